@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// A linear classifier trainer for learning how the multiclass SVM and softmax losses are
+// trained: one target per stage of the lecture's training pipeline. No package dependencies.
+import PackageDescription
+
+/// `-target-cpu native` lets the compiler use this machine's vector units (AVX-512 FMA on the
+/// course machine). Without it `SIMD8<Double>.addProduct` compiles to a software FMA call that
+/// measured 17× slower (0.79 s vs 0.046 s for the same loop). Only on x86_64 and arm64 Linux/macOS
+/// builds, where the flag is understood.
+#if arch(x86_64) || arch(arm64)
+let nativeCPU: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "native"], .when(configuration: .release))]
+#else
+let nativeCPU: [SwiftSetting] = []
+#endif
+
+let package = Package(
+    name: "LinearClassifier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trainer", targets: ["trainer"]),
+    ],
+    targets: [
+        // MARK: Pipeline
+        .target(name: "LinearAlgebra", swiftSettings: nativeCPU),
+        .target(name: "LinearModel", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
+        .target(name: "Losses", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
+        .target(name: "Regularizers", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
+        .target(name: "Optimizers", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
+        .target(name: "Datasets", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
+        .target(
+            name: "Training",
+            dependencies: ["LinearAlgebra", "LinearModel", "Losses", "Regularizers", "Optimizers", "Datasets"],
+            swiftSettings: nativeCPU),
+        .target(name: "Reports", dependencies: ["Training"]),
+
+        // MARK: Command line
+        .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets"]),
+
+        // MARK: Test support
+        .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
+
+        // MARK: Tests
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "LinearModelTests", dependencies: ["LinearModel", "TestSupport"]),
+        .testTarget(name: "LossesTests", dependencies: ["Losses", "LinearModel", "TestSupport"]),
+        .testTarget(name: "RegularizersTests", dependencies: ["Regularizers", "TestSupport"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Losses", "Regularizers", "LinearModel", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "TrainerTests", dependencies: ["trainer", "Training", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import Foundation
+
+exit(Trainer.main(arguments: Array(CommandLine.arguments.dropFirst()), standardOutput: .standardOutput, standardError: .standardError))
