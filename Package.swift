@@ -23,7 +23,7 @@ let package = Package(
         // MARK: Pipeline
         .target(name: "LinearAlgebra", swiftSettings: nativeCPU),
         .target(name: "LinearModel", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
-        .target(name: "Losses", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
+        .target(name: "Losses", dependencies: ["LinearAlgebra", "LinearModel"], swiftSettings: nativeCPU),
         .target(name: "Regularizers", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
         .target(name: "Optimizers", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
         .target(name: "Datasets", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
