@@ -15,8 +15,13 @@ extension Matrix {
     ///
     /// The readable reference for `multiplyTransposed(rowsOf:at:by:)`.
     /// - Complexity: O(|rows| · B.rows · A.columns).
-    public static func naiveMultiplyTransposed(rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix) -> Matrix {
-        precondition(a.columns == b.columns, "A[rows]·Bᵀ needs A and B with one column count")
+    ///
+    /// With `appendingOne`, each row of A is read as [a; 1] and B has one more column than A: the
+    /// bias trick [x; 1]·[W b]ᵀ, whose last term adds b_k·1 after the dot product.
+    public static func naiveMultiplyTransposed(
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOne: Bool = false
+    ) -> Matrix {
+        precondition(a.columns + (appendingOne ? 1 : 0) == b.columns, "A[rows]·Bᵀ needs matching column counts")
         var result = Matrix(rows: rows.count, columns: b.rows)
         for (i, row) in rows.enumerated() {
             for k in 0..<b.rows {
@@ -24,6 +29,7 @@ extension Matrix {
                 for d in 0..<a.columns {
                     sum += a[row, d] * b[k, d]
                 }
+                if appendingOne { sum += b[k, a.columns] * 1 }
                 result[i, k] = sum
             }
         }
@@ -34,19 +40,21 @@ extension Matrix {
     ///
     /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:)`.
     /// - Complexity: O(|rows| · B.rows · A.columns).
-    public static func multiplyTransposed(rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix) -> Matrix {
+    public static func multiplyTransposed(
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOne: Bool = false
+    ) -> Matrix {
         var result = Matrix(rows: rows.count, columns: b.rows)
-        multiplyTransposed(rowsOf: a, at: rows, by: b, into: &result)
+        multiplyTransposed(rowsOf: a, at: rows, by: b, appendingOne: appendingOne, into: &result)
         return result
     }
 
     /// A[rows]·Bᵀ written into `result`, which must be |rows|×B.rows (no allocation).
     public static func multiplyTransposed(
-        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, into result: inout Matrix
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOne: Bool = false, into result: inout Matrix
     ) {
-        precondition(a.columns == b.columns, "A[rows]·Bᵀ needs A and B with one column count")
+        precondition(a.columns + (appendingOne ? 1 : 0) == b.columns, "A[rows]·Bᵀ needs matching column counts")
         precondition(result.rows == rows.count && result.columns == b.rows, "result has the shape |rows|×B.rows")
-        let depth = a.columns, outputs = b.rows
+        let depth = a.columns, outputs = b.rows, bStride = b.columns
         a.elements.withUnsafeBufferPointer { aBuffer in
             b.elements.withUnsafeBufferPointer { bBuffer in
                 result.elements.withUnsafeMutableBufferPointer { out in
@@ -54,11 +62,12 @@ extension Matrix {
                         precondition(row >= 0 && row < a.rows, "row index out of range")
                         let aRow = aBuffer.baseAddress! + row * depth
                         for k in 0..<outputs {
-                            let bRow = bBuffer.baseAddress! + k * depth
+                            let bRow = bBuffer.baseAddress! + k * bStride
                             var sum = 0.0
                             for d in 0..<depth {
                                 sum += aRow[d] * bRow[d]
                             }
+                            if appendingOne { sum += bRow[depth] }
                             out[i * outputs + k] = sum
                         }
                     }
@@ -78,14 +87,19 @@ extension Matrix {
     ///
     /// The readable reference for `transposedMultiply(_:byRowsOf:at:)`.
     /// - Complexity: O(|rows| · C.columns · A.columns).
-    public static func naiveTransposedMultiply(_ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>) -> Matrix {
+    ///
+    /// With `appendingOne`, each row of A is read as [a; 1], and the result has one more column:
+    /// Cᵀ·[A[rows] 1], whose last column is Σ_i C[i, k] (the bias trick's gradient [dW db]).
+    public static func naiveTransposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false
+    ) -> Matrix {
         precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
-        var result = Matrix(rows: c.columns, columns: a.columns)
+        var result = Matrix(rows: c.columns, columns: a.columns + (appendingOne ? 1 : 0))
         for k in 0..<c.columns {
-            for d in 0..<a.columns {
+            for d in 0..<result.columns {
                 var sum = 0.0
                 for (i, row) in rows.enumerated() {
-                    sum += c[i, k] * a[row, d]
+                    sum += c[i, k] * (d < a.columns ? a[row, d] : 1)
                 }
                 result[k, d] = sum
             }
@@ -97,19 +111,22 @@ extension Matrix {
     ///
     /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:)`.
     /// - Complexity: O(|rows| · C.columns · A.columns).
-    public static func transposedMultiply(_ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>) -> Matrix {
-        var result = Matrix(rows: c.columns, columns: a.columns)
-        transposedMultiply(c, byRowsOf: a, at: rows, into: &result)
+    public static func transposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false
+    ) -> Matrix {
+        var result = Matrix(rows: c.columns, columns: a.columns + (appendingOne ? 1 : 0))
+        transposedMultiply(c, byRowsOf: a, at: rows, appendingOne: appendingOne, into: &result)
         return result
     }
 
     /// Cᵀ·A[rows] written into `result`, which must be C.columns×A.columns (overwritten).
     public static func transposedMultiply(
-        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, into result: inout Matrix
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false, into result: inout Matrix
     ) {
         precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
-        precondition(result.rows == c.columns && result.columns == a.columns, "result has the shape C.columns×A.columns")
-        let depth = a.columns, outputs = c.columns
+        precondition(result.rows == c.columns && result.columns == a.columns + (appendingOne ? 1 : 0),
+                     "result has the shape C.columns×A.columns (+1 with appendingOne)")
+        let depth = a.columns, outputs = c.columns, outStride = result.columns
         a.elements.withUnsafeBufferPointer { aBuffer in
             c.elements.withUnsafeBufferPointer { cBuffer in
                 result.elements.withUnsafeMutableBufferPointer { out in
@@ -119,10 +136,11 @@ extension Matrix {
                         let aRow = aBuffer.baseAddress! + row * depth
                         for k in 0..<outputs {
                             let coefficient = cBuffer[i * outputs + k]
-                            let outRow = out.baseAddress! + k * depth
+                            let outRow = out.baseAddress! + k * outStride
                             for d in 0..<depth {
                                 outRow[d] += coefficient * aRow[d]
                             }
+                            if appendingOne { outRow[depth] += coefficient }
                         }
                     }
                 }

@@ -33,6 +33,22 @@ struct MatrixProductsTests {
         }
     }
 
+    @Test("the bias trick inside the kernels: [x; 1]·[W b]ᵀ and dSᵀ·[X 1] match their naive definitions", arguments: 0..<20)
+    func appendingOne(seed: UInt64) {
+        for (b, n, d, k) in Self.shapes {
+            let a = randomMatrix(rows: n, columns: d, seed: seed)
+            let augmented = randomMatrix(rows: k, columns: d + 1, seed: seed + 100)
+            let c = randomMatrix(rows: b, columns: k, seed: seed + 200)
+            let rows = randomLabels(count: b, classCount: n, seed: seed)[...]
+            expectClose(Matrix.multiplyTransposed(rowsOf: a, at: rows, by: augmented, appendingOne: true),
+                        Matrix.naiveMultiplyTransposed(rowsOf: a, at: rows, by: augmented, appendingOne: true),
+                        "seed \(seed), B \(b) N \(n) D \(d) K \(k):")
+            expectClose(Matrix.transposedMultiply(c, byRowsOf: a, at: rows, appendingOne: true),
+                        Matrix.naiveTransposedMultiply(c, byRowsOf: a, at: rows, appendingOne: true),
+                        "seed \(seed), B \(b) N \(n) D \(d) K \(k):")
+        }
+    }
+
     @Test("a 2×2 product by hand: [[1, 2], [3, 4]]·[[5, 6], [7, 8]]ᵀ = [[17, 23], [39, 53]]")
     func handComputed() {
         let a = Matrix([[1, 2], [3, 4]]), b = Matrix([[5, 6], [7, 8]])
