@@ -22,6 +22,18 @@ public enum LearningRateSchedule: Equatable, Hashable, Sendable {
     /// The config names, in the order the help lists them.
     public static let typeNames = ["constant", "step", "exponential", "inverse_time"]
 
+    /// The keys a `schedule` section of the type named `typeName` may hold, or nil for an unknown
+    /// name: `type` plus the parameters of its formula.
+    public static func keys(ofTypeNamed typeName: String) -> [String]? {
+        switch typeName {
+        case "constant": ["type"]
+        case "step": ["type", "every", "gamma"]
+        case "exponential": ["type", "gamma"]
+        case "inverse_time": ["type", "decay"]
+        default: nil
+        }
+    }
+
     /// The config name of this schedule.
     public var typeName: String {
         switch self {
@@ -33,16 +45,18 @@ public enum LearningRateSchedule: Equatable, Hashable, Sendable {
     }
 
     /// The learning rate of epoch `epoch` (0-based) for the initial rate `initial`.
+    /// - Precondition: `every` ≥ 1 for `step` (the config validation checks it first).
     public func learningRate(initial: Double, epoch: Int) -> Double {
         switch self {
         case .constant:
-            initial
+            return initial
         case .step(let every, let gamma):
-            initial * pow(gamma, Double(epoch / every))
+            precondition(every >= 1, "a step schedule decays every ≥ 1 epochs")
+            return initial * pow(gamma, Double(epoch / every))
         case .exponential(let gamma):
-            initial * pow(gamma, Double(epoch))
+            return initial * pow(gamma, Double(epoch))
         case .inverseTime(let decay):
-            initial / (1 + decay * Double(epoch))
+            return initial / (1 + decay * Double(epoch))
         }
     }
 }

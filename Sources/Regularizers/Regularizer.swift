@@ -22,3 +22,55 @@ extension Regularizer {
     /// By default there is no proximal step: the penalty acts through the gradient only.
     public func proximalStep(_ weights: inout Matrix, threshold: Double) {}
 }
+
+/// The regularizers by config name: the one table that decoding, validation, "did you mean"
+/// and help read (`regularizer.type`).
+///
+/// Every type takes `strength` (λ ≥ 0) and `include_bias`. The regularizer itself works on
+/// whatever matrix it is given; the training loop calls it on W, and on b only when
+/// `include_bias` is true (SPEC §3: the bias does not shape the decision boundary's direction,
+/// so penalizing it is usually pointless).
+public enum RegularizerType: String, CaseIterable, Sendable {
+    /// `none`: R(W) = 0, the data loss alone.
+    case none
+    /// `l1`: R(W) = Σ|W|, prefers sparse weights; `proximal: true` makes unused ones exactly 0.
+    case l1
+    /// `l2`: R(W) = ΣW², prefers small, diffuse weights (weight decay).
+    case l2
+    /// `elastic_net`: R(W) = ρ·Σ|W| + (1 − ρ)·ΣW² with ρ = `l1_ratio`: sparse and diffuse.
+    case elasticNet = "elastic_net"
+
+    /// The keys a `regularizer` section of this type may hold, in the order the help lists them.
+    public var keys: [String] {
+        let common = ["type", "strength", "include_bias"]
+        switch self {
+        case .none, .l2: return common
+        case .l1: return common + ["proximal"]
+        case .elasticNet: return common + ["proximal", "l1_ratio"]
+        }
+    }
+
+    /// One line for the help: the penalty in the lecture's notation.
+    public var summary: String {
+        switch self {
+        case .none: "no penalty: R(W) = 0"
+        case .l1: "R(W) = Σ|W|, sparse weights; proximal: true gives exact zeros"
+        case .l2: "R(W) = ΣW², small diffuse weights"
+        case .elasticNet: "R(W) = ρ·Σ|W| + (1 − ρ)·ΣW², ρ = l1_ratio"
+        }
+    }
+
+    /// The regularizer of this type. `proximal` matters to `l1` and `elastic_net`, `l1Ratio` (ρ)
+    /// to `elastic_net` only.
+    /// - Precondition: 0 ≤ l1Ratio ≤ 1 (the config validation checks it first).
+    public func makeRegularizer(
+        proximal: Bool = false, l1Ratio: Double = ElasticNetRegularizer.defaultL1Ratio
+    ) -> any Regularizer {
+        switch self {
+        case .none: NoRegularizer()
+        case .l1: L1Regularizer(proximal: proximal)
+        case .l2: L2Regularizer()
+        case .elasticNet: ElasticNetRegularizer(l1Ratio: l1Ratio, proximal: proximal)
+        }
+    }
+}
