@@ -40,21 +40,25 @@ public func softmax(_ scores: [Double]) -> [Double] {
     return probabilities
 }
 
-/// Writes softmax(s) of one row into `probabilities` and returns the log-sum-exp of the row,
+/// Writes softmax(s) of one row into `probabilities` and returns the two parts of its
+/// log-sum-exp,
 ///
 ///     log Σ_k e^{s_k} = m + log Σ_k e^{s_k − m},   m = max_k s_k
 ///
-/// which the softmax loss needs: −log p_y = log Σ_k e^{s_k} − s_y, finite even where p_y underflows
-/// to 0. Same max-subtracted arithmetic as `softmax(_:)`; no allocation (the training loop's path).
-/// Returns −∞ for an empty row.
+/// as `maximum` m and `logNormalizer` log Σ_k e^{s_k − m} ∈ [0, ln K]. The softmax loss needs them:
+/// −log p_y = (m − s_y) + log Σ_k e^{s_k − m}, finite even where p_y underflows to 0, and without
+/// cancellation when y is the top class (m − s_y = 0 exactly: [10, −10, −10] gives 4.1223e−9 to
+/// the last digits, where (m + log Σ) − s_y would lose half of them). Same max-subtracted
+/// arithmetic as `softmax(_:)`; no allocation (the training loop's path). An empty row gives
+/// m = −∞, log Σ = 0 and writes nothing.
 /// - Precondition: both buffers have the same count (they may be the same memory).
 /// - Complexity: O(K).
 @discardableResult
 public func softmax(
     _ scores: UnsafeBufferPointer<Double>, into probabilities: UnsafeMutableBufferPointer<Double>
-) -> Double {
+) -> (maximum: Double, logNormalizer: Double) {
     precondition(scores.count == probabilities.count, "softmax writes one probability per score")
-    guard let maximum = scores.max() else { return -.infinity }
+    guard let maximum = scores.max() else { return (-.infinity, 0) }
     var normalizer = 0.0
     for j in scores.indices {
         let exponential = exp(scores[j] - maximum)
@@ -64,7 +68,7 @@ public func softmax(
     for j in probabilities.indices {
         probabilities[j] /= normalizer
     }
-    return maximum + log(normalizer)
+    return (maximum, log(normalizer))
 }
 
 /// The softmax of every row of a score matrix S (B×K): row i holds the K class probabilities of

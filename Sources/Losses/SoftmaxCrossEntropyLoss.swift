@@ -11,9 +11,10 @@ import LinearModel
 /// Unlike the SVM it is never fully satisfied: scores [10, 7, 5] with label 0 still cost 0.0550
 /// (−log 0.9465) where the SVM gives 0. With all-equal scores every p_j = 1/K and Lᵢ = ln K.
 ///
-/// Numerical stability: the log-sum-exp is computed with the maximum subtracted (`softmax(_:into:)`
-/// of LinearModel), and Lᵢ as log Σ e^{s_j} − s_y rather than −log p_y, so it stays finite even
-/// when p_y underflows to 0 (scores ±1e4).
+/// Numerical stability: the log-sum-exp is computed with the maximum m subtracted
+/// (`softmax(_:into:)` of LinearModel), and Lᵢ as (m − s_y) + log Σ_j e^{s_j − m} rather than
+/// −log p_y, so it stays finite even when p_y underflows to 0 (scores ±1e4), and loses no digits
+/// when the correct class is the top one ([10, −10, −10] → 4.1223e−9).
 /// - Complexity: O(B·K).
 public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
     /// The softmax cross-entropy loss (it has no parameters).
@@ -50,8 +51,8 @@ public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
 
     /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, written into
     /// `scoresGradient` (B×K, overwritten) without allocating: each gradient row first receives the
-    /// probabilities, then loses 1 at the label and is scaled by 1/B. Lᵢ is the log-sum-exp minus
-    /// s_y, so it stays finite where the naive −log p_y would be −log 0 = ∞.
+    /// probabilities, then loses 1 at the label and is scaled by 1/B. Lᵢ is (m − s_y) + log Σ e^{s_j − m},
+    /// finite where the naive −log p_y would be −log 0 = ∞.
     public func dataLossAndGradient(scores: Matrix, labels: [Int], scoresGradient: inout Matrix) -> Double {
         precondition(labels.count == scores.rows, "one label per row of scores")
         precondition(scoresGradient.rows == scores.rows && scoresGradient.columns == scores.columns,
@@ -66,7 +67,8 @@ public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
                     precondition(y >= 0 && y < classes, "label \(y) is not a class of \(classes)")
                     let row = UnsafeBufferPointer(rebasing: source[i * classes ..< (i + 1) * classes])
                     let gradient = UnsafeMutableBufferPointer(rebasing: target[i * classes ..< (i + 1) * classes])
-                    total += softmax(row, into: gradient) - row[y]
+                    let logSumExp = softmax(row, into: gradient)
+                    total += (logSumExp.maximum - row[y]) + logSumExp.logNormalizer
                     gradient[y] -= 1
                     for j in gradient.indices { gradient[j] *= scale }
                 }
@@ -75,7 +77,7 @@ public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
         return total * scale
     }
 
-    /// Lᵢ = log Σ_j e^{s_j} − s_{yᵢ} for each row (max subtracted), the losses `explain` prints.
+    /// Lᵢ = (m − s_{yᵢ}) + log Σ_j e^{s_j − m} for each row, the losses `explain` prints.
     public func exampleLosses(scores: Matrix, labels: [Int]) -> [Double] {
         precondition(labels.count == scores.rows, "one label per row of scores")
         let classes = scores.columns
@@ -86,7 +88,8 @@ public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
                     let y = labels[i]
                     precondition(y >= 0 && y < classes, "label \(y) is not a class of \(classes)")
                     let row = UnsafeBufferPointer(rebasing: source[i * classes ..< (i + 1) * classes])
-                    return softmax(row, into: scratch) - row[y]
+                    let logSumExp = softmax(row, into: scratch)
+                    return (logSumExp.maximum - row[y]) + logSumExp.logNormalizer
                 }
             }
         }
