@@ -45,7 +45,8 @@ public func softmax(_ scores: [Double]) -> [Double] {
 ///
 ///     log Σ_k e^{s_k} = m + log Σ_k e^{s_k − m},   m = max_k s_k
 ///
-/// as `maximum` m and `logNormalizer` log Σ_k e^{s_k − m} ∈ [0, ln K]. The softmax loss needs them:
+/// as `maximum` m and `logNormalizer` log Σ_k e^{s_k − m} ∈ [0, ln K], the latter as log1p of the
+/// terms other than the top one (which is e⁰ = 1). The softmax loss needs them:
 /// −log p_y = (m − s_y) + log Σ_k e^{s_k − m}, finite even where p_y underflows to 0, and without
 /// cancellation when y is the top class (m − s_y = 0 exactly: [10, −10, −10] gives 4.1223e−9 to
 /// the last digits, where (m + log Σ) − s_y would lose half of them). Same max-subtracted
@@ -58,17 +59,23 @@ public func softmax(
     _ scores: UnsafeBufferPointer<Double>, into probabilities: UnsafeMutableBufferPointer<Double>
 ) -> (maximum: Double, logNormalizer: Double) {
     precondition(scores.count == probabilities.count, "softmax writes one probability per score")
-    guard let maximum = scores.max() else { return (-.infinity, 0) }
-    var normalizer = 0.0
-    for j in scores.indices {
+    guard var top = scores.indices.first else { return (-.infinity, 0) }
+    for j in scores.indices where scores[j] > scores[top] { top = j }
+    let maximum = scores[top]
+    // The top term is e⁰ = 1 exactly; summing the others apart gives log Σ = log1p(others),
+    // which keeps every digit when the others are tiny.
+    var others = 0.0
+    for j in scores.indices where j != top {
         let exponential = exp(scores[j] - maximum)
         probabilities[j] = exponential
-        normalizer += exponential
+        others += exponential
     }
+    probabilities[top] = 1
+    let normalizer = 1 + others
     for j in probabilities.indices {
         probabilities[j] /= normalizer
     }
-    return (maximum, log(normalizer))
+    return (maximum, log1p(others))
 }
 
 /// The softmax of every row of a score matrix S (B×K): row i holds the K class probabilities of
