@@ -16,7 +16,7 @@ import LinearModel
 /// −log p_y, so it stays finite even when p_y underflows to 0 (scores ±1e4), and loses no digits
 /// when the correct class is the top one ([10, −10, −10] → 4.1223e−9).
 /// - Complexity: O(B·K).
-public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
+public struct SoftmaxCrossEntropyLoss: RowwiseLoss, Equatable {
     /// The softmax cross-entropy loss (it has no parameters).
     public init() {}
 
@@ -47,51 +47,29 @@ public struct SoftmaxCrossEntropyLoss: Loss, Equatable {
         return (total / batch, gradient)
     }
 
-    // MARK: Fast: unsafe buffers, no allocation
+    // MARK: Fast: one row on raw pointers
 
-    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, written into
-    /// `scoresGradient` (B×K, overwritten) without allocating: each gradient row first receives the
-    /// probabilities, then loses 1 at the label and is scaled by 1/B. Lᵢ is (m − s_y) + log Σ e^{s_j − m},
-    /// finite where the naive −log p_y would be −log 0 = ∞.
-    public func dataLossAndGradient(scores: Matrix, labels: [Int], scoresGradient: inout Matrix) -> Double {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        precondition(scoresGradient.rows == scores.rows && scoresGradient.columns == scores.columns,
-                     "the scores gradient has the shape of the scores")
-        guard scores.rows > 0 else { return 0 }
-        let classes = scores.columns, scale = 1 / Double(scores.rows)
-        var total = 0.0
-        scores.elements.withUnsafeBufferPointer { source in
-            scoresGradient.elements.withUnsafeMutableBufferPointer { target in
-                for i in 0..<scores.rows {
-                    let y = labels[i]
-                    precondition(y >= 0 && y < classes, "label \(y) is not a class of \(classes)")
-                    let row = UnsafeBufferPointer(rebasing: source[i * classes ..< (i + 1) * classes])
-                    let gradient = UnsafeMutableBufferPointer(rebasing: target[i * classes ..< (i + 1) * classes])
-                    let logSumExp = softmax(row, into: gradient)
-                    total += (logSumExp.maximum - row[y]) + logSumExp.logNormalizer
-                    gradient[y] -= 1
-                    for j in gradient.indices { gradient[j] *= scale }
-                }
+    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
+    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
+    /// `naiveDataLossAndGradient(scores:labels:)`, without allocating: the gradient row first receives
+    /// the probabilities, then loses 1 at the label and is scaled by 1/B (without a gradient the
+    /// probabilities go to a stack scratch row). Lᵢ is (m − s_y) + log Σ e^{s_j − m}, finite where the
+    /// naive −log p_y would be −log 0 = ∞.
+    public func exampleLoss(
+        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
+        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
+    ) -> Double {
+        let row = UnsafeBufferPointer(start: s, count: classes)
+        guard let g else {
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: classes) { scratch in
+                let logSumExp = softmax(row, into: scratch)
+                return (logSumExp.maximum - s[y]) + logSumExp.logNormalizer
             }
         }
-        return total * scale
-    }
-
-    /// Lᵢ = (m − s_{yᵢ}) + log Σ_j e^{s_j − m} for each row, the losses `explain` prints.
-    public func exampleLosses(scores: Matrix, labels: [Int]) -> [Double] {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        let classes = scores.columns
-        var probabilities = Array(repeating: 0.0, count: classes)
-        return scores.elements.withUnsafeBufferPointer { source in
-            probabilities.withUnsafeMutableBufferPointer { scratch in
-                (0..<scores.rows).map { i in
-                    let y = labels[i]
-                    precondition(y >= 0 && y < classes, "label \(y) is not a class of \(classes)")
-                    let row = UnsafeBufferPointer(rebasing: source[i * classes ..< (i + 1) * classes])
-                    let logSumExp = softmax(row, into: scratch)
-                    return (logSumExp.maximum - row[y]) + logSumExp.logNormalizer
-                }
-            }
-        }
+        let gradient = UnsafeMutableBufferPointer(start: g, count: classes)
+        let logSumExp = softmax(row, into: gradient)
+        gradient[y] -= 1
+        for j in gradient.indices { gradient[j] *= scale }
+        return (logSumExp.maximum - s[y]) + logSumExp.logNormalizer
     }
 }

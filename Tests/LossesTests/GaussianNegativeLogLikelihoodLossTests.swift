@@ -73,12 +73,7 @@ struct GaussianNegativeLogLikelihoodLossTests {
 
     @Test("central differences agree with ∂L/∂S to 1e−6", arguments: [0.5, 1, 3])
     func gradientCheck(sigma: Double) {
-        let loss = GaussianNegativeLogLikelihoodLoss(sigma: sigma)
-        for seed in UInt64(0)..<20 {
-            let (scores, labels) = randomBatch(seed: seed, batch: 5, classes: 4)
-            let error = gradientCheckError(loss, scores: scores, labels: labels)
-            #expect(error < 1e-6, "σ = \(sigma), seed \(seed): largest relative error \(error)")
-        }
+        expectGradientCheckPasses(GaussianNegativeLogLikelihoodLoss(sigma: sigma), "gaussian_nll, σ = \(sigma)")
     }
 
     // MARK: Bad input

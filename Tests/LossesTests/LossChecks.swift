@@ -68,6 +68,24 @@ func gradientCheckError(_ loss: some Loss, scores: Matrix, labels: [Int]) -> Dou
     return largestRelativeError(analytic, numerical)
 }
 
+/// Expects the analytic ∂L/∂S to match central differences to a relative error < 1e−6 on random
+/// batches (B = 5, K = 4) of seeds 0..<20; `awayFromKinks` rejects batches too close to a kink, and
+/// at least 15 of the 20 must be checked.
+func expectGradientCheckPasses(
+    _ loss: some Loss, _ name: String, awayFromKinks: (Matrix, [Int]) -> Bool = { _, _ in true },
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    var checked = 0
+    for seed in UInt64(0)..<20 {
+        let (scores, labels) = randomBatch(seed: seed, batch: 5, classes: 4, scale: 1.5)
+        guard awayFromKinks(scores, labels) else { continue }
+        checked += 1
+        let error = gradientCheckError(loss, scores: scores, labels: labels)
+        #expect(error < 1e-6, "\(name), seed \(seed): largest relative error \(error)", sourceLocation: sourceLocation)
+    }
+    #expect(checked >= 15, "\(name): only \(checked) of 20 seeds were away from kinks", sourceLocation: sourceLocation)
+}
+
 /// Expects loss and gradient to stay finite for scores of ±1e4 (random signs) and scores all 1e4.
 func expectFiniteForHugeScores(_ loss: some Loss, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     for seed in UInt64(0)..<5 {
