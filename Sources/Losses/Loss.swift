@@ -38,3 +38,42 @@ extension Loss {
         return losses.isEmpty ? 0 : losses.reduce(0, +) / Double(losses.count)
     }
 }
+
+/// The config names of the losses (`loss.type`): the one table that decoding, validation,
+/// "did you mean", `config.resolved.json` and help read.
+public enum LossType: String, CaseIterable, Sendable {
+    /// `"svm"`: the multiclass SVM (hinge) loss with margin Δ, in the variant `variant`
+    /// (`MulticlassSVMLoss`), squared hinge terms with `squared: true`.
+    case svm
+    /// `"softmax"`: cross-entropy of the softmax probabilities, −log p_{yᵢ} (`SoftmaxCrossEntropyLoss`).
+    case softmax
+    /// `"mse"`: mean squared error against one-hot targets, (1/K)·Σ_j (s_j − t_{ij})² (`MeanSquaredErrorLoss`).
+    case mse
+    /// `"sigmoid"`: binary cross-entropy of σ(s_j) per class against one-hot targets (`SigmoidCrossEntropyLoss`).
+    case sigmoid
+    /// `"gaussian_nll"`: the negative log-likelihood of K outputs N(s_j, σ²), least squares in disguise
+    /// (`GaussianNegativeLogLikelihoodLoss`).
+    case gaussianNLL = "gaussian_nll"
+    /// `"triplet"`: the triplet loss of a linear embedding f(x) = V·x, max(0, d(a, p) − d(a, n) + α).
+    case triplet
+
+    /// The config keys of the `loss` section that this loss reads; any other key reaching a run of
+    /// this type is dropped from `config.resolved.json` (SPEC §4).
+    public var keys: [String] {
+        switch self {
+        case .svm: ["type", "variant", "margin", "squared"]
+        case .softmax, .mse, .sigmoid: ["type"]
+        case .gaussianNLL: ["type", "sigma"]
+        case .triplet: ["type", "margin", "embedding_dimension", "mining"]
+        }
+    }
+
+    /// True for the losses whose scores read as class probabilities (softmax: a distribution over
+    /// the K classes; sigmoid: K independent probabilities), which `predict --probabilities` writes.
+    public var hasProbabilities: Bool {
+        switch self {
+        case .softmax, .sigmoid: true
+        case .svm, .mse, .gaussianNLL, .triplet: false
+        }
+    }
+}

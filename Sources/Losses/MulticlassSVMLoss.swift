@@ -1,0 +1,179 @@
+import LinearAlgebra
+
+/// The multiclass SVM (hinge) loss with margin Δ, averaged over the batch, in one of the three
+/// variants of `SVMVariant`. Weston–Watkins, the default:
+///
+///     Lᵢ = Σ_{j≠yᵢ} max(0, s_j − s_{yᵢ} + Δ)        L = (1/B) Σᵢ Lᵢ
+///
+/// The loss is happy (zero) once the correct score beats every other by at least Δ; it does not
+/// care by how much more. With `squared: true` each hinge term max(0, h) becomes max(0, h)²
+/// (SPEC §3.1): smooth at the margin, and a large violation costs quadratically more.
+///
+/// With all-zero scores Lᵢ is (K − 1)·Δ for Weston–Watkins, Δ for Crammer–Singer and K·Δ for
+/// one-vs-rest (squared: (K − 1)·Δ², Δ², K·Δ²). Worked example (Δ = 1): scores [3.0, 6.2, −2.1]
+/// with label 0 give max(0, 6.2 − 3.0 + 1) + max(0, −2.1 − 3.0 + 1) = 4.2 + 0 = 4.2 (SPEC §3).
+///
+/// Subgradients at the kinks: a hinge term whose argument is exactly 0 contributes 0 to the
+/// gradient (cs231n's `margins > 0`). Crammer–Singer's inner max picks the lowest class index
+/// among tied wrong classes, the tie rule of the predictions, so the gradient puts its +1 on that
+/// one class; any convex combination of the tied classes would be an equally valid subgradient.
+/// - Complexity: O(B·K).
+public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
+    /// Which of the three multiclass hinge losses.
+    public var variant: SVMVariant
+    /// Δ, the margin the correct score must win by (`margin`, default 1).
+    public var margin: Double
+    /// Whether each hinge term is squared, max(0, h)² (`squared`, default false).
+    public var squared: Bool
+
+    /// The SVM loss of the given variant, margin Δ and hinge power.
+    public init(variant: SVMVariant = .westonWatkins, margin: Double = 1, squared: Bool = false) {
+        self.variant = variant
+        self.margin = margin
+        self.squared = squared
+    }
+
+    /// The value at all-zero scores: every hinge argument is Δ, so each active term is Δ (or Δ²);
+    /// Weston–Watkins has K − 1 of them, Crammer–Singer one (none when K = 1), one-vs-rest K.
+    public func expectedInitialLoss(classCount: Int) -> Double {
+        let term = hinge(margin).value
+        switch variant {
+        case .westonWatkins: return Double(max(classCount - 1, 0)) * term
+        case .crammerSinger: return classCount > 1 ? term : 0
+        case .oneVsRest: return Double(classCount) * term
+        }
+    }
+
+    /// The hinge term of each class for one example, the per-class columns that `explain` prints:
+    ///
+    ///     weston_watkins   term_j = max(0, s_j − s_y + Δ) for j ≠ y, term_y = 0
+    ///     crammer_singer   term_r = max(0, s_r − s_y + Δ) for the rival r = argmax_{j≠y} s_j
+    ///                      (lowest index on ties), 0 for every other class
+    ///     one_vs_rest      term_j = max(0, Δ − τ_j·s_j)
+    ///
+    /// each squared when `squared`. In every variant Lᵢ is the sum of the terms.
+    /// - Precondition: `label` is in 0..<K.
+    public func marginTerms(scores: [Double], label: Int) -> [Double] {
+        precondition(scores.indices.contains(label), "label \(label) is not a class of \(scores.count)")
+        var terms = Array(repeating: 0.0, count: scores.count)
+        switch variant {
+        case .westonWatkins:
+            for j in scores.indices where j != label {
+                terms[j] = hinge(scores[j] - scores[label] + margin).value
+            }
+        case .crammerSinger:
+            if let rival = Self.rival(of: label, among: scores.count, scores: { scores[$0] }) {
+                terms[rival] = hinge(scores[rival] - scores[label] + margin).value
+            }
+        case .oneVsRest:
+            for j in scores.indices {
+                terms[j] = hinge(margin - (j == label ? 1 : -1) * scores[j]).value
+            }
+        }
+        return terms
+    }
+
+    // MARK: Naive: the formula term by term
+
+    /// Lᵢ and ∂L/∂S by the definition, loops over i and j with the indices of the formula:
+    ///
+    ///     weston_watkins  for j ≠ y with h = s_j − s_y + Δ > 0:  ∂Lᵢ/∂s_j += p(h)',  ∂Lᵢ/∂s_y −= p(h)'
+    ///     crammer_singer  for the rival r with h = s_r − s_y + Δ > 0:  ∂Lᵢ/∂s_r = p(h)',  ∂Lᵢ/∂s_y = −p(h)'
+    ///     one_vs_rest     for j with h = Δ − τ_j·s_j > 0:  ∂Lᵢ/∂s_j = −τ_j·p(h)'
+    ///
+    /// with p(h) = h (p' = 1), or h² (p' = 2h) when squared; every row scaled by 1/B.
+    /// The readable reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
+    public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
+        precondition(labels.count == scores.rows, "one label per row of scores")
+        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
+        guard scores.rows > 0 else { return (0, gradient) }
+        let batch = Double(scores.rows)
+        var total = 0.0
+        for i in 0..<scores.rows {
+            let y = labels[i]
+            switch variant {
+            case .westonWatkins:
+                for j in 0..<scores.columns where j != y {
+                    let (value, slope) = hinge(scores[i, j] - scores[i, y] + margin)
+                    total += value
+                    gradient[i, j] += slope / batch
+                    gradient[i, y] -= slope / batch
+                }
+            case .crammerSinger:
+                var rival = -1
+                for j in 0..<scores.columns where j != y && (rival < 0 || scores[i, j] > scores[i, rival]) {
+                    rival = j
+                }
+                guard rival >= 0 else { continue }
+                let (value, slope) = hinge(scores[i, rival] - scores[i, y] + margin)
+                total += value
+                gradient[i, rival] += slope / batch
+                gradient[i, y] -= slope / batch
+            case .oneVsRest:
+                for j in 0..<scores.columns {
+                    let tau: Double = j == y ? 1 : -1
+                    let (value, slope) = hinge(margin - tau * scores[i, j])
+                    total += value
+                    gradient[i, j] = -tau * slope / batch
+                }
+            }
+        }
+        return (total / batch, gradient)
+    }
+
+    // MARK: Fast: one row on raw pointers
+
+    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
+    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
+    /// `naiveDataLossAndGradient(scores:labels:)`, on raw pointers and without allocating.
+    public func exampleLoss(
+        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
+        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
+    ) -> Double {
+        g?.update(repeating: 0, count: classes)
+        var loss = 0.0
+        switch variant {
+        case .westonWatkins:
+            let correct = s[y]
+            for j in 0..<classes where j != y {
+                let (value, slope) = hinge(s[j] - correct + margin)
+                loss += value
+                g?[j] = slope * scale
+                g?[y] -= slope * scale
+            }
+        case .crammerSinger:
+            guard let r = Self.rival(of: y, among: classes, scores: { s[$0] }) else { return 0 }
+            let (value, slope) = hinge(s[r] - s[y] + margin)
+            loss = value
+            g?[r] = slope * scale
+            g?[y] = -slope * scale
+        case .oneVsRest:
+            for j in 0..<classes {
+                let tau: Double = j == y ? 1 : -1
+                let (value, slope) = hinge(margin - tau * s[j])
+                loss += value
+                g?[j] = -tau * slope * scale
+            }
+        }
+        return loss
+    }
+
+    // MARK: Pieces
+
+    /// p(h) and its slope p'(h) for one hinge argument h: max(0, h) with slope 1 where h > 0, or
+    /// max(0, h)² with slope 2h when `squared`; value and slope 0 for h ≤ 0 (the kink's subgradient 0).
+    private func hinge(_ h: Double) -> (value: Double, slope: Double) {
+        guard h > 0 else { return (0, 0) }
+        return squared ? (h * h, 2 * h) : (h, 1)
+    }
+
+    /// Crammer–Singer's rival r = argmax_{j≠y} s_j, the lowest index among ties; nil when K = 1.
+    private static func rival(of label: Int, among classes: Int, scores: (Int) -> Double) -> Int? {
+        var best: Int?
+        for j in 0..<classes where j != label {
+            if let current = best, scores(j) <= scores(current) { continue }
+            best = j
+        }
+        return best
+    }
+}

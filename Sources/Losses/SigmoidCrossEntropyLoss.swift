@@ -1,0 +1,67 @@
+import Foundation
+import LinearAlgebra
+import LinearModel
+
+/// Binary cross-entropy per class on the sigmoid of each score, summed over the classes and
+/// averaged over the batch: K independent yes/no questions "is this example of class j?".
+///
+///     Lᵢ = −Σ_j [t_{ij}·log σ(s_j) + (1 − t_{ij})·log(1 − σ(s_j))],   t_{ij} = [j = yᵢ]
+///        =  Σ_j [t_{ij}·softplus(−s_j) + (1 − t_{ij})·softplus(s_j)]        L = (1/B) Σᵢ Lᵢ
+///     ∂Lᵢ/∂s_j = σ(s_j) − t_{ij}
+///
+/// Numerical stability: −log σ(s) = softplus(−s) and −log(1 − σ(s)) = softplus(s), with the stable
+/// `softplus` and `sigmoid` of LinearModel, so a confidently wrong score of ±1e4 costs 1e4 instead of
+/// log(0) = −∞. With all-zero scores each class costs ln 2: Lᵢ = K·ln 2. With K = 1 (label 0) it is
+/// the logistic loss ln(1 + e^{−s}); each class term is the logistic loss ln(1 + e^{−τ_j·s_j}) with
+/// τ_j = +1 for the correct class and −1 for the others.
+/// - Complexity: O(B·K).
+public struct SigmoidCrossEntropyLoss: RowwiseLoss, Equatable {
+    /// The sigmoid binary cross-entropy loss (it has no parameters).
+    public init() {}
+
+    /// K·ln 2: at all-zero scores every σ(s_j) = 1/2.
+    public func expectedInitialLoss(classCount: Int) -> Double {
+        Double(classCount) * log(2)
+    }
+
+    // MARK: Naive: the formula term by term
+
+    /// Lᵢ and ∂L/∂S by the definition: both cross-entropy terms of every class, each through
+    /// softplus (the formula's log σ written as −softplus(−s)). The readable reference for
+    /// `dataLossAndGradient(scores:labels:scoresGradient:)`.
+    public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
+        precondition(labels.count == scores.rows, "one label per row of scores")
+        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
+        guard scores.rows > 0 else { return (0, gradient) }
+        let batch = Double(scores.rows)
+        var total = 0.0
+        for i in 0..<scores.rows {
+            for j in 0..<scores.columns {
+                let target: Double = j == labels[i] ? 1 : 0
+                let logProbability = -softplus(-scores[i, j])          // log σ(s_j)
+                let logComplement = -softplus(scores[i, j])            // log(1 − σ(s_j))
+                total += -(target * logProbability + (1 - target) * logComplement)
+                gradient[i, j] = (sigmoid(scores[i, j]) - target) / batch
+            }
+        }
+        return (total / batch, gradient)
+    }
+
+    // MARK: Fast: one row on raw pointers
+
+    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
+    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
+    /// `naiveDataLossAndGradient(scores:labels:)`, one softplus per score (only the term whose target
+    /// is not 0), without allocating.
+    public func exampleLoss(
+        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
+        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
+    ) -> Double {
+        var loss = 0.0
+        for j in 0..<classes {
+            loss += j == y ? softplus(-s[j]) : softplus(s[j])
+            g?[j] = (sigmoid(s[j]) - (j == y ? 1 : 0)) * scale
+        }
+        return loss
+    }
+}
