@@ -24,10 +24,10 @@ public enum Palette {
         colors[wrapped(index)]
     }
 
-    /// A light tint of `color(index)` for filled regions: 28 % of the colour over white, so the
+    /// A light tint of `color(index)` for filled regions: 25 % of the colour over white, so the
     /// points drawn on top in full colour stay visible.
     public static func tint(_ index: Int) -> RGBColor {
-        color(index).mixed(with: .white, fraction: 0.72)
+        color(index).mixed(with: .white, fraction: 0.75)
     }
 
     /// A stroke-dasharray that tells apart the cycles of the palette: nil (solid) for indices

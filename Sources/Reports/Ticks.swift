@@ -95,9 +95,9 @@ public struct Ticks: Equatable, Sendable {
         exponent >= 0 ? pow(10, Double(exponent)) : 1 / pow(10, Double(-exponent))
     }
 
-    /// "0.01" … "1000" for exponents −2 … 3, "1e-3", "1e4" beyond.
+    /// "0.001" … "1000" for exponents −3 … 3, "1e-4", "1e4" beyond.
     static func decadeLabel(_ exponent: Int) -> String {
-        (-2...3).contains(exponent) ? formatDecimal(decade(exponent), maximumDecimals: 2) : "1e\(exponent)"
+        (-3...3).contains(exponent) ? formatDecimal(decade(exponent), maximumDecimals: 3) : "1e\(exponent)"
     }
 }
 

@@ -69,12 +69,21 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 }
 
-/// Every number in a `points` attribute or other coordinate: at most 2 decimals, never "-0".
+/// Every number in every attribute (coordinates, sizes, points, path data): at most 2 decimals,
+/// never "-0", never NaN or infinity.
 func expectTidyNumbers(_ markup: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(!markup.contains("\"-0\"") && !markup.contains(" -0 ") && !markup.contains(",-0 ") && !markup.contains("=\"-0."),
-            "a coordinate is written as -0", sourceLocation: sourceLocation)
-    #expect(markup.range(of: #"\d\.\d{3,}"#, options: .regularExpression) == nil,
-            "a number has more than 2 decimals", sourceLocation: sourceLocation)
-    #expect(!markup.contains("nan") && !markup.contains("NaN") && !markup.contains("inf\""),
-            "a non-finite number reached the markup", sourceLocation: sourceLocation)
+    guard let root = parseXML(markup, sourceLocation: sourceLocation),
+          let number = try? NSRegularExpression(pattern: #"-?\d+(\.\d+)?"#) else { return }
+    for element in root.allElements {
+        for (name, value) in element.attributes where name != "font-family" && name != "xmlns" {
+            let matches = number.matches(in: value, range: NSRange(value.startIndex..., in: value))
+            for match in matches {
+                guard let range = Range(match.range, in: value) else { continue }
+                let token = value[range]
+                let decimals = token.split(separator: ".").dropFirst().first?.count ?? 0
+                #expect(decimals <= 2 && token != "-0", "\(element.name) \(name)=\"\(value)\": \(token)", sourceLocation: sourceLocation)
+            }
+            #expect(!value.contains("nan") && !value.contains("inf"), "\(element.name) \(name)=\"\(value)\"", sourceLocation: sourceLocation)
+        }
+    }
 }
