@@ -68,8 +68,10 @@ public struct DecisionRegionChart: Equatable, Sendable {
 
     /// The chart as an `<svg>` element.
     public var svg: String {
-        let xTicks = Ticks.linear(from: grid.xRange.lowerBound, to: grid.xRange.upperBound)
         let yTicks = Ticks.linear(from: grid.yRange.lowerBound, to: grid.yRange.upperBound)
+        let xTicks = PlotFrame.xTicks(fitting: PlotFrame.plotWidth(chartWidth: width, yTicks: yTicks)) {
+            Ticks.linear(from: grid.xRange.lowerBound, to: grid.xRange.upperBound, maximumCount: $0)
+        }
         let frame = PlotFrame(chartWidth: width, plotHeight: plotHeight,
                               xTicks: Ticks(values: xTicks.values, labels: xTicks.labels, domain: grid.xRange),
                               yTicks: Ticks(values: yTicks.values, labels: yTicks.labels, domain: grid.yRange),

@@ -37,7 +37,8 @@ public struct VerticalMarker: Equatable, Sendable {
 /// (epoch vs loss, log y when the losses span decades), accuracy curves, loss shapes.
 ///
 /// Each series is a `<g class="series">` whose tooltip is its name, holding one polyline per run
-/// of consecutive drawable points; the legend below the plot has one entry per series.
+/// of consecutive drawable points, inside a nested `<svg>` that clips them to the plot; the
+/// legend below the plot has one entry per series.
 /// - Complexity: O(total number of points).
 public struct LineChart: Equatable, Sendable {
     public var title: String
@@ -45,8 +46,8 @@ public struct LineChart: Equatable, Sendable {
     public var yAxis: AxisTitle
     public var series: [LineSeries]
     public var yScale: YScale
-    /// A y range to show whatever the data (e.g. 0…1 for accuracies), widened to any value
-    /// outside it; ignored on a log axis.
+    /// A fixed y axis (e.g. 0…1 for accuracies, 0…4 for loss shapes whose squared hinge grows
+    /// fast): curves leaving it are clipped at the plot's edge. Ignored on a log axis.
     public var yRange: ClosedRange<Double>?
     /// Vertical reference lines, e.g. the SVM margin Δ on a loss-shape chart.
     public var verticalMarkers: [VerticalMarker]
@@ -86,14 +87,17 @@ public struct LineChart: Equatable, Sendable {
     /// The chart as an `<svg>` element.
     public var svg: String {
         let logarithmic = usesLogarithmicY
-        let xTicks = Ticks.linear(covering: series.flatMap(\.x) + verticalMarkers.map(\.x), integerStep: integerX)
         let yTicks: Ticks
         if logarithmic {
             yTicks = .logarithmic(covering: allY)
         } else if let yRange {
-            yTicks = .linear(covering: allY + [yRange.lowerBound, yRange.upperBound])
+            yTicks = .linear(from: yRange.lowerBound, to: yRange.upperBound)
         } else {
             yTicks = .linear(covering: allY)
+        }
+        let xValues = series.flatMap(\.x) + verticalMarkers.map(\.x)
+        let xTicks = PlotFrame.xTicks(fitting: PlotFrame.plotWidth(chartWidth: width, yTicks: yTicks)) {
+            Ticks.linear(covering: xValues, maximumCount: $0, integerStep: integerX)
         }
         let frame = PlotFrame(chartWidth: width, plotHeight: plotHeight, xTicks: xTicks, yTicks: yTicks, yLogarithmic: logarithmic)
         let legend = Legend.layout(series.map { ($0.name, .line(color: Palette.color($0.colorIndex).hex, dash: dash(of: $0))) },
@@ -101,8 +105,7 @@ public struct LineChart: Equatable, Sendable {
         var document = SVGDocument(width: width, height: frame.bottom + PlotFrame.bottomMargin + 4 + legend.height + 6, title: title)
         document.add(PlotFrame.chartTitle(title, chartWidth: width))
         document.add(frame.axes(xTitle: xAxis, yTitle: yAxis))
-        document.add(markers(in: frame))
-        document.add(.group(series.map { curve($0, in: frame) }, className: "plot"))
+        document.add(frame.clipped([markers(in: frame), .group(series.map { curve($0, in: frame) }, className: "plot")]))
         document.add(legend.element)
         return document.markup
     }

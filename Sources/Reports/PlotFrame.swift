@@ -34,16 +34,43 @@ struct PlotFrame {
         return 8 + axisTitleSize + 10 + widest + 6
     }
 
+    /// The plot's width in a chart `chartWidth` wide whose y axis has `yTicks`.
+    static func plotWidth(chartWidth: Double, yTicks: Ticks) -> Double {
+        max(chartWidth - leftMargin(for: yTicks) - rightMargin, 40)
+    }
+
+    /// The x ticks from `makeTicks(maximumCount)` with the largest count, 8 down to 2, whose
+    /// labels fit side by side in `plotWidth` with a gap of 10 pixels: "0.00025" labels on a
+    /// narrow plot get fewer ticks instead of overlapping.
+    static func xTicks(fitting plotWidth: Double, _ makeTicks: (Int) -> Ticks) -> Ticks {
+        for maximumCount in stride(from: 8, to: 2, by: -1) {
+            let ticks = makeTicks(maximumCount)
+            let widest = ticks.labels.map { estimatedTextWidth($0, size: tickSize) }.max() ?? 0
+            if Double(ticks.values.count) * (widest + 10) <= plotWidth { return ticks }
+        }
+        return makeTicks(2)
+    }
+
     /// A frame of `chartWidth` with the plot `plotHeight` high below the title line.
     init(chartWidth: Double, plotHeight: Double, xTicks: Ticks, yTicks: Ticks, yLogarithmic: Bool) {
         left = Self.leftMargin(for: yTicks)
         top = Self.top
-        width = max(chartWidth - left - Self.rightMargin, 40)
+        width = Self.plotWidth(chartWidth: chartWidth, yTicks: yTicks)
         height = plotHeight
         self.xTicks = xTicks
         self.yTicks = yTicks
         x = AxisScale(logarithmic: false, domain: xTicks.domain, start: left, end: left + width)
         y = AxisScale(logarithmic: yLogarithmic, domain: yTicks.domain, start: top + plotHeight, end: top)
+    }
+
+    /// `elements` inside a nested `<svg>` viewport over the plot (3 pixels wider on each side, so
+    /// a line along an edge keeps its full stroke): whatever lies outside is clipped, without the
+    /// `id` a `clipPath` would need (ids clash when several charts share a page).
+    func clipped(_ elements: [SVGElement]) -> SVGElement {
+        let box = [left - 3, top - 3, width + 6, height + 6].map(svgNumber)
+        return SVGElement("svg", [("x", box[0]), ("y", box[1]), ("width", box[2]), ("height", box[3]),
+                                  ("viewBox", box.joined(separator: " ")), ("overflow", "hidden")],
+                          children: elements)
     }
 
     /// The chart title, centred over the whole chart, cut to fit.

@@ -63,14 +63,18 @@ struct LineChartTests {
         #expect(markers.texts == ["Δ = 1"])
     }
 
-    @Test("an accuracy range 0…1 is kept; the same chart gives the same bytes")
+    @Test("a fixed y range keeps its axis and clips the curves to the plot; same chart, same bytes")
     func rangeAndDeterminism() throws {
-        let chart = LineChart(title: "Accuracy", xAxis: "epoch", yAxis: "accuracy",
-                              series: [LineSeries(name: "train", x: [0, 1, 2], y: [0.4, 0.7, 0.8], colorIndex: 0)],
-                              yRange: 0...1, integerX: true)
+        let chart = LineChart(title: "Loss shapes", xAxis: "margin", yAxis: "loss",
+                              series: [LineSeries(name: "squared hinge", x: [-3, 0, 1], y: [16, 1, 0], colorIndex: 0)],
+                              yRange: 0...4)
         let root = try #require(parseXML(chart.svg))
-        let labels = root.elements(withClass: "tick-labels").flatMap(\.texts)
-        #expect(labels.contains("0") && labels.contains("1"), "\(labels)")
+        let yLabels = root.elements(withClass: "tick-labels").flatMap { $0.elements(named: "text") }
+            .filter { $0.attributes["text-anchor"] == "end" }.map(\.text)
+        #expect(yLabels == ["0", "1", "2", "3", "4"])
+        let viewport = try #require(root.children.first { $0.name == "svg" })
+        #expect(viewport.attributes["overflow"] == "hidden")
+        #expect(viewport.elements(withClass: "series").count == 1)
         #expect(chart.svg == chart.svg)
         #expect(Self.lossChart().svg == Self.lossChart().svg)
     }
@@ -87,5 +91,23 @@ struct LineChartTests {
         let height = try #require(Double(root.attributes["height"] ?? ""))
         let lowest = entries.compactMap { $0.elements(named: "text").first?.attributes["y"] }.compactMap(Double.init).max() ?? 0
         #expect(lowest < height, "the last legend row (y \(lowest)) lies inside the chart (height \(height))")
+    }
+}
+
+@Suite("Line chart layout — text must not overlap")
+struct LineChartLayoutTests {
+    @Test("long x tick labels on a narrow chart get fewer ticks, spaced wider than their labels")
+    func xLabelsFit() throws {
+        let chart = LineChart(title: "Narrow", xAxis: "learning rate", yAxis: "loss",
+                              series: [LineSeries(name: "a", x: [0.00012, 0.00051], y: [1, 2], colorIndex: 0)], width: 300)
+        let root = try #require(parseXML(chart.svg))
+        let xLabels = root.elements(withClass: "tick-labels").flatMap { $0.elements(named: "text") }
+            .filter { $0.attributes["text-anchor"] == "middle" }
+        let positions = xLabels.compactMap { $0.attributes["x"].flatMap(Double.init) }
+        let widest = xLabels.map { Double($0.text.count) * 11 * 0.6 }.max() ?? 0
+        #expect(positions.count >= 2)
+        for (left, right) in zip(positions, positions.dropFirst()) {
+            #expect(right - left > widest, "labels \(xLabels.map(\.text)) at \(positions)")
+        }
     }
 }
