@@ -75,8 +75,9 @@ public enum SyntheticDataset {
         }
     }
 
+    /// `value` rounded to 6 decimals; −0 becomes 0 (adding +0 does that), so files never show "-0.0".
     static func rounded(_ value: Double) -> Double {
-        (value * 1e6).rounded() / 1e6
+        (value * 1e6).rounded() / 1e6 + 0
     }
 
     private static func featureNames(kind: SyntheticKind, features: Int) -> [String] {
