@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LossesTests", dependencies: ["Losses", "LinearModel", "TestSupport"]),
         .testTarget(name: "RegularizersTests", dependencies: ["Regularizers", "TestSupport"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Losses", "Regularizers", "LinearModel", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TrainerTests", dependencies: ["trainer", "Training", "TestSupport"]),
