@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Training"]),
 
         // MARK: Command line
-        .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets"]),
+        .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets", "LinearAlgebra", "LinearModel", "Losses"]),
 
         // MARK: Test support
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),

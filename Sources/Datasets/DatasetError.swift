@@ -61,6 +61,8 @@ public enum DatasetError: Error, Equatable, Sendable {
     case invalidParameter(kind: String, name: String, value: String, expected: String)
     /// A split fraction outside [0, 1), or fractions summing to 1 or more.
     case invalidFraction(name: String, value: Double, expected: String)
+    /// A file whose examples have another number of features than the model or training data.
+    case featureCountMismatch(file: String, expected: Int, found: Int)
 }
 
 extension DatasetError: CustomStringConvertible {
@@ -120,6 +122,8 @@ extension DatasetError: CustomStringConvertible {
             return "synthetic \(kind): \(name) = \(value): expected \(expected)"
         case .invalidFraction(let name, let value, let expected):
             return "\(name) = \(value): expected \(expected)"
+        case .featureCountMismatch(let file, let expected, let found):
+            return "\(file): expected \(expected) features per example (as the model or training data has), found \(found)"
         }
     }
 }
