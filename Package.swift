@@ -36,6 +36,9 @@ let package = Package(
         // MARK: Command line
         .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets", "LinearAlgebra", "LinearModel", "Losses"]),
 
+        // MARK: Benchmarks
+        .executableTarget(name: "benchmark", dependencies: ["Datasets", "LinearAlgebra"], swiftSettings: nativeCPU),
+
         // MARK: Test support
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
 

@@ -29,6 +29,8 @@ public enum DatasetError: Error, Equatable, Sendable {
     case notANumber(file: String, line: Int, column: Int, found: String)
     /// A feature cell holding NaN or ±∞ (or a number too large for a Double).
     case nonFiniteNumber(file: String, line: Int, column: Int, found: String)
+    /// A `.npy` feature holding NaN or ±∞ (row and column count from 0, as NumPy indexes).
+    case nonFiniteElement(file: String, row: Int, column: Int, found: String)
     /// A label column named in the config that is not in the header.
     case missingLabelColumn(file: String, name: String, columns: [String])
     /// A feature column (of a model's feature names) that is not in the header.
@@ -89,6 +91,8 @@ extension DatasetError: CustomStringConvertible {
             return "\(file): line \(line), column \(column): expected a number, found \(shown)"
         case .nonFiniteNumber(let file, let line, let column, let found):
             return "\(file): line \(line), column \(column): expected a finite number, found '\(found)' (NaN and ±inf are rejected)"
+        case .nonFiniteElement(let file, let row, let column, let found):
+            return "\(file): element [\(row), \(column)]: expected a finite number, found \(found) (NaN and ±inf are rejected)"
         case .missingLabelColumn(let file, let name, let columns):
             return "\(file): line 1: expected a label column named '\(name)', found columns \(quotedList(columns))"
         case .missingFeatureColumn(let file, let name, let columns):

@@ -49,7 +49,7 @@ struct LabelEncoder {
         if let knownClasses { return (labels, knownClasses) }
         let integers = labelsInOrderSeen.map { Int($0) }
         let classNames: [String]
-        var finalIndex: [Int]
+        let finalIndex: [Int]
         if integers.allSatisfy({ $0 != nil }) {
             let values = integers.compactMap { $0 }
             let sortedValues = Array(Set(values)).sorted()

@@ -55,9 +55,14 @@ public enum NumPyFile {
                        featureNames: (0..<features.columns).map { "x\($0 + 1)" })
     }
 
-    /// The N×D features matrix of a 2-D `.npy` file, converted to `Double`.
+    /// The N×D features matrix of a 2-D `.npy` file, converted to `Double`. NaN and ±∞ are
+    /// rejected, as in CSV files.
     public static func readFeatures(path: String) throws -> Matrix {
         let array = try readArray(path: path, allowedDimensions: [2])
+        if let index = array.elements.firstIndex(where: { !$0.isFinite }) {
+            let columns = array.shape[1]
+            throw DatasetError.nonFiniteElement(file: path, row: index / columns, column: index % columns, found: "\(array.elements[index])")
+        }
         return Matrix(rows: array.shape[0], columns: array.shape[1], elements: array.elements)
     }
 

@@ -113,6 +113,23 @@ struct NumPyFileErrorTests {
             == "\(labels): every label is '4'; expected at least two classes to tell apart")
     }
 
+    @Test("NaN and ±inf features are rejected with their row and column")
+    func nonFinite() throws {
+        let path = try temporaryDirectory().appendingPathComponent("nan.npy").path
+        try NumPyFile.write(Matrix([[1, 2], [3, -.infinity]]), to: path)
+        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+            == "\(path): element [1, 1]: expected a finite number, found -inf (NaN and ±inf are rejected)")
+    }
+
+    @Test("A format version other than 1, 2 or 3")
+    func unknownVersion() throws {
+        var bytes = NumPyHeader.encoded(elementType: .float64, shape: [1, 1]) + [0, 0, 0, 0, 0, 0, 0, 0]
+        bytes[6] = 4
+        let path = try temporaryFile(named: "v4.npy", bytes: bytes)
+        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+            == "\(path): the .npy header is not readable: expected format version 1.0, 2.0 or 3.0, found 4.0")
+    }
+
     @Test("A missing file shows the resolved path")
     func missingFile() {
         #expect(errorMessage { _ = try NumPyFile.readFeatures(path: "/nonexistent/x.npy") } == "/nonexistent/x.npy: no such file")
