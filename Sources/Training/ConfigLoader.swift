@@ -282,7 +282,7 @@ public enum ConfigLoader {
         if earlyStopping != nil { resolved = resolved.setting("early_stopping", to: try earlyStoppingReader.resolved(forType: nil)) }
         resolved = resolved.setting("evaluate_every", to: .number(Double(evaluateEvery)))
         return RunConfiguration(
-            name: name, biasTrick: try model.boolean("bias_trick"), initialization: initialization,
+            name: name, baseName: baseName, biasTrick: try model.boolean("bias_trick"), initialization: initialization,
             loss: loss, regularizer: regularizer,
             optimizer: OptimizerConfiguration(
                 learningRate: try optimizerReader.number("learning_rate"), batchSize: try optimizerReader.integer("batch_size"),

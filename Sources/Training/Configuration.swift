@@ -82,7 +82,10 @@ public struct SyntheticParameters: Sendable, Equatable {
 
 /// One run: a model, a loss, a regularizer and an optimizer, trained on the shared data.
 public struct RunConfiguration: Sendable {
+    /// The run's folder and table name: `baseName`, then the sweep point (`svm,learning_rate=0.1`).
     public var name: String
+    /// The name from the config's `runs` entry (or the loss type).
+    public var baseName: String
     public var biasTrick: Bool
     public var initialization: WeightInitialization
     public var loss: LossConfiguration

@@ -74,7 +74,8 @@ public enum ResultFiles {
     /// One row of the comparison per run, as text fields in `comparisonColumns` order.
     public static func comparisonRow(_ result: RunResult, decimals: Int = 4) -> [String] {
         func fixed(_ value: Double?) -> String {
-            value.map { String(format: "%.\(decimals)f", $0) } ?? ""
+            guard let value else { return "" }
+            return abs(value) < 1e5 ? String(format: "%.\(decimals)f", value) : String(format: "%.\(decimals - 1)e", value)
         }
         let run = result.run
         var lossName = run.loss.type.rawValue
@@ -102,6 +103,21 @@ public enum ResultFiles {
     public static func csvField(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// For a sweep: each run's best grid point by validation accuracy (ties to the first), as
+    /// (run name without the point, the best result).
+    public static func bestSweepPoints(_ results: [RunResult]) -> [(run: String, best: RunResult)] {
+        var order: [String] = []
+        var best: [String: RunResult] = [:]
+        for result in results where !result.run.sweepPoint.isEmpty {
+            let name = result.run.baseName
+            if best[name] == nil { order.append(name) }
+            if (result.validation?.accuracy ?? -1) > (best[name]?.validation?.accuracy ?? -1) || best[name] == nil {
+                best[name] = result
+            }
+        }
+        return order.compactMap { name in best[name].map { (name, $0) } }
     }
 
     /// The index of the run with the best validation accuracy (ties to the first), or nil without

@@ -96,14 +96,13 @@ enum Trainer {
 
     /// The one sentence that explains `error` to a student.
     static func message(for error: Error) -> String {
-        if let described = error as? CustomStringConvertible { return described.description }
-        return "\(error)"
+        String(describing: error)
     }
 
     /// 2 for usage, config and data errors; 1 for failures at run time.
     static func exitStatus(for error: Error) -> Int32 {
         switch error {
-        case is UsageError, is ConfigError, is DatasetError, is ModelFileError: 2
+        case is UsageError, is ConfigError, is DatasetError, is ModelFileError, OutputError.exists: 2
         default: 1
         }
     }

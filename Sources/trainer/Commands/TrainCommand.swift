@@ -77,6 +77,11 @@ struct TrainCommand: Command {
         try OutputFolder.write(OutputFolder.files(of: experiment, results: results, extra: [("report.html", report.html)]),
                                to: destination, force: force)
         console.output.write(ComparisonTable.render(results))
+        for (run, best) in ResultFiles.bestSweepPoints(results) {
+            let point = best.run.sweepPoint.map { "\($0.path) = \(JSONWriter.compactString($0.value))" }.joined(separator: ", ")
+            let accuracy = best.validation.map { String(format: "%.4f", $0.accuracy) } ?? "n/a"
+            console.output.write("Best point of the sweep for run '\(run)': \(point) (validation accuracy \(accuracy)).\n")
+        }
         console.output.write("Runs of one config are paired (same split, initial weights and minibatch order): differences are the configuration's doing.\n")
         console.output.write("Results in \(destination)/ — open \(destination)/report.html in a browser.\n")
         return 0
