@@ -337,7 +337,7 @@ extension ConfigValueKind {
     /// True for kinds that hold one value (not a section or a data source).
     var isScalar: Bool {
         switch self {
-        case .section, .dataSource: false
+        case .section, .dataSource, .runList, .grid: false
         default: true
         }
     }

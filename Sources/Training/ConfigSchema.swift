@@ -19,6 +19,10 @@ public enum ConfigValueKind: Sendable {
     case section
     /// A data source: a CSV path, `{"features": …, "labels": …}` or `{"generate": {…}}`.
     case dataSource
+    /// The `runs` list.
+    case runList
+    /// The `sweep` grid.
+    case grid
 
     /// What the reference and error messages say is expected.
     public var expectation: String {
@@ -38,6 +42,10 @@ public enum ConfigValueKind: Sendable {
             return "an object"
         case .dataSource:
             return "a CSV path, {\"features\": \"x.npy\", \"labels\": \"y.npy\"} or {\"generate\": {…}}"
+        case .runList:
+            return "a list of runs"
+        case .grid:
+            return "an object of dotted paths and value lists"
         }
     }
 }
@@ -105,9 +113,9 @@ public enum ConfigSchema {
         ConfigKey("regularizer", .section, default: [:], "The penalty λ·R(W)."),
         ConfigKey("optimizer", .section, default: [:], "Minibatch SGD."),
         ConfigKey("early_stopping", .section, default: nil, "Stop when the validation loss stops improving; absent: run every epoch."),
-        ConfigKey("runs", .section, default: nil,
+        ConfigKey("runs", .runList, default: nil,
                   "A list of runs, each {\"name\": …} plus sections that override the top level; absent: one run named after the loss."),
-        ConfigKey("sweep", .section, default: nil,
+        ConfigKey("sweep", .grid, default: nil,
                   "A grid: {\"optimizer.learning_rate\": [0.01, 0.1], …} applied to every run; the best point by validation accuracy is reported."),
         ConfigKey("output", .section, default: [:], "Where the results go."),
     ])

@@ -130,8 +130,8 @@ struct SectionReader {
             guard value.stringValue != nil else { throw invalid() }
         case .section:
             guard value.objectMembers != nil else { throw invalid() }
-        case .dataSource:
-            break  // checked by the data section's own decoding
+        case .dataSource, .runList, .grid:
+            break  // checked by their own decoding
         }
     }
 
