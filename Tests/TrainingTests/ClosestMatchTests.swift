@@ -9,6 +9,7 @@ struct ClosestMatchTests {
         #expect(closestMatch(to: "learning_rte", among: keys) == "learning_rate")
         #expect(closestMatch(to: "epoch", among: keys) == "epochs")
         #expect(closestMatch(to: "zebra", among: keys) == nil)
+        #expect(closestMatch(to: "trian", among: ["train", "generate", "evaluate"]) == "train")
     }
 
     @Test("edit distances by hand: kitten → sitting is 3")
@@ -16,5 +17,7 @@ struct ClosestMatchTests {
         #expect(editDistance("kitten", "sitting") == 3)
         #expect(editDistance("", "abc") == 3)
         #expect(editDistance("abc", "abc") == 0)
+        #expect(editDistance("trian", "train") == 1)
+        #expect(editDistance("abc", "") == 3)
     }
 }
