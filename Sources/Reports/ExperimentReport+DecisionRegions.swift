@@ -26,10 +26,12 @@ extension ExperimentReport {
                 ClassifiedPoint(x: raw[i, 0], y: raw[i, 1], label: data.train.labels[i], predicted: predicted[i])
             }
             let errors = points.filter(\.isMisclassified).count
+            let title = "\(result.run.name): \(errors) of \(points.count) misclassified"
             return DecisionRegionChart(
-                title: "\(result.run.name): \(errors) of \(points.count) training points misclassified",
+                title: title,
                 xAxis: AxisTitle(names.first ?? "x₁", unit: "raw units"), yAxis: AxisTitle(names.last ?? "x₂", unit: "raw units"),
-                grid: grid, points: points, classNames: classNames).svg
+                grid: grid, points: points, classNames: classNames,
+                width: max(440, estimatedTextWidth(title, size: 14) + 24)).svg
         }
         return HTMLPage.Section(heading: "Decision regions (training data)", blocks: [
             .paragraph("The plane coloured by the class each run predicts, argmax_k (w_k·x + b_k), on a "

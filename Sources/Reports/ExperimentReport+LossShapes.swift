@@ -27,6 +27,10 @@ extension ExperimentReport {
         ]
     }
 
+    /// Palette indices of the loss shapes: the Okabe–Ito colours without yellow, which is too
+    /// light for a thin line on white.
+    static let shapeColorIndices = [0, 1, 2, 3, 4, 5, 7]
+
     /// The distinct margins Δ of the SVM runs, in run order.
     var marginsInUse: [Double] {
         var margins: [Double] = []
@@ -52,7 +56,7 @@ extension ExperimentReport {
         let shapes = lossShapes
         let series = shapes.enumerated().map { index, shape in
             LineSeries(name: shape.name, x: margins, y: Self.lossAlongMargin(shape.loss, margins: margins).map(Optional.some),
-                       colorIndex: index)
+                       colorIndex: Self.shapeColorIndices[index % Self.shapeColorIndices.count])
         }
         let markers = (marginsInUse.isEmpty ? [1] : marginsInUse).map { VerticalMarker(x: $0, label: "Δ = \(formatDecimal($0, maximumDecimals: 3))") }
         let chart = LineChart(title: "Loss of one example against its margin m = s_y − s_other",

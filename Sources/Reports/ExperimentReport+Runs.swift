@@ -4,18 +4,13 @@ import Datasets
 extension ExperimentReport {
     /// The splits' shapes and the comparison table with the best validation accuracy marked.
     var overview: HTMLPage.Section {
-        var table = TextTable(columns: ResultFiles.comparisonColumns.map { TextTable.Column($0) })
-        let best = ResultFiles.bestRunIndex(results)
-        for (index, result) in results.enumerated() {
-            table.addRow(ResultFiles.comparisonRow(result), marker: index == best ? "★ best validation accuracy" : nil)
-        }
         return HTMLPage.Section(heading: "Data and runs", blocks: [
             .paragraph("Config \(experiment.configuration.file). Shapes of the splits: N examples, D features, K classes "
                 + "(class names in colour order: \(classNames.joined(separator: ", "))). Features are preprocessed with "
                 + "statistics of the training split only."),
             .table(shapeTable),
             .paragraph("Runs are paired: the same split, initial weights and minibatch order, so differences are the configuration's doing."),
-            .table(table),
+            .table(ComparisonTable.table(results)),
         ])
     }
 
@@ -68,7 +63,7 @@ extension ExperimentReport {
         case .completed: "completed"
         case .earlyStopping(let best):
             "early stopping at epoch \(result.epochsRun) (best epoch \(best)\(result.run.earlyStopping?.restoreBest == true ? ", its weights kept" : ""))"
-        case .diverged(let epoch): "diverged at epoch \(epoch): the loss became NaN or ∞; try a smaller learning_rate"
+        case .diverged(let epoch): "diverged at epoch \(epoch) (loss NaN or ∞): try a smaller learning_rate"
         }
     }
 }
