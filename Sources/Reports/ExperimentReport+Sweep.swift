@@ -20,6 +20,12 @@ extension ExperimentReport {
         }
     }
 
+    /// The last key of a dotted path, "optimizer.learning_rate" → "learning_rate": short enough to
+    /// stay whole above a heat map of a few cells (the table beside it keeps the full path).
+    static func lastKey(of path: String) -> String {
+        path.split(separator: ".").last.map(String.init) ?? path
+    }
+
     /// For a sweep: every grid point's validation accuracy in a table (best of each entry marked),
     /// and for a 2-axis sweep a heat map per entry, rows the first axis and columns the second.
     var sweep: HTMLPage.Section? {
@@ -39,7 +45,7 @@ extension ExperimentReport {
             if axes.count == 2 {
                 let columns = axes[1].values.count
                 heatMaps.append(HeatMap(
-                    title: "\(group.name): validation accuracy", rowAxis: AxisTitle(axes[0].path), columnAxis: AxisTitle(axes[1].path),
+                    title: "\(group.name): validation accuracy", rowAxis: AxisTitle(Self.lastKey(of: axes[0].path)), columnAxis: AxisTitle(Self.lastKey(of: axes[1].path)),
                     rowLabels: axes[0].values.map(JSONWriter.compactString), columnLabels: axes[1].values.map(JSONWriter.compactString),
                     values: (0..<axes[0].values.count).map { row in Array(accuracies[(row * columns)..<((row + 1) * columns)]) },
                     decimals: 3, markedCell: best.map { ($0 / columns, $0 % columns) }).svg)
