@@ -105,7 +105,7 @@ enum Trainer {
     static func exitStatus(for error: Error) -> Int32 {
         switch error {
         case is UsageError, is ConfigError, is DatasetError, is ModelFileError: 2
-        case OutputError.exists: 2
+        case OutputError.exists, OutputError.notResults: 2
         default: 1
         }
     }

@@ -144,24 +144,32 @@ struct TrainerEndToEndTests {
         #expect(model.classifier.weights.isFinite, "the last finite weights are kept")
     }
 
-    @Test("an existing --out folder is kept (exit 2) unless --force; a taken output.dir moves on to NAME-2",
+    @Test("an existing --out folder is kept (exit 2); --force replaces earlier results only; a taken output.dir moves on to NAME-2",
           arguments: TrainerMode.available)
     func outputFolders(mode: TrainerMode) throws {
         let folder = try TrainerHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("out").path
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try TrainerHarness.write("keep me", to: "out/notes.txt", in: folder)
+        let notes = folder.appendingPathComponent("notes").path
+        try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
+        try TrainerHarness.write("keep me", to: "notes/notes.txt", in: folder)
         let config = try TrainerHarness.write(Self.tinyConfig(#", "output": {"dir": "\#(folder.path)/results"}"#), to: "tiny.json", in: folder)
 
-        let refused = try TrainerHarness.run(["train", config, "--out", out, "--quiet"], mode: mode)
+        let refused = try TrainerHarness.run(["train", config, "--out", notes, "--quiet"], mode: mode)
         #expect(refused.status == 2, "\(refused)")
-        #expect(refused.errors.contains(out) && refused.errors.contains("--force"), "\(refused.errors)")
-        #expect(FileManager.default.fileExists(atPath: "\(out)/notes.txt"), "the existing folder is kept")
+        #expect(refused.errors.contains(notes) && refused.errors.contains("--force"), "\(refused.errors)")
+        let notResults = try TrainerHarness.run(["train", config, "--out", notes, "--quiet", "--force"], mode: mode)
+        #expect(notResults.status == 2 && notResults.errors.contains("earlier results"), "\(notResults)")
+        #expect(FileManager.default.fileExists(atPath: "\(notes)/notes.txt"), "a folder of other files is never deleted")
+        let empty = try TrainerHarness.run(["train", config, "--out", "", "--quiet", "--force"], mode: mode)
+        #expect(empty.status == 2, "\(empty)")
 
+        let out = folder.appendingPathComponent("out").path
+        let fresh = try TrainerHarness.run(["train", config, "--out", out, "--quiet"], mode: mode)
+        let again = try TrainerHarness.run(["train", config, "--out", out, "--quiet"], mode: mode)
+        try TrainerHarness.write("stale", to: "out/stale.txt", in: folder)
         let forced = try TrainerHarness.run(["train", config, "--out", out, "--quiet", "--force"], mode: mode)
-        #expect(forced.status == 0, "\(forced)")
-        #expect(!FileManager.default.fileExists(atPath: "\(out)/notes.txt") && FileManager.default.fileExists(atPath: "\(out)/svm/model.json"))
+        #expect(fresh.status == 0 && again.status == 2 && forced.status == 0, "\(fresh)\n\(again)\n\(forced)")
+        #expect(!FileManager.default.fileExists(atPath: "\(out)/stale.txt") && FileManager.default.fileExists(atPath: "\(out)/svm/model.json"))
 
         let first = try TrainerHarness.run(["train", config, "--quiet"], mode: mode)
         let second = try TrainerHarness.run(["train", config, "--quiet"], mode: mode)

@@ -69,6 +69,8 @@ struct ConfigLoaderTests {
          "test.json: sweep.optimizer.learning_rte: unknown key; did you mean 'optimizer.learning_rate'?"),
         (#"{"data": {"train": "a.csv"}, "sweep": {"optimizer.learning_rate": [0.1, 0]}}"#,
          "test.json: sweep.optimizer.learning_rate[1]: expected a number > 0 and ≤ 1000000, found 0"),
+        (#"{"name": "x", "data": {"train": "a.csv"}, "output": {"dir": ""}}"#,
+         "test.json: output.dir: expected a folder name such as \"runs/x\", found \"\""),
         ("{\"data\": {\"train\": \"a.csv\"},\n \"seed\": 1,}", "test.json: line 2, column 12: not valid JSON: expected another key after ',' (JSON allows no trailing comma), found '}'"),
     ]
 
