@@ -9,7 +9,6 @@ struct ClosestMatchTests {
         #expect(closestMatch(to: "learning_rte", among: keys) == "learning_rate")
         #expect(closestMatch(to: "epoch", among: keys) == "epochs")
         #expect(closestMatch(to: "zebra", among: keys) == nil)
-        #expect(closestMatch(to: "trian", among: ["train", "generate", "evaluate"]) == "train")
     }
 
     @Test("edit distances by hand: kitten → sitting is 3")
@@ -17,7 +16,8 @@ struct ClosestMatchTests {
         #expect(editDistance("kitten", "sitting") == 3)
         #expect(editDistance("", "abc") == 3)
         #expect(editDistance("abc", "abc") == 0)
-        #expect(editDistance("trian", "train") == 1)
-        #expect(editDistance("abc", "") == 3)
+        #expect(editDistance("trian", "train") == 1, "a swap of neighbours is one edit")
+        #expect(editDistance("ab", "ba") == 1)
+        #expect(closestMatch(to: "trian", among: ["train", "generate", "evaluate"]) == "train")
     }
 }
