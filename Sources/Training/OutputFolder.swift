@@ -20,6 +20,26 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+extension OutputError {
+    /// Why writing at `path` failed, in words: the folder that is missing or not writable.
+    public static func reason(writing path: String) -> String {
+        let fileManager = FileManager.default
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while !fileManager.fileExists(atPath: folder.path) && folder.path != "/" {
+            let parent = folder.deletingLastPathComponent()
+            if !fileManager.fileExists(atPath: parent.path) {
+                folder = parent
+                continue
+            }
+            return fileManager.isWritableFile(atPath: parent.path)
+                ? "the folder \(folder.path) could not be created"
+                : "no permission to create \(folder.path)"
+        }
+        if !fileManager.isWritableFile(atPath: folder.path) { return "no permission to write in \(folder.path)" }
+        return "the file system refused (is the disk full, or is a file in the way?)"
+    }
+}
+
 /// Writes an experiment's files all at once or not at all: everything goes into a hidden
 /// temporary folder beside the destination, which is renamed into place at the end.
 public enum OutputFolder {
@@ -75,7 +95,7 @@ public enum OutputFolder {
             throw error
         } catch {
             try? fileManager.removeItem(at: temporary)
-            throw .writeFailed(path: path, reason: (error as NSError).localizedDescription)
+            throw .writeFailed(path: path, reason: OutputError.reason(writing: path))
         }
     }
 

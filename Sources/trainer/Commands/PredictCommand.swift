@@ -68,7 +68,7 @@ struct PredictCommand: Command {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
             } catch {
-                throw OutputError.writeFailed(path: outputPath, reason: (error as NSError).localizedDescription)
+                throw OutputError.writeFailed(path: outputPath, reason: OutputError.reason(writing: outputPath))
             }
             console.errors.write("\(predictions.count) predictions written to \(outputPath)\n")
         } else {
