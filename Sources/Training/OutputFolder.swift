@@ -24,18 +24,13 @@ extension OutputError {
     /// Why writing at `path` failed, in words: the folder that is missing or not writable.
     public static func reason(writing path: String) -> String {
         let fileManager = FileManager.default
-        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        while !fileManager.fileExists(atPath: folder.path) && folder.path != "/" {
-            let parent = folder.deletingLastPathComponent()
-            if !fileManager.fileExists(atPath: parent.path) {
-                folder = parent
-                continue
-            }
-            return fileManager.isWritableFile(atPath: parent.path)
-                ? "the folder \(folder.path) could not be created"
-                : "no permission to create \(folder.path)"
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        var existing = folder
+        while !fileManager.fileExists(atPath: existing.path) && existing.path != "/" {
+            existing = existing.deletingLastPathComponent()
         }
-        if !fileManager.isWritableFile(atPath: folder.path) { return "no permission to write in \(folder.path)" }
+        if !fileManager.isWritableFile(atPath: existing.path) { return "no permission to write in \(existing.path)" }
+        if existing != folder { return "the folder \(folder.path) does not exist" }
         return "the file system refused (is the disk full, or is a file in the way?)"
     }
 }
