@@ -22,7 +22,11 @@ public enum TripletSplitLoss {
 
     /// The mean triplet loss of the embedded split `embeddings` (N×M) with `labels`; 0 without a
     /// valid triplet.
-    public static func meanLoss(embeddings: Matrix, labels: [Int], margin: Double, seed: UInt64) -> Double {
+    /// `exactRowLimit` and `sampleSize` are parameters for the tests only.
+    public static func meanLoss(
+        embeddings: Matrix, labels: [Int], margin: Double, seed: UInt64,
+        exactRowLimit: Int = exactRowLimit, sampleSize: Int = sampleSize
+    ) -> Double {
         precondition(labels.count == embeddings.rows, "one label per row of embeddings")
         let classCount = (labels.max() ?? -1) + 1
         var counts = Array(repeating: 0, count: classCount)
@@ -33,7 +37,7 @@ public enum TripletSplitLoss {
         if total <= exactRowLimit || valid <= Double(sampleSize) {
             return exactHingeSum(embeddings: embeddings, labels: labels, margin: margin) / valid
         }
-        return sampledMean(embeddings: embeddings, labels: labels, counts: counts, margin: margin, seed: seed)
+        return sampledMean(embeddings: embeddings, labels: labels, counts: counts, margin: margin, seed: seed, sampleSize: sampleSize)
     }
 
     /// Σ over every valid triplet of the split, anchor by anchor with
@@ -54,7 +58,7 @@ public enum TripletSplitLoss {
     }
 
     /// The mean hinge of `sampleSize` triplets drawn uniformly from the valid ones.
-    static func sampledMean(embeddings: Matrix, labels: [Int], counts: [Int], margin: Double, seed: UInt64) -> Double {
+    static func sampledMean(embeddings: Matrix, labels: [Int], counts: [Int], margin: Double, seed: UInt64, sampleSize: Int) -> Double {
         let total = labels.count
         var members = Array(repeating: [Int](), count: counts.count)
         for (row, label) in labels.enumerated() { members[label].append(row) }
