@@ -303,9 +303,6 @@ public enum ConfigLoader {
     static func decodeLoss(_ reader: SectionReader) throws(ConfigError) -> LossConfiguration {
         let typeName = try reader.string("type")
         let type = LossType(rawValue: typeName) ?? .svm
-        if type == .triplet, let (_, path) = reader.lookup("type") {
-            throw .invalidValue(file: reader.file, path: path, found: "\"triplet\"", expected: "a loss this version can train (triplet is not available yet)")
-        }
         try reader.checkKeysApply(toType: typeName)
         return LossConfiguration(
             type: type, resolved: try reader.resolved(forType: typeName),

@@ -152,7 +152,7 @@ public enum ConfigSchema {
                   "Standard deviation σ of the Gaussian negative log-likelihood."),
         ConfigKey("embedding_dimension", .integer(1...10_000), default: 2, usedBy: users(of: "embedding_dimension", lossTable),
                   "Dimension M of the triplet loss's embedding V·x."),
-        ConfigKey("mining", .choice(["all", "hard", "semi_hard", "random"]), default: "all", usedBy: users(of: "mining", lossTable),
+        ConfigKey("mining", .choice(TripletMining.allCases.map(\.rawValue)), default: "all", usedBy: users(of: "mining", lossTable),
                   "Which triplets of a minibatch the triplet loss uses."),
     ])
 

@@ -152,8 +152,13 @@ extension LossConfiguration {
         case .mse: MeanSquaredErrorLoss()
         case .sigmoid: SigmoidCrossEntropyLoss()
         case .gaussianNLL: GaussianNegativeLogLikelihoodLoss(sigma: sigma)
-        case .triplet: preconditionFailure("the config decoder rejects triplet runs until the triplet loss lands")
+        case .triplet: TripletLoss(margin: margin, mining: tripletMining)
         }
+    }
+
+    /// The `mining` of a triplet run (validated against `TripletMining`'s names when decoded).
+    public var tripletMining: TripletMining {
+        TripletMining(rawValue: mining) ?? .all
     }
 
     /// The formula of the loss at W = 0 (SPEC §3), e.g. "(K − 1)·Δ" or "ln K".

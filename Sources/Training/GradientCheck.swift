@@ -69,7 +69,8 @@ public struct GradientCheck {
     /// Checks `count` coordinates of [W b] drawn from `generator` at `classifier`.
     public func check(_ classifier: LinearClassifier, count: Int, generator: inout Xoshiro256StarStar) -> [CoordinateCheck] {
         let gradient = analyticGradient(classifier)
-        let classes = classifier.classCount, columns = classifier.featureCount + 1
+        // A triplet run has no bias (it cancels in every distance): only V's entries are checked.
+        let classes = classifier.classCount, columns = classifier.featureCount + (loss is TripletLoss ? 0 : 1)
         return (0..<count).map { _ in
             let coordinate = generator.uniformInteger(below: classes * columns)
             let (k, d) = (coordinate / columns, coordinate % columns)
@@ -92,8 +93,19 @@ public struct GradientCheck {
         }
     }
 
+    /// For a triplet loss (whose "classifier" is the embedding V, M rows): which triplets the mining
+    /// picks, and which of them have a positive hinge. A choice of hard or semi-hard mining that
+    /// changes under ±h is a kink crossing like a hinge that switches on.
+    func tripletKinkSignature(_ triplet: TripletLoss, embeddings: Matrix) -> [Int] {
+        let distances = TripletLoss.squaredDistances(embeddings)
+        return triplet.naiveMinedTriplets(distances: distances, labels: labels).flatMap { mined in
+            [mined.anchor, mined.positive, mined.negative,
+             distances[mined.anchor, mined.positive] - distances[mined.anchor, mined.negative] + triplet.margin > 0 ? 1 : 0]
+        }
+    }
+
     /// What decides which branch of every max() and |·| the loss takes: the active hinge terms
-    /// (and Crammer–Singer's winner) per row, and the signs of the penalized weights under L1.
+    /// (and Crammer–Singer's winner) per row, the triplets mined, and the signs of the penalized weights under L1.
     func kinkSignature(_ classifier: LinearClassifier) -> [Int] {
         var signature: [Int] = []
         if let svm = loss as? MulticlassSVMLoss {
@@ -105,6 +117,9 @@ public struct GradientCheck {
                     signature.append(terms.indices.max { terms[$0] < terms[$1] } ?? -1)
                 }
             }
+        }
+        if let triplet = loss as? TripletLoss {
+            signature += tripletKinkSignature(triplet, embeddings: classifier.scores(for: features))
         }
         if regularizer is L1Regularizer || regularizer is ElasticNetRegularizer {
             signature += classifier.weights.elements.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }

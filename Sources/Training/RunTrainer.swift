@@ -40,8 +40,12 @@ public struct RunTrainer {
         self.seed = seed
     }
 
-    /// Trains from `initial` and returns the result; `progress` hears of every epoch.
+    /// Trains from `initial` and returns the result; `progress` hears of every epoch. A triplet run
+    /// trains its embedding instead, from its own V₀ (`TripletTrainer`), and ignores `initial`.
     public func train(from initial: LinearClassifier, progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
+        if run.loss.type == .triplet {
+            return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress)
+        }
         let start = Date()
         var state = TrainingState(run: run, loss: loss, data: data, classifier: initial)
         var history = [evaluate(state.classifier, epoch: 0)]
@@ -94,6 +98,13 @@ public struct RunTrainer {
             train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train),
             validation: data.validation.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) },
             test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) })
+    }
+
+    /// The training split's data loss at the start, for the initial-loss line: of `initial`, or of a
+    /// triplet run's V₀ (its `initial` classifier is not what it trains).
+    public func initialDataLoss(from initial: LinearClassifier) -> Double {
+        if run.loss.type == .triplet { return TripletTrainer(run: run, data: data, seed: seed).initialDataLoss() }
+        return Evaluation.lossAndAccuracy(of: initial, loss: loss, on: data.train).dataLoss
     }
 
     /// The history record of `classifier` after `epoch`.

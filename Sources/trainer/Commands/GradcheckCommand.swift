@@ -60,7 +60,9 @@ struct GradcheckCommand: Command {
             let rows = (0..<min(50, train.exampleCount)).map { _ in generator.uniformInteger(below: train.exampleCount) }
             let features = train.features.gatheringRows(rows)
             let labels = rows.map { train.labels[$0] }
-            let point = randomPoint(classes: experiment.data.classCount, features: train.featureCount, generator: &generator)
+            // A triplet run's parameters are the embedding V (M rows), not K rows of class scores.
+            let pointRows = run.loss.type == .triplet ? run.loss.embeddingDimension : experiment.data.classCount
+            let point = randomPoint(classes: pointRows, features: train.featureCount, generator: &generator)
             for strength in [0, run.regularizer.strength] {
                 let check = GradientCheck(run: run, strength: strength, features: features, labels: labels)
                 let results = check.check(point, count: checks, generator: &generator)
