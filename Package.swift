@@ -34,7 +34,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Training"]),
 
         // MARK: Command line
-        .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets"]),
+        .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets", "LinearAlgebra", "LinearModel", "Losses"]),
+
+        // MARK: Benchmarks
+        .executableTarget(name: "benchmark", dependencies: ["Datasets", "LinearAlgebra"], swiftSettings: nativeCPU),
 
         // MARK: Test support
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),
@@ -45,7 +48,7 @@ let package = Package(
         .testTarget(name: "LossesTests", dependencies: ["Losses", "LinearModel", "TestSupport"]),
         .testTarget(name: "RegularizersTests", dependencies: ["Regularizers", "TestSupport"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Losses", "Regularizers", "LinearModel", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "TrainerTests", dependencies: ["trainer", "Training", "TestSupport"]),

@@ -1,14 +1,109 @@
 import Foundation
+import Training
+import Datasets
 
 /// The `trainer` command: reads the subcommand and hands the rest of the arguments to it.
 enum Trainer {
     /// The version `trainer --version` prints.
-    static let version = "0.1.0"
+    static let version = "1.0.0"
+
+    /// Every subcommand, in the order the help lists them.
+    static var commands: [any Command.Type] {
+        [TrainCommand.self, GenerateCommand.self, EvaluateCommand.self, PredictCommand.self,
+         GradcheckCommand.self, ExplainCommand.self, HelpCommand.self]
+    }
+
+    /// The subcommands' names, in the same order.
+    static var commandNames: [String] { commands.map { $0.name } }
 
     /// Runs `trainer` with `arguments` (without the program name) and returns the exit status:
     /// 0 success, 1 a run failed at run time, 2 a usage, config or data error.
-    static func main(arguments: [String], standardOutput: TextOutput, standardError: TextOutput) -> Int32 {
-        standardOutput.write("trainer \(version)\n")
-        return 0
+    static func main(
+        arguments: [String], standardOutput: TextOutput, standardError: TextOutput, errorsIsTerminal: Bool = false
+    ) -> Int32 {
+        let console = Console(output: standardOutput, errors: standardError, errorsIsTerminal: errorsIsTerminal)
+        guard let first = arguments.first else {
+            standardOutput.write(overview)
+            return 0
+        }
+        switch first {
+        case "--help", "-h":
+            standardOutput.write(overview)
+            return 0
+        case "--version":
+            standardOutput.write("trainer \(version)\n")
+            return 0
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            return report(UsageError.unknownCommand(first, suggestion: closestMatch(to: first, among: commandNames)), to: console)
+        }
+        do {
+            var cursor = ArgumentCursor(Array(arguments.dropFirst()), command: first)
+            let parsed = try command.init(parsing: &cursor)
+            try parsed.validate()
+            return try parsed.run(console)
+        } catch let help as HelpRequest {
+            standardOutput.write(helpText(for: help.command))
+            return 0
+        } catch {
+            return report(error, to: console)
+        }
+    }
+
+    /// The help of subcommand `name`, or the overview.
+    static func helpText(for name: String) -> String {
+        commands.first { $0.name == name }?.helpText ?? overview
+    }
+
+    /// `trainer --help`: what the tool is for, the subcommands, and the first steps.
+    static var overview: String {
+        let width = commandNames.map { $0.count }.max() ?? 0
+        var text = """
+            OVERVIEW: train linear classifiers (multiclass SVM, softmax and their relatives) from a JSON
+            config and compare them side by side.
+
+            USAGE: trainer <command> [options]
+
+            COMMANDS:
+
+            """
+        for command in commands {
+            text += "  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.abstract + "\n"
+        }
+        text += """
+
+            EXAMPLES:
+              # the main job: an SVM and a softmax classifier on the spiral and the blobs
+              trainer train configs/svm-vs-softmax.json
+              # a dataset of your own
+              trainer generate spiral --out my-spiral.csv --samples 300 --classes 3
+              # check a trained model on data
+              trainer evaluate runs/svm-vs-softmax/svm/model.json data/blobs.csv
+
+            See 'trainer help <command>' for the options of each command, and 'trainer --version'.
+
+            """
+        return text
+    }
+
+    /// Prints `error` as one sentence on standard error and returns its exit status.
+    static func report(_ error: Error, to console: Console) -> Int32 {
+        console.errors.write("error: \(message(for: error))\n")
+        return exitStatus(for: error)
+    }
+
+    /// The one sentence that explains `error` to a student.
+    static func message(for error: Error) -> String {
+        String(describing: error)
+    }
+
+    /// 2 for usage, config and data errors; 1 for failures at run time.
+    static func exitStatus(for error: Error) -> Int32 {
+        switch error {
+        case is UsageError, is ConfigError, is DatasetError, is ModelFileError, OutputError.exists: 2
+        default: 1
+        }
     }
 }

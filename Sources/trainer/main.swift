@@ -1,3 +1,4 @@
 import Foundation
 
-exit(Trainer.main(arguments: Array(CommandLine.arguments.dropFirst()), standardOutput: .standardOutput, standardError: .standardError))
+exit(Trainer.main(arguments: Array(CommandLine.arguments.dropFirst()), standardOutput: .standardOutput,
+                  standardError: .standardError, errorsIsTerminal: isatty(STDERR_FILENO) == 1))

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Everything that can be wrong with a data file or a synthetic dataset's parameters.
+///
+/// Each case carries the place (file, line and column for CSV; file and element for `.npy`;
+/// kind and parameter for a generator) and renders as one sentence that says what was found and
+/// what was expected, e.g.
+///
+///     data/a.csv: line 4: expected 3 columns, found 2 (a ragged row)
+///
+/// Lines and columns count from 1, the header being line 1; `.npy` elements count from 0, as
+/// NumPy indexes them.
+public enum DatasetError: Error, Equatable, Sendable {
+    /// The file does not exist; `path` is the path as resolved against the working directory.
+    case fileNotFound(path: String)
+    /// The file exists but cannot be read or written.
+    case unreadable(file: String, reason: String)
+    /// The file holds no bytes, not even a header.
+    case emptyFile(file: String)
+    /// The file holds a header row and no data rows.
+    case headerOnly(file: String)
+    /// A `.npy` array with zero rows.
+    case noExamples(file: String)
+    /// A row whose number of fields differs from the header's.
+    case raggedRow(file: String, line: Int, expectedColumns: Int, foundColumns: Int)
+    /// A quoted field whose closing quote never comes.
+    case unterminatedQuote(file: String, line: Int, column: Int)
+    /// A feature cell that is not a decimal number.
+    case notANumber(file: String, line: Int, column: Int, found: String)
+    /// A feature cell holding NaN or ±∞ (or a number too large for a Double).
+    case nonFiniteNumber(file: String, line: Int, column: Int, found: String)
+    /// A `.npy` feature holding NaN or ±∞ (row and column count from 0, as NumPy indexes).
+    case nonFiniteElement(file: String, row: Int, column: Int, found: String)
+    /// A label column named in the config that is not in the header.
+    case missingLabelColumn(file: String, name: String, columns: [String])
+    /// A feature column (of a model's feature names) that is not in the header.
+    case missingFeatureColumn(file: String, name: String, columns: [String])
+    /// A header with only a label column: no features to learn from.
+    case noFeatureColumns(file: String)
+    /// Training data whose labels are all one class: there is nothing to tell apart.
+    case singleClass(file: String, className: String)
+    /// A CSV label that is not one of a model's classes.
+    case unknownLabel(file: String, line: Int, column: Int, label: String, knownClasses: [String])
+    /// A `.npy` label that is not one of a model's classes.
+    case unknownArrayLabel(file: String, element: Int, label: String, knownClasses: [String])
+    /// A `.npy` label that is not an integer (a float array holding 2.5).
+    case nonIntegerLabel(file: String, element: Int, found: String)
+    /// A file that does not start with the `.npy` magic string `\x93NUMPY`.
+    case badMagic(file: String)
+    /// A `.npy` header that cannot be read; `reason` says what was expected.
+    case badHeader(file: String, reason: String)
+    /// A `.npy` array stored in Fortran (column-major) order.
+    case fortranOrder(file: String)
+    /// A `.npy` element type other than the supported ones.
+    case unsupportedDataType(file: String, found: String, supported: [String])
+    /// A `.npy` file shorter than its header's shape promises.
+    case truncatedData(file: String, expectedBytes: Int, foundBytes: Int)
+    /// A `.npy` array of the wrong number of dimensions (features are 2-D, labels 1-D).
+    case wrongDimensions(file: String, expected: Int, shape: [Int])
+    /// Features and labels files whose row counts differ.
+    case rowCountMismatch(featuresFile: String, featureRows: Int, labelsFile: String, labelRows: Int)
+    /// A synthetic dataset parameter out of range; `expected` says what is allowed.
+    case invalidParameter(kind: String, name: String, value: String, expected: String)
+    /// A split fraction outside [0, 1), or fractions summing to 1 or more.
+    case invalidFraction(name: String, value: Double, expected: String)
+    /// A file whose examples have another number of features than the model or training data.
+    case featureCountMismatch(file: String, expected: Int, found: Int)
+}
+
+extension DatasetError: CustomStringConvertible {
+    /// The error as one sentence that names the file and place, e.g.
+    /// `data/a.csv: line 4, column 3: expected a number, found 'abc'`.
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "\(path): no such file"
+        case .unreadable(let file, let reason):
+            return "\(file): cannot read or write the file: \(reason)"
+        case .emptyFile(let file):
+            return "\(file): the file is empty; expected a header row and data rows"
+        case .headerOnly(let file):
+            return "\(file): line 2: expected data rows after the header, found none"
+        case .noExamples(let file):
+            return "\(file): expected at least one example, found an array of zero rows"
+        case .raggedRow(let file, let line, let expected, let found):
+            return "\(file): line \(line): expected \(expected) columns, found \(found) (a ragged row)"
+        case .unterminatedQuote(let file, let line, let column):
+            return "\(file): line \(line), column \(column): expected a closing quote, found the end of the file"
+        case .notANumber(let file, let line, let column, let found):
+            let shown = found.isEmpty ? "an empty cell" : "'\(found)'"
+            return "\(file): line \(line), column \(column): expected a number, found \(shown)"
+        case .nonFiniteNumber(let file, let line, let column, let found):
+            return "\(file): line \(line), column \(column): expected a finite number, found '\(found)' (NaN and ±inf are rejected)"
+        case .nonFiniteElement(let file, let row, let column, let found):
+            return "\(file): element [\(row), \(column)]: expected a finite number, found \(found) (NaN and ±inf are rejected)"
+        case .missingLabelColumn(let file, let name, let columns):
+            return "\(file): line 1: expected a label column named '\(name)', found columns \(quotedList(columns))"
+        case .missingFeatureColumn(let file, let name, let columns):
+            return "\(file): line 1: expected a feature column named '\(name)', found columns \(quotedList(columns))"
+        case .noFeatureColumns(let file):
+            return "\(file): line 1: expected at least one feature column besides the label"
+        case .singleClass(let file, let className):
+            return "\(file): every label is '\(className)'; expected at least two classes to tell apart"
+        case .unknownLabel(let file, let line, let column, let label, let known):
+            return "\(file): line \(line), column \(column): expected one of the model's classes \(quotedList(known)), found '\(label)'"
+        case .unknownArrayLabel(let file, let element, let label, let known):
+            return "\(file): element \(element): expected one of the model's classes \(quotedList(known)), found \(label)"
+        case .nonIntegerLabel(let file, let element, let found):
+            return "\(file): element \(element): expected an integer label, found \(found)"
+        case .badMagic(let file):
+            return "\(file): expected a NumPy .npy file (starting with \\x93NUMPY), found other bytes"
+        case .badHeader(let file, let reason):
+            return "\(file): the .npy header is not readable: \(reason)"
+        case .fortranOrder(let file):
+            return "\(file): expected a C-order array, found Fortran order (save it with np.ascontiguousarray)"
+        case .unsupportedDataType(let file, let found, let supported):
+            return "\(file): expected an element type among \(quotedList(supported)), found '\(found)'"
+        case .truncatedData(let file, let expected, let found):
+            return "\(file): expected \(expected) bytes of data after the header, found \(found) (a truncated file)"
+        case .wrongDimensions(let file, let expected, let shape):
+            let shown = "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+            return "\(file): expected a \(expected)-D array, found shape \(shown)"
+        case .rowCountMismatch(let featuresFile, let featureRows, let labelsFile, let labelRows):
+            return "\(labelsFile): expected \(featureRows) labels, one per row of \(featuresFile), found \(labelRows)"
+        case .invalidParameter(let kind, let name, let value, let expected):
+            return "synthetic \(kind): \(name) = \(value): expected \(expected)"
+        case .invalidFraction(let name, let value, let expected):
+            return "\(name) = \(value): expected \(expected)"
+        case .featureCountMismatch(let file, let expected, let found):
+            return "\(file): expected \(expected) features per example (as the model or training data has), found \(found)"
+        }
+    }
+}
+
+/// `['a', 'b']`, or the first ten names and a count of the rest.
+private func quotedList(_ names: [String]) -> String {
+    let shown = names.prefix(10).map { "'\($0)'" }
+    let rest = names.count > 10 ? [" and \(names.count - 10) more"] : []
+    return "[" + shown.joined(separator: ", ") + rest.joined() + "]"
+}
+
+/// The path as the user sees it resolved: absolute, against the current working directory.
+func resolvedPath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+}

@@ -1,0 +1,66 @@
+/// Turns the labels of a file, as written, into class indices yᵢ ∈ 0..<K and the class names in
+/// index order (SPEC §6).
+///
+/// Two modes:
+/// - classes from the data (training): K = the distinct labels, ordered by numeric value when
+///   every label is an integer (so `"10"` comes after `"9"`, and `"01"` and `"1"` are one class
+///   named `"1"`), else by string order;
+/// - classes given (validation, test or predict data read against a model): each label maps onto
+///   the given list, by its text or, for an integer, by its canonical text; an unknown label is
+///   reported by `encode` returning nil.
+struct LabelEncoder {
+    private let knownClasses: [String]?
+    private var indexOfLabel: [String: Int] = [:]
+    private var labelsInOrderSeen: [String] = []
+    /// Provisional indices (order of first appearance) or, with known classes, final ones.
+    private(set) var labels: [Int] = []
+
+    /// An encoder that learns the classes from the data (`knownClasses` nil) or maps onto them.
+    init(knownClasses: [String]?) {
+        self.knownClasses = knownClasses
+        if let knownClasses {
+            for (index, name) in knownClasses.enumerated() where indexOfLabel[name] == nil {
+                indexOfLabel[name] = index
+            }
+        }
+    }
+
+    /// Records one example's label; nil when classes are known and `label` is not one of them.
+    mutating func encode(_ label: String) -> Int? {
+        if let index = indexOfLabel[label] {
+            labels.append(index)
+            return index
+        }
+        if let knownClasses {
+            guard let integer = Int(label), let index = knownClasses.firstIndex(of: String(integer)) else { return nil }
+            indexOfLabel[label] = index
+            labels.append(index)
+            return index
+        }
+        let index = labelsInOrderSeen.count
+        indexOfLabel[label] = index
+        labelsInOrderSeen.append(label)
+        labels.append(index)
+        return index
+    }
+
+    /// The labels as class indices and the class names in index order.
+    func finish() -> (labels: [Int], classNames: [String]) {
+        if let knownClasses { return (labels, knownClasses) }
+        let integers = labelsInOrderSeen.map { Int($0) }
+        let classNames: [String]
+        let finalIndex: [Int]
+        if integers.allSatisfy({ $0 != nil }) {
+            let values = integers.compactMap { $0 }
+            let sortedValues = Array(Set(values)).sorted()
+            let position = Dictionary(uniqueKeysWithValues: sortedValues.enumerated().map { ($1, $0) })
+            classNames = sortedValues.map(String.init)
+            finalIndex = values.map { position[$0] ?? 0 }
+        } else {
+            classNames = labelsInOrderSeen.sorted()
+            let position = Dictionary(uniqueKeysWithValues: classNames.enumerated().map { ($1, $0) })
+            finalIndex = labelsInOrderSeen.map { position[$0] ?? 0 }
+        }
+        return (labels.map { finalIndex[$0] }, classNames)
+    }
+}

@@ -1,0 +1,37 @@
+/// A config that cannot be used as written. Each case carries the file and the JSON key path
+/// (`runs[1].optimizer.learning_rate`) and renders as one sentence; exit status 2.
+public enum ConfigError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read.
+    case unreadable(file: String, reason: String)
+    /// The text is not JSON.
+    case syntax(file: String, line: Int, column: Int, expected: String)
+    /// A key that no section has; with the nearest known key, if any.
+    case unknownKey(file: String, path: String, suggestion: String?)
+    /// A key that exists, but not for this section's `type` (e.g. `sigma` on an svm loss).
+    case keyNotUsed(file: String, path: String, type: String, usedBy: [String])
+    /// A required key that is absent.
+    case missingKey(file: String, path: String, expected: String)
+    /// A value of the wrong kind or out of range.
+    case invalidValue(file: String, path: String, found: String, expected: String)
+    /// A `--set PATH=VALUE` argument that is not of that form.
+    case invalidOverride(argument: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            "\(file): cannot read the config: \(reason)"
+        case .syntax(let file, let line, let column, let expected):
+            "\(file): line \(line), column \(column): not valid JSON: \(expected)"
+        case .unknownKey(let file, let path, let suggestion):
+            "\(file): \(path): unknown key" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .keyNotUsed(let file, let path, let type, let usedBy):
+            "\(file): \(path): this key does not apply to type '\(type)'; it is used by \(usedBy.map { "'\($0)'" }.joined(separator: ", "))"
+        case .missingKey(let file, let path, let expected):
+            "\(file): \(path): missing; expected \(expected)"
+        case .invalidValue(let file, let path, let found, let expected):
+            "\(file): \(path): expected \(expected), found \(found)"
+        case .invalidOverride(let argument, let expected):
+            "--set '\(argument)': expected \(expected)"
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Losses
+import LinearModel
+import Regularizers
+import Optimizers
+import Datasets
+
+/// An experiment, decoded and validated: the shared data and seed, and the runs to compare.
+public struct ExperimentConfiguration: Sendable {
+    /// The config file, as given (for messages).
+    public var file: String
+    public var name: String
+    public var seed: UInt64
+    public var data: DataConfiguration
+    /// Every run after merging, defaults and the sweep grid, in order.
+    public var runs: [RunConfiguration]
+    /// The sweep's axes (dotted path and values), empty without a sweep.
+    public var sweep: [SweepAxis]
+    /// The output folder from `output.dir` (or runs/<name>).
+    public var outputDirectory: String
+    /// Whether `outputDirectory` came from the config (true) — then a taken name moves on to
+    /// `-2`, `-3`, …; `--out` names are never changed.
+    public var outputDirectoryFromConfig: Bool
+}
+
+/// One axis of a sweep: a dotted config path and its values.
+public struct SweepAxis: Sendable, Equatable {
+    public var path: String
+    public var values: [JSONValue]
+}
+
+/// Where the examples come from.
+public struct DataConfiguration: Sendable {
+    public var train: DataSource
+    public var validation: DataSource?
+    public var test: DataSource?
+    public var validationFraction: Double
+    public var testFraction: Double
+    public var labelColumn: String
+    public var preprocess: Preprocessing.Kind
+    /// The section as resolved, for `config.resolved.json`.
+    public var resolved: JSONValue
+}
+
+/// A data source of the config.
+public enum DataSource: Sendable, Equatable {
+    /// A CSV file with a header row.
+    case csv(path: String)
+    /// A NumPy pair: N×D features and N labels.
+    case numpy(features: String, labels: String)
+    /// A synthetic dataset made by a seeded generator.
+    case generate(SyntheticParameters)
+}
+
+extension DataSource {
+    /// The file (or generator) as messages name it.
+    public var displayName: String {
+        switch self {
+        case .csv(let path): path
+        case .numpy(let features, _): features
+        case .generate(let parameters): parameters.path
+        }
+    }
+}
+
+/// The parameters of a synthetic data source (`{"generate": {…}}`); nil ones take the kind's
+/// defaults.
+public struct SyntheticParameters: Sendable, Equatable {
+    public var kind: SyntheticKind
+    public var samples: Int?
+    public var classes: Int?
+    public var features: Int?
+    public var noise: Double?
+    public var seed: UInt64
+    /// Where the source sits in the config, e.g. `data.train.generate`, for error messages.
+    public var path: String
+
+    /// The dataset these parameters describe.
+    public func generate() throws -> Dataset {
+        try SyntheticDataset.generate(kind: kind, samples: samples, classes: classes, features: features, noise: noise, seed: seed)
+    }
+}
+
+/// One run: a model, a loss, a regularizer and an optimizer, trained on the shared data.
+public struct RunConfiguration: Sendable {
+    /// The run's folder and table name: `baseName`, then the sweep point (`svm,learning_rate=0.1`).
+    public var name: String
+    /// The name from the config's `runs` entry (or the loss type).
+    public var baseName: String
+    public var biasTrick: Bool
+    public var initialization: WeightInitialization
+    public var loss: LossConfiguration
+    public var regularizer: RegularizerConfiguration
+    public var optimizer: OptimizerConfiguration
+    public var earlyStopping: EarlyStoppingConfiguration?
+    public var evaluateEvery: Int
+    /// The sweep point this run trains, as (path, value) pairs; empty outside a sweep.
+    public var sweepPoint: [(path: String, value: JSONValue)]
+    /// The run as resolved: every section with its defaults and only the keys its types use.
+    public var resolved: JSONValue
+}
+
+/// The loss section, decoded.
+public struct LossConfiguration: Sendable {
+    public var type: LossType
+    /// The section with only the keys this type uses: what `model.json` carries as `loss`.
+    public var resolved: JSONValue
+    public var variant: SVMVariant
+    public var margin: Double
+    public var squared: Bool
+    public var sigma: Double
+    public var embeddingDimension: Int
+    public var mining: String
+}
+
+/// The regularizer section, decoded.
+public struct RegularizerConfiguration: Sendable {
+    public var type: RegularizerType
+    public var strength: Double
+    public var includeBias: Bool
+    public var proximal: Bool
+    public var l1Ratio: Double
+
+    /// The regularizer this section describes.
+    public func makeRegularizer() -> any Regularizer {
+        type.makeRegularizer(proximal: proximal, l1Ratio: l1Ratio)
+    }
+}
+
+/// The optimizer section, decoded.
+public struct OptimizerConfiguration: Sendable {
+    public var learningRate: Double
+    public var batchSize: Int
+    public var epochs: Int
+    public var momentum: Double
+    public var nesterov: Bool
+    public var shuffle: Bool
+    public var schedule: LearningRateSchedule
+}
+
+/// The early-stopping section, decoded.
+public struct EarlyStoppingConfiguration: Sendable {
+    public var patience: Int
+    public var restoreBest: Bool
+}
+
+extension LossConfiguration {
+    /// The loss this section describes.
+    public func makeLoss() -> any Loss {
+        switch type {
+        case .svm: MulticlassSVMLoss(variant: variant, margin: margin, squared: squared)
+        case .softmax: SoftmaxCrossEntropyLoss()
+        case .mse: MeanSquaredErrorLoss()
+        case .sigmoid: SigmoidCrossEntropyLoss()
+        case .gaussianNLL: GaussianNegativeLogLikelihoodLoss(sigma: sigma)
+        case .triplet: preconditionFailure("the config decoder rejects triplet runs until the triplet loss lands")
+        }
+    }
+
+    /// The formula of the loss at W = 0 (SPEC §3), e.g. "(K − 1)·Δ" or "ln K".
+    public var expectedInitialLossFormula: String {
+        switch type {
+        case .svm:
+            let power = squared ? "²" : ""
+            return switch variant {
+            case .westonWatkins: "(K − 1)·Δ\(power)"
+            case .crammerSinger: "Δ\(power)"
+            case .oneVsRest: "K·Δ\(power)"
+            }
+        case .softmax: return "ln K"
+        case .mse: return "1/K"
+        case .sigmoid: return "K·ln 2"
+        case .gaussianNLL: return "1/(2σ²) + (K/2)·ln(2πσ²)"
+        case .triplet: return "α"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import LinearAlgebra
+import Datasets
+
+/// The data of an experiment, ready to train on: the splits, preprocessed with statistics of the
+/// training split only, and those statistics (which the model file carries).
+public struct ExperimentData: Sendable {
+    public var train: Dataset
+    public var validation: Dataset?
+    public var test: Dataset?
+    public var preprocessing: Preprocessing
+
+    public init(train: Dataset, validation: Dataset?, test: Dataset?, preprocessing: Preprocessing) {
+        self.train = train
+        self.validation = validation
+        self.test = test
+        self.preprocessing = preprocessing
+    }
+
+    public var classNames: [String] { train.classNames }
+    public var classCount: Int { train.classCount }
+    public var featureNames: [String] { train.featureNames }
+    public var featureCount: Int { train.featureCount }
+}
+
+extension Preprocessing {
+    /// `dataset` with its features preprocessed.
+    func applied(to dataset: Dataset) -> Dataset {
+        var dataset = dataset
+        apply(to: &dataset.features)
+        return dataset
+    }
+}
+
+/// Loads the data section of a config: reads or generates the sources, holds out stratified
+/// fractions of the training data where no validation or test source is given, and standardizes.
+public enum DataLoader {
+    /// The experiment's data. Validation and test files are read against the training classes.
+    public static func load(_ configuration: DataConfiguration, seed: UInt64) throws -> ExperimentData {
+        let whole = try load(configuration.train, labelColumn: configuration.labelColumn, classNames: nil)
+        var splitStream = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.split.rawValue)
+        let split = try whole.stratifiedSplit(
+            validationFraction: configuration.validationFraction, testFraction: configuration.testFraction,
+            seed: splitStream.next())
+        var train = split.train
+        var validation = try configuration.validation.map { try load($0, labelColumn: configuration.labelColumn, classNames: whole.classNames) }
+            ?? split.validation
+        var test = try configuration.test.map { try load($0, labelColumn: configuration.labelColumn, classNames: whole.classNames) }
+            ?? split.test
+        for (source, other) in [(configuration.validation, validation), (configuration.test, test)] {
+            if let other, other.featureCount != train.featureCount {
+                throw DatasetError.featureCountMismatch(file: source?.displayName ?? "data", expected: train.featureCount, found: other.featureCount)
+            }
+        }
+        let preprocessing = Preprocessing.fit(kind: configuration.preprocess, to: train.features)
+        preprocessing.apply(to: &train.features)
+        validation = validation.map { preprocessing.applied(to: $0) }
+        test = test.map { preprocessing.applied(to: $0) }
+        return ExperimentData(train: train, validation: validation, test: test, preprocessing: preprocessing)
+    }
+
+    /// One data source as a dataset.
+    public static func load(_ source: DataSource, labelColumn: String, classNames: [String]?) throws -> Dataset {
+        switch source {
+        case .csv(let path):
+            try CSVFile.read(path: path, labelColumn: labelColumn, classNames: classNames)
+        case .numpy(let features, let labels):
+            try NumPyFile.read(featuresPath: features, labelsPath: labels, classNames: classNames)
+        case .generate(let parameters):
+            try parameters.generate()
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import LinearAlgebra
+import LinearModel
+import Losses
+import Datasets
+
+/// A model file that cannot be used: unreadable, not JSON, or not of the `linear-classifier`
+/// format. Exit status 2.
+public enum ModelFileError: Error, Equatable, CustomStringConvertible {
+    case unreadable(file: String, reason: String)
+    case invalid(file: String, path: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason): "\(file): cannot read the model: \(reason)"
+        case .invalid(let file, let path, let expected): "\(file): \(path): expected \(expected)"
+        }
+    }
+}
+
+/// A trained linear classifier with everything needed to use it on new raw data: `model.json`.
+///
+///     {"format": "linear-classifier", "version": 1, "classes": [...], "feature_names": [...],
+///      "loss": {...}, "preprocess": {"type": "standardize", "mean": [...], "scale": [...]},
+///      "weights": [[w₀₀ … w₀,D−1, b₀], …]}
+///
+/// `weights` holds K rows of D + 1 numbers, the bias last: [W b]. The scores of a raw input x
+/// are [W b]·[(x − mean)/scale; 1].
+public struct ModelFile: Sendable {
+    public var classNames: [String]
+    public var featureNames: [String]
+    public var loss: LossConfiguration
+    public var preprocessing: Preprocessing
+    public var classifier: LinearClassifier
+    /// A triplet model's embedding V (M×D) and class centroids (K×M); nil otherwise.
+    public var embedding: Matrix?
+    public var centroids: Matrix?
+
+    public init(classNames: [String], featureNames: [String], loss: LossConfiguration, preprocessing: Preprocessing,
+                classifier: LinearClassifier, embedding: Matrix? = nil, centroids: Matrix? = nil) {
+        self.classNames = classNames
+        self.featureNames = featureNames
+        self.loss = loss
+        self.preprocessing = preprocessing
+        self.classifier = classifier
+        self.embedding = embedding
+        self.centroids = centroids
+    }
+
+    /// The file's JSON: the same model always gives the same bytes.
+    public var json: JSONValue {
+        let integerClasses = classNames.allSatisfy { Int($0).map(String.init) == $0 }
+        var members: [(key: String, value: JSONValue)] = [
+            ("format", "linear-classifier"), ("version", 1),
+            ("classes", .array(classNames.map { integerClasses ? .number(Double(Int($0) ?? 0)) : .string($0) })),
+            ("feature_names", .array(featureNames.map(JSONValue.string))),
+            ("loss", loss.resolved),
+            ("preprocess", [
+                "type": .string(preprocessing.kind.rawValue),
+                "mean": .array(preprocessing.mean.map(JSONValue.number)),
+                "scale": .array(preprocessing.scale.map(JSONValue.number)),
+            ]),
+            ("weights", Self.rows(classifier.augmentedWeights)),
+        ]
+        if let embedding { members.append(("embedding", Self.rows(embedding))) }
+        if let centroids { members.append(("centroids", Self.rows(centroids))) }
+        return .object(members)
+    }
+
+    static func rows(_ matrix: Matrix) -> JSONValue {
+        .array(matrix.rowArrays.map { .array($0.map(JSONValue.number)) })
+    }
+
+    /// Reads and checks `model.json` at `path`; a file written by hand in this format works too.
+    public static func read(path: String) throws(ModelFileError) -> ModelFile {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
+            throw .unreadable(file: path, reason: FileManager.default.fileExists(atPath: resolved) ? "not UTF-8 text" : "no such file (looked at \(resolved))")
+        }
+        return try decode(text: text, file: path)
+    }
+
+    /// The model in `text` (named `file` in messages).
+    public static func decode(text: String, file: String) throws(ModelFileError) -> ModelFile {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw .invalid(file: file, path: "line \(error.line), column \(error.column)", expected: "valid JSON (\(error.expected))")
+        }
+        guard root["format"]?.stringValue == "linear-classifier" else {
+            throw .invalid(file: file, path: "format", expected: "\"linear-classifier\"")
+        }
+        guard root["version"]?.numberValue == 1 else { throw .invalid(file: file, path: "version", expected: "1") }
+        let classNames = try classes(root, file: file)
+        let weights = try matrix(root["weights"], path: "weights", file: file)
+        guard weights.rows == classNames.count, weights.columns >= 2 else {
+            throw .invalid(file: file, path: "weights", expected: "\(classNames.count) rows (one per class) of D + 1 numbers, the bias last")
+        }
+        let featureCount = weights.columns - 1
+        let featureNames = try root["feature_names"].map { (value) throws(ModelFileError) in
+            guard let names = value.arrayElements?.compactMap(\.stringValue), names.count == featureCount else {
+                throw .invalid(file: file, path: "feature_names", expected: "\(featureCount) strings")
+            }
+            return names
+        } ?? (1...featureCount).map { "x\($0)" }
+        let loss: LossConfiguration
+        do {
+            loss = try ConfigLoader.decodeLoss(SectionReader(
+                file: file, section: ConfigSchema.loss, layers: [.init(object: root["loss"] ?? ["type": "softmax"], path: "loss", isExplicit: true)]))
+        } catch {
+            throw .invalid(file: file, path: "loss", expected: "a loss section as in a config (\(error))")
+        }
+        let preprocessing = try decodePreprocessing(root["preprocess"], featureCount: featureCount, file: file)
+        var model = ModelFile(classNames: classNames, featureNames: featureNames, loss: loss, preprocessing: preprocessing,
+                              classifier: LinearClassifier(augmentedWeights: weights))
+        if let embedding = root["embedding"] { model.embedding = try matrix(embedding, path: "embedding", file: file) }
+        if let centroids = root["centroids"] { model.centroids = try matrix(centroids, path: "centroids", file: file) }
+        return model
+    }
+
+    static func classes(_ root: JSONValue, file: String) throws(ModelFileError) -> [String] {
+        guard let list = root["classes"]?.arrayElements, list.count >= 2 else {
+            throw .invalid(file: file, path: "classes", expected: "a list of at least two class names or numbers")
+        }
+        var names: [String] = []
+        for (index, value) in list.enumerated() {
+            if let string = value.stringValue {
+                names.append(string)
+            } else if let number = value.numberValue, number == number.rounded(), abs(number) < 1e15 {
+                names.append(String(Int(number)))
+            } else {
+                throw .invalid(file: file, path: "classes[\(index)]", expected: "a string or a whole number")
+            }
+        }
+        guard Set(names).count == names.count else { throw .invalid(file: file, path: "classes", expected: "distinct class names") }
+        return names
+    }
+
+    static func matrix(_ value: JSONValue?, path: String, file: String) throws(ModelFileError) -> Matrix {
+        guard let rows = value?.arrayElements, !rows.isEmpty else { throw .invalid(file: file, path: path, expected: "a list of rows of numbers") }
+        var elements: [Double] = []
+        var columns: Int?
+        for (i, row) in rows.enumerated() {
+            guard let entries = row.arrayElements else { throw .invalid(file: file, path: "\(path)[\(i)]", expected: "a list of numbers") }
+            guard columns == nil || columns == entries.count, !entries.isEmpty else {
+                throw .invalid(file: file, path: "\(path)[\(i)]", expected: "\(columns ?? 1) numbers like the rows before it")
+            }
+            columns = entries.count
+            for (j, entry) in entries.enumerated() {
+                guard let number = entry.numberValue, number.isFinite else {
+                    throw .invalid(file: file, path: "\(path)[\(i)][\(j)]", expected: "a finite number")
+                }
+                elements.append(number)
+            }
+        }
+        return Matrix(rows: rows.count, columns: columns ?? 0, elements: elements)
+    }
+
+    static func decodePreprocessing(_ value: JSONValue?, featureCount: Int, file: String) throws(ModelFileError) -> Preprocessing {
+        guard let value else { return Preprocessing(kind: .none, mean: Array(repeating: 0, count: featureCount), scale: Array(repeating: 1, count: featureCount)) }
+        guard let kind = value["type"]?.stringValue.flatMap(Preprocessing.Kind.init(rawValue:)) else {
+            throw .invalid(file: file, path: "preprocess.type", expected: "\"standardize\", \"center\" or \"none\"")
+        }
+        func vector(_ key: String, default fill: Double) throws(ModelFileError) -> [Double] {
+            guard let list = value[key] else { return Array(repeating: fill, count: featureCount) }
+            guard let numbers = list.arrayElements?.compactMap(\.numberValue), numbers.count == featureCount, numbers.allSatisfy(\.isFinite) else {
+                throw .invalid(file: file, path: "preprocess.\(key)", expected: "\(featureCount) finite numbers (one per feature)")
+            }
+            return numbers
+        }
+        let scale = try vector("scale", default: 1)
+        guard scale.allSatisfy({ $0 > 0 }) else { throw .invalid(file: file, path: "preprocess.scale", expected: "positive numbers") }
+        return Preprocessing(kind: kind, mean: try vector("mean", default: 0), scale: scale)
+    }
+}

@@ -1,0 +1,113 @@
+import LinearAlgebra
+import LinearModel
+import Losses
+import Regularizers
+import Optimizers
+import Datasets
+
+/// The mutable state of one run's SGD: the classifier, one optimizer per parameter (each keeps its
+/// own velocity), and the buffers a step writes into, allocated once so the hot loop allocates
+/// nothing per minibatch.
+struct TrainingState {
+    let run: RunConfiguration
+    let loss: any Loss
+    let regularizer: any Regularizer
+    let data: ExperimentData
+    var classifier: LinearClassifier
+    var weightOptimizer: StochasticGradientDescent
+    var biasOptimizer: StochasticGradientDescent
+    private var scores: Matrix
+    private var scoresGradient: Matrix
+    private var weightGradient: Matrix
+    private var augmentedGradient: Matrix
+    private var biasGradient: Matrix
+    private var batchLabels: [Int]
+
+    init(run: RunConfiguration, loss: any Loss, data: ExperimentData, classifier: LinearClassifier) {
+        self.run = run
+        self.loss = loss
+        self.regularizer = run.regularizer.makeRegularizer()
+        self.data = data
+        self.classifier = classifier
+        let optimizer = StochasticGradientDescent(momentum: run.optimizer.momentum, nesterov: run.optimizer.nesterov)
+        weightOptimizer = optimizer
+        biasOptimizer = optimizer
+        let batch = min(run.optimizer.batchSize, data.train.exampleCount)
+        let classes = classifier.classCount, features = classifier.featureCount
+        scores = Matrix(rows: batch, columns: classes)
+        scoresGradient = Matrix(rows: batch, columns: classes)
+        weightGradient = Matrix(rows: classes, columns: features)
+        augmentedGradient = Matrix(rows: classes, columns: run.biasTrick ? features + 1 : 0)
+        biasGradient = Matrix(rows: classes, columns: 1)
+        batchLabels = []
+        batchLabels.reserveCapacity(batch)
+    }
+
+    /// One pass over the training split in minibatches of `batch_size` rows taken in `order`
+    /// (the last batch may be short).
+    mutating func runEpoch(order: [Int], learningRate: Double) {
+        let batchSize = max(1, min(run.optimizer.batchSize, order.count))
+        var start = 0
+        while start < order.count {
+            let rows = order[start..<min(start + batchSize, order.count)]
+            step(rows: rows, learningRate: learningRate)
+            start += batchSize
+        }
+    }
+
+    /// One SGD step on the minibatch `rows`.
+    mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
+        let features = data.train.features
+        if scores.rows != rows.count {
+            scores = Matrix(rows: rows.count, columns: classifier.classCount)
+            scoresGradient = scores
+        }
+        batchLabels.removeAll(keepingCapacity: true)
+        for row in rows { batchLabels.append(data.train.labels[row]) }
+        computeScores(rows: rows, features: features)
+        _ = loss.dataLossAndGradient(scores: scores, labels: batchLabels, scoresGradient: &scoresGradient)
+        computeParameterGradients(rows: rows, features: features)
+        let strength = run.regularizer.strength
+        regularizer.addGradient(of: classifier.weights, strength: strength, into: &weightGradient)
+        if run.regularizer.includeBias {
+            regularizer.addGradient(of: classifier.bias, strength: strength, into: &biasGradient)
+        }
+        weightOptimizer.step(&classifier.weights, gradient: weightGradient, learningRate: learningRate)
+        biasOptimizer.step(&classifier.bias, gradient: biasGradient, learningRate: learningRate)
+        regularizer.proximalStep(&classifier.weights, threshold: learningRate * strength)
+        if run.regularizer.includeBias {
+            regularizer.proximalStep(&classifier.bias, threshold: learningRate * strength)
+        }
+    }
+
+    /// S = X_B·Wᵀ + b, either through separate W and b or through the bias trick [x; 1]·[W b]ᵀ:
+    /// the same sums in the same order, so both give the same bits.
+    private mutating func computeScores(rows: ArraySlice<Int>, features: Matrix) {
+        if run.biasTrick {
+            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.augmentedWeights, appendingOne: true, into: &scores)
+        } else {
+            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, into: &scores)
+            classifier.addBias(to: &scores)
+        }
+    }
+
+    /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ, either separately or as the bias trick's dSᵀ·[X_B 1] = [dW db].
+    private mutating func computeParameterGradients(rows: ArraySlice<Int>, features: Matrix) {
+        let classes = classifier.classCount, featureCount = classifier.featureCount
+        if run.biasTrick {
+            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, appendingOne: true, into: &augmentedGradient)
+            for k in 0..<classes {
+                for d in 0..<featureCount {
+                    weightGradient.elements[k * featureCount + d] = augmentedGradient.elements[k * (featureCount + 1) + d]
+                }
+                biasGradient.elements[k] = augmentedGradient.elements[k * (featureCount + 1) + featureCount]
+            }
+        } else {
+            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient)
+            for k in 0..<classes { biasGradient.elements[k] = 0 }
+            for i in 0..<scoresGradient.rows {
+                for k in 0..<classes { biasGradient.elements[k] += scoresGradient.elements[i * classes + k] }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Training
+import Reports
+
+/// `trainer evaluate MODEL DATA`: the model's data loss, accuracy and confusion matrix on data.
+struct EvaluateCommand: Command {
+    static let name = "evaluate"
+    static let abstract = "Measure a trained model on labelled data: loss, accuracy, confusion matrix."
+    static let usage = "trainer evaluate <model.json> <data.csv|features.npy> [--json] [--label-column NAME]"
+    static let discussion = """
+        The loss is the model's own (the loss section of model.json), averaged over the rows, without
+        the regularization term. Rows of the confusion matrix are true classes, columns predictions.
+        A .npy features file takes its labels from NAME-labels.npy beside it.
+        """
+    static let options: [(flag: String, help: String)] = [
+        ("--json", "print {\"loss\", \"accuracy\", \"confusion\", \"classes\"} as JSON"),
+        ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
+    ]
+    static let examples: [(command: String, comment: String)] = [
+        ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/blobs.csv", "accuracy and confusion matrix"),
+        ("trainer evaluate model.json data/blobs.csv --json", "the same numbers for a script"),
+    ]
+
+    let modelPath: String
+    let dataPath: String
+    var json = false
+    var labelColumn = "label"
+
+    init(parsing cursor: inout ArgumentCursor) throws {
+        var json = false, labelColumn = "label"
+        let positionals = try Self.parseArguments(&cursor) { option, cursor in
+            switch option {
+            case "--json": json = true
+            case "--label-column": labelColumn = try cursor.value(for: option)
+            default: return false
+            }
+            return true
+        }
+        (modelPath, dataPath) = try Self.modelAndData(positionals, command: Self.name)
+        self.json = json
+        self.labelColumn = labelColumn
+    }
+
+    /// The two positionals MODEL DATA of evaluate, predict and explain.
+    static func modelAndData(_ positionals: [String], command: String) throws -> (String, String) {
+        guard positionals.count >= 1 else { throw UsageError.missingArgument("the model file (OUT/<run>/model.json)", command: command) }
+        guard positionals.count >= 2 else { throw UsageError.missingArgument("the data file (a CSV or .npy file)", command: command) }
+        guard positionals.count == 2 else { throw UsageError.extraArgument(positionals[2], command: command) }
+        return (positionals[0], positionals[1])
+    }
+
+    func run(_ console: Console) throws -> Int32 {
+        let model = try ModelFile.read(path: modelPath)
+        let data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
+        let metrics = Evaluation.metrics(of: model.classifier, loss: model.loss.makeLoss(), on: data)
+        if json {
+            let value: JSONValue = [
+                "loss": .number(metrics.dataLoss), "accuracy": .number(metrics.accuracy),
+                "confusion": .array(metrics.confusion.map { .array($0.map { .number(Double($0)) }) }),
+                "classes": .array(model.classNames.map(JSONValue.string)),
+            ]
+            console.output.write(JSONWriter.compactString(value) + "\n")
+        } else {
+            console.output.write("\(dataPath): \(data.exampleCount) examples\n")
+            console.output.write("loss      \(ResultFiles.number(metrics.dataLoss)) (\(model.loss.type.rawValue), mean over the rows)\n")
+            console.output.write("accuracy  \(ResultFiles.number(metrics.accuracy)) (\(metrics.confusion.indices.map { metrics.confusion[$0][$0] }.reduce(0, +)) of \(data.exampleCount))\n\n")
+            console.output.write("confusion matrix (rows: true class, columns: predicted class)\n")
+            console.output.write(ComparisonTable.confusion(metrics.confusion, classNames: model.classNames))
+        }
+        return 0
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import LinearAlgebra
+import LinearModel
+import Losses
+import Training
+import Reports
+
+/// `trainer explain MODEL DATA`: the lecture's per-example table for the first rows of a file.
+struct ExplainCommand: Command {
+    static let name = "explain"
+    static let abstract = "Show scores, SVM margin terms, softmax probabilities and both losses per example."
+    static let usage = "trainer explain <model.json> <data.csv|features.npy> [--rows N] [--label-column NAME]"
+    static let discussion = """
+        Lays out the first N examples as the lecture's dog/bird/truck table: one column per example,
+        its class scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ) (Δ and the variant from the
+        model when it is an SVM, else Δ = 1 Weston–Watkins), the softmax probabilities, and both
+        losses. A gaussian_nll model also shows its loss split into the scaled squared error and the
+        constant ½·K·ln(2πσ²).
+        """
+    static let options: [(flag: String, help: String)] = [
+        ("--rows N", "how many examples (default 3)"),
+        ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
+    ]
+    static let examples: [(command: String, comment: String)] = [
+        ("trainer explain runs/svm-vs-softmax/svm/model.json data/spiral.csv", "the first three examples"),
+        ("trainer explain model.json data/blobs.csv --rows 5", "five of them"),
+    ]
+
+    let modelPath: String
+    let dataPath: String
+    var rows = 3
+    var labelColumn = "label"
+
+    init(parsing cursor: inout ArgumentCursor) throws {
+        var rows = 3, labelColumn = "label"
+        let positionals = try Self.parseArguments(&cursor) { option, cursor in
+            switch option {
+            case "--rows": rows = try cursor.integer(for: option, in: 1...1000)
+            case "--label-column": labelColumn = try cursor.value(for: option)
+            default: return false
+            }
+            return true
+        }
+        (modelPath, dataPath) = try EvaluateCommand.modelAndData(positionals, command: Self.name)
+        self.rows = rows
+        self.labelColumn = labelColumn
+    }
+
+    func run(_ console: Console) throws -> Int32 {
+        let model = try ModelFile.read(path: modelPath)
+        let data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
+        let count = min(rows, data.exampleCount)
+        let picked = Array(0..<count)
+        let scores = model.classifier.scores(for: data.features, rows: picked[...])
+        let labels = Array(data.labels.prefix(count))
+        console.output.write(ExplainTable(model: model, scores: scores, labels: labels).render())
+        return 0
+    }
+}
+
+/// The lecture's table: one column per example, rows for scores, SVM terms, probabilities, losses.
+struct ExplainTable {
+    let model: ModelFile
+    let scores: Matrix
+    let labels: [Int]
+
+    /// The SVM whose terms are shown: the model's, or the lecture's Δ = 1 Weston–Watkins.
+    var svm: MulticlassSVMLoss {
+        model.loss.type == .svm
+            ? MulticlassSVMLoss(variant: model.loss.variant, margin: model.loss.margin, squared: model.loss.squared)
+            : MulticlassSVMLoss()
+    }
+
+    func render() -> String {
+        let classes = model.classNames
+        var table = TextTable(columns: [TextTable.Column("")] + labels.indices.map { TextTable.Column("example \($0 + 1)", alignment: .right) })
+        func number(_ value: Double) -> String { String(format: "%.4g", value) }
+        func addRow(_ title: String, _ values: (Int) -> String) {
+            table.addRow([title] + labels.indices.map(values))
+        }
+        addRow("label") { classes[labels[$0]] }
+        for k in classes.indices { addRow("score \(classes[k])") { number(scores[$0, k]) } }
+        let svm = self.svm
+        let terms = labels.indices.map { svm.marginTerms(scores: scores.row($0), label: labels[$0]) }
+        let svmName = "SVM \(svm.variant.rawValue)\(svm.squared ? " squared" : "") Δ = \(JSONWriter.number(svm.margin))"
+        for k in classes.indices {
+            addRow("SVM term \(classes[k])") { labels[$0] == k && svm.variant != .oneVsRest ? "—" : number(terms[$0][k]) }
+        }
+        let svmLosses = svm.exampleLosses(scores: scores, labels: labels)
+        addRow("\(svmName) loss") { number(svmLosses[$0]) }
+        let probabilities = softmaxProbabilities(scores: scores)
+        for k in classes.indices { addRow("softmax p(\(classes[k]))") { number(probabilities[$0, k]) } }
+        let softmaxLosses = SoftmaxCrossEntropyLoss().exampleLosses(scores: scores, labels: labels)
+        addRow("softmax loss −log p(label)") { number(softmaxLosses[$0]) }
+        if model.loss.type == .gaussianNLL {
+            let nll = GaussianNegativeLogLikelihoodLoss(sigma: model.loss.sigma)
+            addRow("NLL: Σ(s − t)²/(2σ²)") { number(nll.scaledSquaredError(scores: scores.row($0), label: labels[$0])) }
+            addRow("NLL: ½·K·ln(2πσ²)") { _ in number(nll.constantTerm(classCount: classes.count)) }
+        }
+        if ![.svm, .softmax].contains(model.loss.type) {
+            let own = model.loss.makeLoss().exampleLosses(scores: scores, labels: labels)
+            addRow("\(model.loss.type.rawValue) loss (the model's)") { number(own[$0]) }
+        }
+        return table.rendered
+    }
+}

@@ -1,0 +1,90 @@
+import Training
+import Datasets
+
+/// `trainer generate KIND --out FILE`: a seeded synthetic dataset as CSV or NumPy files.
+struct GenerateCommand: Command {
+    static let name = "generate"
+    static let abstract = "Write a seeded synthetic dataset (spiral, blobs, …) as CSV or .npy."
+    static let usage = "trainer generate <kind> --out FILE [--samples N] [--classes K] [--features D] [--noise X] [--seed S]"
+    static var discussion: String {
+        let width = SyntheticKind.allCases.map(\.rawValue.count).max() ?? 0
+        let kinds = SyntheticKind.allCases.map { kind in
+            "  " + kind.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + kind.summary
+                + " (default: \(kind.defaultSamples) samples, \(kind.defaultClasses) classes, \(kind.defaultFeatures) features, noise \(kind.defaultNoise))"
+        }
+        return """
+            KINDS:
+            \(kinds.joined(separator: "\n"))
+
+            Same parameters and seed → the same bytes. FILE ending in .csv gets a header row and a
+            label column; FILE ending in .npy gets the N×D features (float64) there and the labels
+            (int64) in NAME-labels.npy beside it, which np.load reads.
+            """
+    }
+    static let options: [(flag: String, help: String)] = [
+        ("--out FILE", "where to write (required): a .csv file, or a .npy file plus NAME-labels.npy"),
+        ("--samples N", "number of examples N (default per kind)"),
+        ("--classes K", "number of classes K (default per kind)"),
+        ("--features D", "number of features D (default per kind; images: a square such as 64)"),
+        ("--noise X", "standard deviation of the noise (default per kind)"),
+        ("--seed S", "seed of the generator (default 0)"),
+    ]
+    static let examples: [(command: String, comment: String)] = [
+        ("trainer generate spiral --out data/spiral.csv --samples 300 --classes 3 --noise 0.2 --seed 1", "the cs231n spiral"),
+        ("trainer generate images --out digits.npy --samples 800 --classes 6", "8×8 images of shapes as NumPy files"),
+    ]
+
+    let kind: SyntheticKind
+    let outputPath: String
+    var samples: Int?
+    var classes: Int?
+    var features: Int?
+    var noise: Double?
+    var seed: UInt64 = 0
+
+    init(parsing cursor: inout ArgumentCursor) throws {
+        var out: String?, samples: Int?, classes: Int?, features: Int?, noise: Double?, seed: UInt64 = 0
+        let positionals = try Self.parseArguments(&cursor) { option, cursor in
+            switch option {
+            case "--out": out = try cursor.value(for: option)
+            case "--samples": samples = try cursor.integer(for: option, in: 1...SyntheticDataset.maximumSamples)
+            case "--classes": classes = try cursor.integer(for: option, in: 2...1000)
+            case "--features": features = try cursor.integer(for: option, in: 1...100_000)
+            case "--noise": noise = try cursor.number(for: option, in: 0...100)
+            case "--seed": seed = UInt64(try cursor.integer(for: option, in: 0...Int.max))
+            default: return false
+            }
+            return true
+        }
+        let kinds = SyntheticKind.allCases.map(\.rawValue)
+        guard let name = positionals.first else {
+            throw UsageError.missingArgument("the kind of dataset (one of \(kinds.joined(separator: ", ")))", command: Self.name)
+        }
+        guard let kind = SyntheticKind(rawValue: name) else {
+            let suggestion = closestMatch(to: name, among: kinds).map { "; did you mean '\($0)'?" } ?? ""
+            throw UsageError.invalid("unknown kind '\(name)': expected one of \(kinds.joined(separator: ", "))\(suggestion)", command: Self.name)
+        }
+        guard positionals.count == 1 else { throw UsageError.extraArgument(positionals[1], command: Self.name) }
+        guard let out else { throw UsageError.missingArgument("--out FILE (a .csv or .npy file to write)", command: Self.name) }
+        self.kind = kind
+        outputPath = out
+        self.samples = samples
+        self.classes = classes
+        self.features = features
+        self.noise = noise
+        self.seed = seed
+    }
+
+    func run(_ console: Console) throws -> Int32 {
+        let dataset = try SyntheticDataset.generate(kind: kind, samples: samples, classes: classes, features: features, noise: noise, seed: seed)
+        if outputPath.hasSuffix(".npy") {
+            let labelsPath = NumPyFile.labelsPath(forFeaturesPath: outputPath)
+            try NumPyFile.write(dataset, featuresPath: outputPath, labelsPath: labelsPath)
+            console.errors.write("\(kind.rawValue): \(dataset.exampleCount) examples, \(dataset.featureCount) features, \(dataset.classCount) classes → \(outputPath) and \(labelsPath)\n")
+        } else {
+            try CSVFile.write(dataset, to: outputPath)
+            console.errors.write("\(kind.rawValue): \(dataset.exampleCount) examples, \(dataset.featureCount) features, \(dataset.classCount) classes → \(outputPath)\n")
+        }
+        return 0
+    }
+}
