@@ -127,26 +127,36 @@ struct ScoresKernel: @unchecked Sendable {
         firstRow: Int, firstOutput: Int
     ) {
         let vectorDepth = depth & ~7
-        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.rowsPerTile * Self.outputsPerTile) { sums in
-            withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.rowsPerTile) { aVectors in
-                for index in 0..<sums.count { sums[index] = .zero }
-                var d = 0
-                while d < vectorDepth {
-                    for r in 0..<Self.rowsPerTile { aVectors[r] = loadVector(aRows[r] + d) }
-                    for t in 0..<Self.outputsPerTile {
-                        let bVector = loadVector(bRows[t] + d)
-                        for r in 0..<Self.rowsPerTile {
-                            sums[r &* Self.outputsPerTile &+ t].addProduct(aVectors[r], bVector)
-                        }
+        let halfTile = Self.rowsPerTile / 2 * Self.outputsPerTile
+        // Rows 0–1 and rows 2–3 in two allocations of at most 1 KiB each: always on the stack, so
+        // LLVM keeps all 20 sums in registers.
+        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: halfTile) { firstSums in
+            withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: halfTile) { secondSums in
+                withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.rowsPerTile) { aVectors in
+                    for index in 0..<halfTile {
+                        firstSums[index] = .zero
+                        secondSums[index] = .zero
                     }
-                    d &+= 8
-                }
-                for r in 0..<Self.rowsPerTile where firstRow + r < rows.count {
-                    for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
-                        var sum = laneSum(sums[r * Self.outputsPerTile + t])
-                        for d in vectorDepth..<depth { sum.addProduct(aRows[r][d], bRows[t][d]) }
-                        if appendingOne { sum += bRows[t][depth] }
-                        result[(firstRow + r) * outputs + firstOutput + t] = sum
+                    var d = 0
+                    while d < vectorDepth {
+                        for r in 0..<Self.rowsPerTile { aVectors[r] = loadVector(aRows[r] + d) }
+                        for t in 0..<Self.outputsPerTile {
+                            let bVector = loadVector(bRows[t] + d)
+                            for r in 0..<Self.rowsPerTile / 2 {
+                                firstSums[r &* Self.outputsPerTile &+ t].addProduct(aVectors[r], bVector)
+                                secondSums[r &* Self.outputsPerTile &+ t].addProduct(aVectors[r &+ 2], bVector)
+                            }
+                        }
+                        d &+= 8
+                    }
+                    for r in 0..<Self.rowsPerTile where firstRow + r < rows.count {
+                        for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
+                            let sums = r < 2 ? firstSums : secondSums
+                            var sum = laneSum(sums[r % 2 * Self.outputsPerTile + t])
+                            for d in vectorDepth..<depth { sum.addProduct(aRows[r][d], bRows[t][d]) }
+                            if appendingOne { sum += bRows[t][depth] }
+                            result[(firstRow + r) * outputs + firstOutput + t] = sum
+                        }
                     }
                 }
             }

@@ -137,23 +137,29 @@ struct WeightGradientKernel: @unchecked Sendable {
     /// The 10 outputs × 16 columns of one tile, stored for the outputs that exist.
     @inline(__always)
     private func tileProducts(outputIndices: UnsafeMutableBufferPointer<Int>, firstOutput: Int, firstColumn: Int) {
-        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: 2 * Self.outputsPerTile) { sums in
-            for index in 0..<sums.count { sums[index] = .zero }
-            var cRow = c
-            for row in rows {
-                let aTile = a + (row &* depth &+ firstColumn)
-                let low = loadVector(aTile), high = loadVector(aTile + 8)
+        // Two allocations of at most 1 KiB each: always on the stack, so LLVM keeps them in registers.
+        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { lowSums in
+            withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { highSums in
                 for t in 0..<Self.outputsPerTile {
-                    let coefficient = SIMD8<Double>(repeating: cRow[outputIndices[t]])
-                    sums[2 &* t].addProduct(coefficient, low)
-                    sums[2 &* t &+ 1].addProduct(coefficient, high)
+                    lowSums[t] = .zero
+                    highSums[t] = .zero
                 }
-                cRow += outputs
-            }
-            for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
-                let target = UnsafeMutableRawPointer(result + ((firstOutput + t) * resultStride + firstColumn))
-                target.storeBytes(of: sums[2 * t], as: SIMD8<Double>.self)
-                target.storeBytes(of: sums[2 * t + 1], toByteOffset: 64, as: SIMD8<Double>.self)
+                var cRow = c
+                for row in rows {
+                    let aTile = a + (row &* depth &+ firstColumn)
+                    let low = loadVector(aTile), high = loadVector(aTile + 8)
+                    for t in 0..<Self.outputsPerTile {
+                        let coefficient = SIMD8<Double>(repeating: cRow[outputIndices[t]])
+                        lowSums[t].addProduct(coefficient, low)
+                        highSums[t].addProduct(coefficient, high)
+                    }
+                    cRow += outputs
+                }
+                for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
+                    let target = UnsafeMutableRawPointer(result + ((firstOutput + t) * resultStride + firstColumn))
+                    target.storeBytes(of: lowSums[t], as: SIMD8<Double>.self)
+                    target.storeBytes(of: highSums[t], toByteOffset: 64, as: SIMD8<Double>.self)
+                }
             }
         }
     }
