@@ -92,6 +92,7 @@ extension Matrix {
 struct WeightGradientKernel: @unchecked Sendable {
     static let columnsPerTile = 16
     static let outputsPerTile = 10
+    static let rowsPerBlock = 16
 
     let c: UnsafePointer<Double>
     let outputs: Int
@@ -102,15 +103,20 @@ struct WeightGradientKernel: @unchecked Sendable {
     let result: UnsafeMutablePointer<Double>
     let resultStride: Int
 
-    /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`.
+    /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`, 16 batch rows at a
+    /// time: each row's run of columns is then read front to back (what the prefetcher follows),
+    /// and the sums wait in the result between blocks (storing and reloading them rounds nothing).
     func run(columnTiles: Range<Int>) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.outputsPerTile) { outputIndices in
-            for firstOutput in stride(from: 0, to: outputs, by: Self.outputsPerTile) {
-                // A short last group repeats its last output; the repeats are computed, never stored.
-                for t in 0..<Self.outputsPerTile { outputIndices[t] = min(firstOutput + t, outputs - 1) }
-                for tile in columnTiles {
-                    tileProducts(outputIndices: outputIndices, firstOutput: firstOutput,
-                                 firstColumn: tile * Self.columnsPerTile)
+            for firstRow in stride(from: 0, to: rows.count, by: Self.rowsPerBlock) {
+                let block = firstRow ..< min(firstRow + Self.rowsPerBlock, rows.count)
+                for firstOutput in stride(from: 0, to: outputs, by: Self.outputsPerTile) {
+                    // A short last group repeats its last output; the repeats are computed, never stored.
+                    for t in 0..<Self.outputsPerTile { outputIndices[t] = min(firstOutput + t, outputs - 1) }
+                    for tile in columnTiles {
+                        tileProducts(rowBlock: block, outputIndices: outputIndices, firstOutput: firstOutput,
+                                     firstColumn: tile * Self.columnsPerTile)
+                    }
                 }
             }
         }
@@ -134,18 +140,20 @@ struct WeightGradientKernel: @unchecked Sendable {
         }
     }
 
-    /// The 10 outputs × 16 columns of one tile, stored for the outputs that exist.
+    /// The 10 outputs × 16 columns of one tile over the rows of `rowBlock`, added to the sums of
+    /// the earlier blocks and stored for the outputs that exist.
     @inline(__always)
-    private func tileProducts(outputIndices: UnsafeMutableBufferPointer<Int>, firstOutput: Int, firstColumn: Int) {
+    private func tileProducts(rowBlock: Range<Int>, outputIndices: UnsafeMutableBufferPointer<Int>, firstOutput: Int, firstColumn: Int) {
         // Two allocations of at most 1 KiB each: always on the stack, so LLVM keeps them in registers.
         withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { lowSums in
             withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { highSums in
                 for t in 0..<Self.outputsPerTile {
-                    lowSums[t] = .zero
-                    highSums[t] = .zero
+                    let sums = result + (outputIndices[t] * resultStride + firstColumn)
+                    lowSums[t] = rowBlock.lowerBound == 0 ? .zero : loadVector(sums)
+                    highSums[t] = rowBlock.lowerBound == 0 ? .zero : loadVector(sums + 8)
                 }
-                var cRow = c
-                for row in rows {
+                var cRow = c + rowBlock.lowerBound * outputs
+                for row in rows[rowBlock] {
                     let aTile = a + (row &* depth &+ firstColumn)
                     let low = loadVector(aTile), high = loadVector(aTile + 8)
                     for t in 0..<Self.outputsPerTile {
