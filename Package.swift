@@ -32,7 +32,7 @@ let package = Package(
             name: "Training",
             dependencies: ["LinearAlgebra", "LinearModel", "Losses", "Regularizers", "Optimizers", "Datasets"],
             swiftSettings: nativeCPU),
-        .target(name: "Reports", dependencies: ["Training"]),
+        .target(name: "Reports", dependencies: ["Training", "Datasets", "Losses", "LinearAlgebra", "LinearModel"]),
 
         // MARK: Command line
         .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets", "LinearAlgebra", "LinearModel", "Losses"]),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Losses", "Regularizers", "LinearModel", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Training", "Losses", "TestSupport"]),
         .testTarget(name: "TrainerTests", dependencies: ["trainer", "Training", "TestSupport"]),
     ]
 )

@@ -25,6 +25,15 @@ extension Dataset {
     /// - Throws: `DatasetError.invalidFraction` for a fraction out of range.
     /// - Complexity: O(N·D).
     public func stratifiedSplit(validationFraction: Double, testFraction: Double, seed: UInt64) throws -> DatasetSplits {
+        var train = self
+        let heldOut = try train.holdOut(validationFraction: validationFraction, testFraction: testFraction, seed: seed)
+        return DatasetSplits(train: train, validation: heldOut.validation, test: heldOut.test)
+    }
+
+    /// The same split as `stratifiedSplit`, done in place: the held-out rows are copied out and
+    /// removed, and the training rows close up inside the dataset's own storage. Training on M
+    /// bytes of features then peaks at M plus the held-out part, not twice M.
+    public mutating func holdOut(validationFraction: Double, testFraction: Double, seed: UInt64) throws -> (validation: Dataset?, test: Dataset?) {
         for (name, fraction) in [("validation_fraction", validationFraction), ("test_fraction", testFraction)] {
             guard fraction >= 0 && fraction < 1 else {
                 throw DatasetError.invalidFraction(name: name, value: fraction, expected: "a fraction from 0 up to (not including) 1")
@@ -34,6 +43,7 @@ extension Dataset {
             throw DatasetError.invalidFraction(name: "validation_fraction + test_fraction", value: validationFraction + testFraction,
                                                expected: "less than 1, leaving examples to train on")
         }
+        guard validationFraction > 0 || testFraction > 0 else { return (nil, nil) }
         var generator = Xoshiro256StarStar(seed: seed)
         var part = [Int](repeating: 0, count: exampleCount)  // 0 train, 1 validation, 2 test
         for rows in rowsByClass() {
@@ -44,9 +54,27 @@ extension Dataset {
             for row in shuffled[0..<validationCount] { part[row] = 1 }
             for row in shuffled[validationCount..<(validationCount + testCount)] { part[row] = 2 }
         }
-        let parts = (0...2).map { index in selecting(rows: part.indices.filter { part[$0] == index }) }
-        return DatasetSplits(train: parts[0], validation: validationFraction > 0 ? parts[1] : nil,
-                             test: testFraction > 0 ? parts[2] : nil)
+        let validation = validationFraction > 0 ? selecting(rows: part.indices.filter { part[$0] == 1 }) : nil
+        let test = testFraction > 0 ? selecting(rows: part.indices.filter { part[$0] == 2 }) : nil
+        keepRows(part.indices.filter { part[$0] == 0 })
+        return (validation, test)
+    }
+
+    /// Keeps only `rows` (increasing indices), moving them up in place.
+    mutating func keepRows(_ rows: [Int]) {
+        let columns = features.columns
+        var elements = features.elements
+        features = Matrix(rows: 0, columns: columns)  // the last other reference: `elements` is now unique
+        elements.withUnsafeMutableBufferPointer { buffer in
+            for (target, source) in rows.enumerated() where target != source {
+                for d in 0..<columns {
+                    buffer[target * columns + d] = buffer[source * columns + d]
+                }
+            }
+        }
+        elements.removeLast(elements.count - rows.count * columns)
+        features = Matrix(rows: rows.count, columns: columns, elements: elements)
+        labels = rows.map { labels[$0] }
     }
 
     /// The row indices of each class, in class order, each list in file order.

@@ -5,6 +5,12 @@ public enum ComparisonTable {
     /// The end-of-training comparison: one row per run in `ResultFiles.comparisonColumns` order,
     /// numbers right-aligned, the best validation accuracy marked.
     public static func render(_ results: [RunResult]) -> String {
+        table(results).rendered
+    }
+
+    /// The comparison as a table (the terminal's and `report.html`'s): short headers, numbers
+    /// right-aligned, the row of `ResultFiles.bestRunIndex` marked.
+    public static func table(_ results: [RunResult]) -> TextTable {
         let headers = ["run", "loss", "regularizer", "lr", "epochs", "stopped", "train acc", "val acc", "test acc",
                        "final loss", "zero W", "seconds"]
         let numeric: Set<String> = ["lr", "epochs", "train acc", "val acc", "test acc", "final loss", "zero W", "seconds"]
@@ -13,7 +19,7 @@ public enum ComparisonTable {
         for (index, result) in results.enumerated() {
             table.addRow(ResultFiles.comparisonRow(result), marker: index == best ? "★ best validation accuracy" : nil)
         }
-        return table.rendered
+        return table
     }
 
     /// A confusion matrix with class names: rows are true classes, columns predictions.

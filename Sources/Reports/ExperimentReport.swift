@@ -1,7 +1,19 @@
 import Training
+import Datasets
 
 /// `report.html`: one self-contained page (inline SVG and CSS, nothing fetched) that shows what the
-/// runs of an experiment did: the comparison table, and loss and accuracy curves of all runs.
+/// runs of an experiment did, top to bottom:
+///
+/// 1. the data's shapes (N, D, K per split), the comparison table (best validation accuracy
+///    marked) and each run's sanity check and ending (`+Runs`);
+/// 2. loss curves (total; data and regularization parts) and accuracy curves (`+Curves`);
+/// 3. decision regions in raw feature units when D = 2 (`+DecisionRegions`);
+/// 4. each class's weight row as an image when D is a perfect square (`+Templates`);
+/// 5. confusion matrices (`+Confusion`); the sweep's validation accuracies (`+Sweep`);
+/// 6. the shapes of the losses against the correct-class margin (`+LossShapes`).
+///
+/// Colours are shared across the page: run i is `Palette.color(i)` in every curve and class k is
+/// `Palette.color(k)` in every region and point.
 public struct ExperimentReport {
     public let experiment: Experiment
     public let results: [RunResult]
@@ -11,42 +23,15 @@ public struct ExperimentReport {
         self.results = results
     }
 
-    /// The page.
+    /// The page: every section that applies to this experiment, in reading order.
+    /// - Complexity: O(runs · (epochs + grid cells + N·D)).
     public var html: String {
-        HTMLPage(title: experiment.configuration.name, sections: [overview, curves]).html
+        let sections: [HTMLPage.Section?] = [
+            overview, runEndings, curves, decisionRegions, templates, confusionMatrices, sweep, lossShapesSection,
+        ]
+        return HTMLPage(title: experiment.configuration.name, sections: sections.compactMap { $0 }).html
     }
 
-    /// The dataset's shape and the comparison table.
-    var overview: HTMLPage.Section {
-        let data = experiment.data
-        var shapes = "train \(data.train.exampleCount)"
-        if let validation = data.validation { shapes += ", validation \(validation.exampleCount)" }
-        if let test = data.test { shapes += ", test \(test.exampleCount)" }
-        var table = TextTable(columns: ResultFiles.comparisonColumns.map { TextTable.Column($0) })
-        let best = ResultFiles.bestRunIndex(results)
-        for (index, result) in results.enumerated() {
-            table.addRow(ResultFiles.comparisonRow(result), marker: index == best ? "★ best validation accuracy" : nil)
-        }
-        return HTMLPage.Section(heading: "Runs", blocks: [
-            .paragraph("\(data.classCount) classes (K), \(data.featureCount) features (D); examples: \(shapes). "
-                + "Runs are paired: the same split, initial weights and minibatch order."),
-            .table(table),
-        ])
-    }
-
-    /// Loss and accuracy curves, every run on one chart.
-    var curves: HTMLPage.Section {
-        func series(_ value: (EpochRecord) -> Double?, dashed: Bool = false, suffix: String = "") -> [LineSeries] {
-            results.enumerated().map { index, result in
-                LineSeries(name: result.run.name + suffix, x: result.history.map { Double($0.epoch) },
-                           y: result.history.map(value), colorIndex: index, dashed: dashed)
-            }
-        }
-        let loss = LineChart(title: "Training loss (data + regularization)", xAxis: "epoch", yAxis: "loss",
-                             series: series { $0.loss }, yScale: .automatic, integerX: true)
-        let accuracy = LineChart(title: "Accuracy (solid: train, dashed: validation)", xAxis: "epoch", yAxis: "accuracy",
-                                 series: series { $0.trainAccuracy } + series({ $0.validationAccuracy }, dashed: true, suffix: " (validation)"),
-                                 yRange: 0...1, integerX: true)
-        return HTMLPage.Section(heading: "Learning curves", blocks: [.figures([loss.svg, accuracy.svg])])
-    }
+    /// The class names of the experiment, in class-index (and colour) order.
+    var classNames: [String] { experiment.data.classNames }
 }

@@ -57,6 +57,9 @@ public enum ConfigLoader {
             .init(object: root["output"] ?? [:], path: "output", isExplicit: true),
         ])
         let configured = try output.value("dir")?.stringValue
+        if configured?.isEmpty == true {
+            throw .invalidValue(file: file, path: "output.dir", found: "\"\"", expected: "a folder name such as \"runs/\(name)\"")
+        }
         return ExperimentConfiguration(
             file: file, name: name, seed: seed, data: data, runs: runs, sweep: sweep,
             outputDirectory: configured ?? "runs/\(name)", outputDirectoryFromConfig: true)

@@ -36,16 +36,15 @@ extension Preprocessing {
 public enum DataLoader {
     /// The experiment's data. Validation and test files are read against the training classes.
     public static func load(_ configuration: DataConfiguration, seed: UInt64) throws -> ExperimentData {
-        let whole = try load(configuration.train, labelColumn: configuration.labelColumn, classNames: nil)
+        var train = try load(configuration.train, labelColumn: configuration.labelColumn, classNames: nil)
         var splitStream = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.split.rawValue)
-        let split = try whole.stratifiedSplit(
+        let heldOut = try train.holdOut(
             validationFraction: configuration.validationFraction, testFraction: configuration.testFraction,
             seed: splitStream.next())
-        var train = split.train
-        var validation = try configuration.validation.map { try load($0, labelColumn: configuration.labelColumn, classNames: whole.classNames) }
-            ?? split.validation
-        var test = try configuration.test.map { try load($0, labelColumn: configuration.labelColumn, classNames: whole.classNames) }
-            ?? split.test
+        var validation = try configuration.validation.map { try load($0, labelColumn: configuration.labelColumn, classNames: train.classNames) }
+            ?? heldOut.validation
+        var test = try configuration.test.map { try load($0, labelColumn: configuration.labelColumn, classNames: train.classNames) }
+            ?? heldOut.test
         for (source, other) in [(configuration.validation, validation), (configuration.test, test)] {
             if let other, other.featureCount != train.featureCount {
                 throw DatasetError.featureCountMismatch(file: source?.displayName ?? "data", expected: train.featureCount, found: other.featureCount)

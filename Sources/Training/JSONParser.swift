@@ -219,7 +219,12 @@ public struct JSONParser {
             return position - first
         }
         if current == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
         guard digits() > 0 else { throw error("a digit") }
+        if bytes[integerStart] == UInt8(ascii: "0") && position - integerStart > 1 {
+            position = integerStart
+            throw error("a number without leading zeros (JSON reads 010 as an error, not as 10 or 8)")
+        }
         if current == UInt8(ascii: ".") {
             position += 1
             guard digits() > 0 else { throw error("a digit after '.'") }

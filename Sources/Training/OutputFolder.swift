@@ -6,11 +6,16 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     case exists(path: String)
     /// The file system refused.
     case writeFailed(path: String, reason: String)
+    /// `--force` on a folder that is not earlier results (no `config.resolved.json`), or that
+    /// holds the working directory: replacing it would delete the student's own files.
+    case notResults(path: String)
 
     public var description: String {
         switch self {
         case .exists(let path): "\(path): the output folder exists; choose another with --out, or pass --force to replace it"
         case .writeFailed(let path, let reason): "\(path): cannot write the results: \(reason)"
+        case .notResults(let path):
+            "\(path): --force replaces only a folder of earlier results (one with config.resolved.json, not the working directory); this one is kept, so choose another --out"
         }
     }
 }
@@ -23,11 +28,25 @@ public enum OutputFolder {
     public static func destination(for path: String, fromConfig: Bool, force: Bool) throws(OutputError) -> String {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: path) else { return path }
-        if force { return path }
+        if force {
+            guard isReplaceable(path) else { throw .notResults(path: path) }
+            return path
+        }
         guard fromConfig else { throw .exists(path: path) }
         var suffix = 2
         while fileManager.fileExists(atPath: "\(path)-\(suffix)") { suffix += 1 }
         return "\(path)-\(suffix)"
+    }
+
+    /// True when `path` may be deleted by `--force`: an empty folder, or one holding earlier
+    /// results, and in either case not the working directory or a folder above it.
+    static func isReplaceable(_ path: String) -> Bool {
+        let fileManager = FileManager.default
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let working = URL(fileURLWithPath: fileManager.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
+        if working == folder || working.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") { return false }
+        guard let contents = try? fileManager.contentsOfDirectory(atPath: path) else { return false }
+        return contents.isEmpty || contents.contains("config.resolved.json")
     }
 
     /// Writes `files` (relative path → text) into `path`, replacing an existing folder only when
@@ -47,6 +66,7 @@ public enum OutputFolder {
             }
             if fileManager.fileExists(atPath: destination.path) {
                 guard force else { throw OutputError.exists(path: path) }
+                guard isReplaceable(path) else { throw OutputError.notResults(path: path) }
                 try fileManager.removeItem(at: destination)
             }
             try fileManager.moveItem(at: temporary, to: destination)

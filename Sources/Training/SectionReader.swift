@@ -124,7 +124,7 @@ struct SectionReader {
             guard let string = value.stringValue else { throw invalid() }
             guard choices.contains(string) else {
                 let suggestion = closestMatch(to: string, among: choices).map { "; did you mean '\($0)'?" } ?? ""
-                throw .invalidValue(file: file, path: path, found: describe(value), expected: kind.expectation + suggestion)
+                throw .invalidValue(file: file, path: path, found: describe(value) + suggestion, expected: kind.expectation)
             }
         case .text:
             guard value.stringValue != nil else { throw invalid() }

@@ -99,10 +99,12 @@ enum Trainer {
         String(describing: error)
     }
 
-    /// 2 for usage, config and data errors; 1 for failures at run time.
+    /// 2 for usage, config and data errors and an output folder that exists (SPEC §6); 1 for
+    /// failures at run time.
     static func exitStatus(for error: Error) -> Int32 {
         switch error {
-        case is UsageError, is ConfigError, is DatasetError, is ModelFileError, OutputError.exists: 2
+        case is UsageError, is ConfigError, is DatasetError, is ModelFileError: 2
+        case OutputError.exists, OutputError.notResults: 2
         default: 1
         }
     }

@@ -16,5 +16,8 @@ struct ClosestMatchTests {
         #expect(editDistance("kitten", "sitting") == 3)
         #expect(editDistance("", "abc") == 3)
         #expect(editDistance("abc", "abc") == 0)
+        #expect(editDistance("trian", "train") == 1, "a swap of neighbours is one edit")
+        #expect(editDistance("ab", "ba") == 1)
+        #expect(closestMatch(to: "trian", among: ["train", "generate", "evaluate"]) == "train")
     }
 }

@@ -20,7 +20,7 @@ struct TrainCommand: Command {
         ("--out DIR", "write the results into DIR (default: the config's output.dir, else runs/<name>)"),
         ("--set PATH=VALUE", "override one config value for this invocation; repeatable"),
         ("--quiet", "print only the final table and errors"),
-        ("--force", "replace DIR if it exists (without it an existing --out folder is an error)"),
+        ("--force", "replace DIR if it holds earlier results (without it an existing --out folder is an error)"),
     ]
     static let examples: [(command: String, comment: String)] = [
         ("trainer train configs/svm-vs-softmax.json", "the main job: SVM and softmax side by side"),
@@ -48,6 +48,7 @@ struct TrainCommand: Command {
         }
         guard let config = positionals.first else { throw UsageError.missingArgument("the config file (e.g. configs/svm-vs-softmax.json)", command: Self.name) }
         guard positionals.count == 1 else { throw UsageError.extraArgument(positionals[1], command: Self.name) }
+        if out?.isEmpty == true { throw UsageError.invalidValue("", option: "--out", expected: "a folder name", command: Self.name) }
         configPath = config
         outputDirectory = out
         self.overrides = overrides

@@ -1,0 +1,166 @@
+import Testing
+import Training
+import Losses
+import Regularizers
+
+@Suite("Config — defaults, did you mean, key paths, runs merged, sweeps, --set")
+struct ConfigLoaderTests {
+    static let minimal = #"{"data": {"train": "data/spiral.csv"}}"#
+
+    @Test("a config with only data.train takes every documented default: one run named after the loss")
+    func defaults() throws {
+        let configuration = try TrainingFixtures.configuration(Self.minimal)
+        #expect(configuration.seed == 0)
+        #expect(configuration.name == "experiment")
+        #expect(configuration.outputDirectory == "runs/experiment")
+        #expect(configuration.data.validationFraction == 0.2 && configuration.data.testFraction == 0)
+        #expect(configuration.data.labelColumn == "label" && configuration.data.preprocess == .standardize)
+        #expect(configuration.runs.count == 1)
+        let run = try #require(configuration.runs.first)
+        #expect(run.name == "svm")
+        #expect(run.biasTrick && run.initialization == .gaussian(scale: 0.001))
+        #expect(run.loss.type == .svm && run.loss.variant == .westonWatkins && run.loss.margin == 1 && !run.loss.squared)
+        #expect(run.regularizer.type == .l2 && run.regularizer.strength == 0.001 && !run.regularizer.includeBias)
+        #expect(run.optimizer.learningRate == 0.1 && run.optimizer.batchSize == 32 && run.optimizer.epochs == 100)
+        #expect(run.optimizer.momentum == 0 && !run.optimizer.nesterov && run.optimizer.shuffle)
+        #expect(run.optimizer.schedule == .constant)
+        #expect(run.earlyStopping == nil)
+        #expect(configuration.sweep.isEmpty)
+    }
+
+    // config text, expected message (exactly)
+    static let errors: [(String, String)] = [
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"learning_rte": 0.1}}"#,
+         "test.json: optimizer.learning_rte: unknown key; did you mean 'learning_rate'?"),
+        (#"{"data": {"train": "a.csv"}, "sed": 1}"#, "test.json: sed: unknown key; did you mean 'seed'?"),
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"learning_rate": "fast"}}"#,
+         "test.json: optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found \"fast\""),
+        (#"{"data": {"train": "a.csv"}, "model": {"bias_trick": 1}}"#, "test.json: model.bias_trick: expected true or false, found 1"),
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"learning_rate": 0}}"#,
+         "test.json: optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found 0"),
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"learning_rate": -0.1}}"#,
+         "test.json: optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found -0.1"),
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"batch_size": 0}}"#,
+         "test.json: optimizer.batch_size: expected a whole number from 1 to 1000000000, found 0"),
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"batch_size": 2.5}}"#,
+         "test.json: optimizer.batch_size: expected a whole number from 1 to 1000000000, found 2.5"),
+        (#"{"data": {"train": "a.csv"}, "optimizer": {"epochs": -1}}"#,
+         "test.json: optimizer.epochs: expected a whole number from 0 to 1000000, found -1"),
+        (#"{"data": {"train": "a.csv"}, "loss": {"margin": -1}}"#,
+         "test.json: loss.margin: expected a number ≥ 0 and ≤ 1000000, found -1"),
+        (#"{"data": {"train": "a.csv"}, "regularizer": {"type": "elastic_net", "l1_ratio": 1.5}}"#,
+         "test.json: regularizer.l1_ratio: expected a number ≥ 0 and ≤ 1, found 1.5"),
+        (#"{"data": {"train": "a.csv"}, "regularizer": {"type": "elastic_net", "l1_ratio": -0.1}}"#,
+         "test.json: regularizer.l1_ratio: expected a number ≥ 0 and ≤ 1, found -0.1"),
+        (#"{"data": {"train": "a.csv"}, "loss": {"type": "softmx"}}"#,
+         "test.json: loss.type: expected one of \"svm\", \"softmax\", \"mse\", \"sigmoid\", \"gaussian_nll\", \"triplet\", found \"softmx\"; did you mean 'softmax'?"),
+        (#"{"data": {"train": "a.csv"}, "loss": {"variant": "crammer"}}"#,
+         "test.json: loss.variant: expected one of \"weston_watkins\", \"crammer_singer\", \"one_vs_rest\", found \"crammer\""),
+        (#"{"data": {"train": "a.csv"}, "runs": [{"name": "a"}, {"name": "b", "optimizer": {"learning_rate": 0}}]}"#,
+         "test.json: runs[1].optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found 0"),
+        (#"{"data": {"train": "a.csv"}, "runs": [{"name": "a", "loss": {"type": "svm", "sigma": 2}}]}"#,
+         "test.json: runs[0].loss.sigma: this key does not apply to type 'svm'; it is used by 'gaussian_nll'"),
+        (#"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "sigma": 2}}"#,
+         "test.json: loss.sigma: this key does not apply to type 'svm'; it is used by 'gaussian_nll'"),
+        (#"{"seed": 1}"#, "test.json: data: missing; expected an object with at least \"train\""),
+        (#"{"data": {"train": "a.csv"}, "runs": [{"name": "a"}, {"name": "a"}]}"#,
+         "test.json: runs[1].name: expected a name that no other run has (each run gets its own folder), found \"a\""),
+        (#"{"data": {"train": "a.csv"}, "sweep": {"optimizer.learning_rte": [0.1]}}"#,
+         "test.json: sweep.optimizer.learning_rte: unknown key; did you mean 'optimizer.learning_rate'?"),
+        (#"{"data": {"train": "a.csv"}, "sweep": {"optimizer.learning_rate": [0.1, 0]}}"#,
+         "test.json: sweep.optimizer.learning_rate[1]: expected a number > 0 and ≤ 1000000, found 0"),
+        (#"{"name": "x", "data": {"train": "a.csv"}, "output": {"dir": ""}}"#,
+         "test.json: output.dir: expected a folder name such as \"runs/x\", found \"\""),
+        ("{\"data\": {\"train\": \"a.csv\"},\n \"seed\": 1,}", "test.json: line 2, column 12: not valid JSON: expected another key after ',' (JSON allows no trailing comma), found '}'"),
+    ]
+
+    @Test("each config error is one sentence naming the file and the key path", arguments: errors)
+    func configError(text: String, message: String) {
+        let error = TrainingFixtures.configError(text)
+        #expect(error?.description == message, "config: \(text)")
+    }
+
+    @Test("runs deep-merge over the top level: a run overrides one key and keeps its siblings")
+    func runsDeepMerge() throws {
+        let configuration = try TrainingFixtures.configuration(#"""
+            {"data": {"train": "a.csv"},
+             "optimizer": {"learning_rate": 0.05, "epochs": 7, "schedule": {"type": "step", "every": 3}},
+             "runs": [{"name": "a"}, {"name": "b", "optimizer": {"learning_rate": 0.5, "schedule": {"gamma": 0.1}}}]}
+            """#)
+        let (a, b) = (configuration.runs[0], configuration.runs[1])
+        #expect(a.optimizer.learningRate == 0.05 && a.optimizer.epochs == 7 && a.optimizer.schedule == .step(every: 3, gamma: 0.5))
+        #expect(b.optimizer.learningRate == 0.5 && b.optimizer.epochs == 7 && b.optimizer.schedule == .step(every: 3, gamma: 0.1))
+    }
+
+    @Test("a margin inherited by a softmax run is fine and dropped from its resolved loss")
+    func inheritedMarginDropped() throws {
+        let configuration = try TrainingFixtures.configuration(#"""
+            {"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2},
+             "runs": [{"name": "svm"}, {"name": "softmax", "loss": {"type": "softmax"}}]}
+            """#)
+        #expect(configuration.runs[0].loss.resolved == ["type": "svm", "variant": "weston_watkins", "margin": 2, "squared": false])
+        #expect(configuration.runs[1].loss.resolved == ["type": "softmax"])
+        #expect(configuration.runs[1].resolved["loss"] == ["type": "softmax"])
+    }
+
+    @Test("sweep: the grid over dotted paths, the first axis slowest, runs named after their point")
+    func sweepExpansion() throws {
+        let configuration = try TrainingFixtures.configuration(#"""
+            {"data": {"train": "a.csv"},
+             "runs": [{"name": "svm"}, {"name": "softmax", "loss": {"type": "softmax"}}],
+             "sweep": {"optimizer.learning_rate": [0.01, 0.1], "regularizer.strength": [0, 0.001]}}
+            """#)
+        #expect(configuration.runs.map(\.name) == [
+            "svm,learning_rate=0.01,strength=0", "svm,learning_rate=0.01,strength=0.001",
+            "svm,learning_rate=0.1,strength=0", "svm,learning_rate=0.1,strength=0.001",
+            "softmax,learning_rate=0.01,strength=0", "softmax,learning_rate=0.01,strength=0.001",
+            "softmax,learning_rate=0.1,strength=0", "softmax,learning_rate=0.1,strength=0.001",
+        ])
+        #expect(configuration.runs.map(\.optimizer.learningRate) == [0.01, 0.01, 0.1, 0.1, 0.01, 0.01, 0.1, 0.1])
+        #expect(configuration.runs.map(\.regularizer.strength) == [0, 0.001, 0, 0.001, 0, 0.001, 0, 0.001])
+        #expect(configuration.runs.allSatisfy { $0.sweepPoint.count == 2 })
+    }
+
+    @Test("--set overrides one value and is validated like the file, including runs[1].loss.type=softmax")
+    func overrides() throws {
+        let text = #"{"data": {"train": "a.csv"}, "runs": [{"name": "a"}, {"name": "b"}]}"#
+        let configuration = try TrainingFixtures.configuration(text, overrides: [
+            "optimizer.learning_rate=0.05", "runs[1].loss.type=softmax", "model.bias_trick=false", "name=\"renamed\"",
+        ])
+        #expect(configuration.runs.map(\.optimizer.learningRate) == [0.05, 0.05])
+        #expect(configuration.runs.map(\.loss.type) == [.svm, .softmax])
+        #expect(configuration.runs.allSatisfy { !$0.biasTrick })
+        #expect(configuration.name == "renamed")
+        #expect(TrainingFixtures.configError(text, overrides: ["optimizer.learning_rate=-1"])?.description
+                == "test.json: optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found -1")
+        #expect(TrainingFixtures.configError(text, overrides: ["optimizer.learning_rte=1"])?.description
+                == "test.json: optimizer.learning_rte: unknown key; did you mean 'learning_rate'?")
+    }
+
+    // argument, a phrase of the message
+    static let badOverrides: [(String, String)] = [
+        ("optimizer.learning_rate", "PATH=VALUE"), ("=3", "PATH=VALUE"), ("optimizer..epochs=3", "a path of names"),
+        ("runs[x].loss.type=svm", "a list index"), ("runs[5].loss.type=svm", "an existing list element"),
+        ("runs[1.loss.type=svm", "a list index"), ("seed.value=1", "a path through objects"),
+    ]
+
+    @Test("bad --set syntax is an error that shows the expected form", arguments: badOverrides)
+    func badOverride(argument: String, phrase: String) {
+        let text = #"{"seed": 1, "data": {"train": "a.csv"}, "runs": [{"name": "a"}, {"name": "b"}]}"#
+        let error = TrainingFixtures.configError(text, overrides: [argument])
+        guard case .invalidOverride(let reported, let expected)? = error else {
+            Issue.record("--set \(argument): \(String(describing: error))")
+            return
+        }
+        #expect(reported == argument)
+        #expect(expected.contains(phrase), "--set \(argument): \(expected)")
+    }
+
+    @Test("config.resolved.json keeps every key the run uses with its default")
+    func resolved() throws {
+        let run = try #require(try TrainingFixtures.configuration(Self.minimal).runs.first)
+        #expect(run.resolved["optimizer"]?["schedule"] == ["type": "constant"])
+        #expect(run.resolved["regularizer"] == ["type": "l2", "strength": 0.001, "include_bias": false])
+        #expect(run.resolved["model"] == ["bias_trick": true, "init": "gaussian", "init_scale": 0.001])
+    }
+}
