@@ -1,0 +1,174 @@
+// The weight gradient of a minibatch, dW = dSᵀ·X_B (and [dW db] with the bias trick): the naive
+// definition first, then the fast kernel with the same inputs and outputs.
+
+extension Matrix {
+    /// Cᵀ·A[rows] by the definition: entry (k, d) is Σ_i C[i, k]·A[rows[i], d].
+    ///
+    /// The readable reference for `transposedMultiply(_:byRowsOf:at:)`.
+    /// - Complexity: O(|rows| · C.columns · A.columns).
+    ///
+    /// With `appendingOne`, each row of A is read as [a; 1], and the result has one more column:
+    /// Cᵀ·[A[rows] 1], whose last column is Σ_i C[i, k] (the bias trick's gradient [dW db]).
+    public static func naiveTransposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false
+    ) -> Matrix {
+        precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
+        var result = Matrix(rows: c.columns, columns: a.columns + (appendingOne ? 1 : 0))
+        for k in 0..<c.columns {
+            for d in 0..<result.columns {
+                var sum = 0.0
+                for (i, row) in rows.enumerated() {
+                    sum += c[i, k] * (d < a.columns ? a[row, d] : 1)
+                }
+                result[k, d] = sum
+            }
+        }
+        return result
+    }
+
+    /// Cᵀ·A[rows]: the weight gradient dW = dSᵀ·X_B of a minibatch picked by index.
+    ///
+    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:)`.
+    /// - Complexity: O(|rows| · C.columns · A.columns).
+    public static func transposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false,
+        threadCount: Int = ParallelPartition.defaultThreadCount
+    ) -> Matrix {
+        var result = Matrix(rows: c.columns, columns: a.columns + (appendingOne ? 1 : 0))
+        transposedMultiply(c, byRowsOf: a, at: rows, appendingOne: appendingOne, into: &result, threadCount: threadCount)
+        return result
+    }
+
+    /// Cᵀ·A[rows] written into `result`, which must be C.columns×A.columns (overwritten).
+    ///
+    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:)`, up to rounding: entry
+    /// (k, d) is the fused multiply–add chain Σ_i C[i, k]·A[rows[i], d] in the order of `rows`.
+    /// A tile of 16 columns × 10 outputs keeps its sums in registers while it streams the tile's
+    /// columns of every picked row once. The columns are split over `threadCount` threads, so no
+    /// thread adds into another's sums and the result is bit-identical for any thread count.
+    /// - Complexity: O(|rows| · C.columns · A.columns).
+    public static func transposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false, into result: inout Matrix,
+        threadCount: Int = ParallelPartition.defaultThreadCount
+    ) {
+        precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
+        precondition(result.rows == c.columns && result.columns == a.columns + (appendingOne ? 1 : 0),
+                     "result has the shape C.columns×A.columns (+1 with appendingOne)")
+        precondition(rows.allSatisfy { $0 >= 0 && $0 < a.rows }, "row index out of range")
+        guard a.columns > 0, !rows.isEmpty, c.columns > 0 else {
+            result = naiveTransposedMultiply(c, byRowsOf: a, at: rows, appendingOne: appendingOne)
+            return
+        }
+        let tiles = a.columns / WeightGradientKernel.columnsPerTile
+        let threads = ParallelPartition.threadCount(
+            requested: threadCount, units: tiles, work: rows.count * c.columns * a.columns)
+        a.elements.withUnsafeBufferPointer { aBuffer in
+            c.elements.withUnsafeBufferPointer { cBuffer in
+                rows.withUnsafeBufferPointer { rowBuffer in
+                    let resultColumns = result.columns
+                    result.elements.withUnsafeMutableBufferPointer { out in
+                        let kernel = WeightGradientKernel(
+                            c: cBuffer.baseAddress!, outputs: c.columns, a: aBuffer.baseAddress!, depth: a.columns,
+                            rows: rowBuffer, appendingOne: appendingOne,
+                            result: out.baseAddress!, resultStride: resultColumns)
+                        ParallelPartition.forEachPart(units: tiles, threads: threads) { part in
+                            kernel.run(columnTiles: part)
+                            if part.upperBound == tiles { kernel.runRemainingColumns() }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Aᵀ·B for whole matrices.
+    public func transposedMultiplying(_ b: Matrix) -> Matrix {
+        Matrix.transposedMultiply(self, byRowsOf: b, at: Array(0..<b.rows)[...])
+    }
+}
+
+/// The fast Cᵀ·A[rows] over raw pointers that worker threads share; each run of column tiles
+/// writes only its own columns of the result.
+struct WeightGradientKernel: @unchecked Sendable {
+    static let columnsPerTile = 16
+    static let outputsPerTile = 10
+    static let rowsPerBlock = 16
+
+    let c: UnsafePointer<Double>
+    let outputs: Int
+    let a: UnsafePointer<Double>
+    let depth: Int
+    let rows: UnsafeBufferPointer<Int>
+    let appendingOne: Bool
+    let result: UnsafeMutablePointer<Double>
+    let resultStride: Int
+
+    /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`, 16 batch rows at a
+    /// time: each row's run of columns is then read front to back (what the prefetcher follows),
+    /// and the sums wait in the result between blocks (storing and reloading them rounds nothing).
+    func run(columnTiles: Range<Int>) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.outputsPerTile) { outputIndices in
+            for firstRow in stride(from: 0, to: rows.count, by: Self.rowsPerBlock) {
+                let block = firstRow ..< min(firstRow + Self.rowsPerBlock, rows.count)
+                for firstOutput in stride(from: 0, to: outputs, by: Self.outputsPerTile) {
+                    // A short last group repeats its last output; the repeats are computed, never stored.
+                    for t in 0..<Self.outputsPerTile { outputIndices[t] = min(firstOutput + t, outputs - 1) }
+                    for tile in columnTiles {
+                        tileProducts(rowBlock: block, outputIndices: outputIndices, firstOutput: firstOutput,
+                                     firstColumn: tile * Self.columnsPerTile)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The columns after the last whole tile (D mod 16 of them), and Σ_i C[i, k] for the bias
+    /// trick's extra column, one entry at a time in the same order of rows.
+    func runRemainingColumns() {
+        for d in depth / Self.columnsPerTile * Self.columnsPerTile ..< depth {
+            for k in 0..<outputs {
+                var sum = 0.0
+                for (i, row) in rows.enumerated() { sum.addProduct(c[i * outputs + k], a[row * depth + d]) }
+                result[k * resultStride + d] = sum
+            }
+        }
+        guard appendingOne else { return }
+        for k in 0..<outputs {
+            var sum = 0.0
+            for i in rows.indices { sum += c[i * outputs + k] }
+            result[k * resultStride + depth] = sum
+        }
+    }
+
+    /// The 10 outputs × 16 columns of one tile over the rows of `rowBlock`, added to the sums of
+    /// the earlier blocks and stored for the outputs that exist.
+    @inline(__always)
+    private func tileProducts(rowBlock: Range<Int>, outputIndices: UnsafeMutableBufferPointer<Int>, firstOutput: Int, firstColumn: Int) {
+        // Two allocations of at most 1 KiB each: always on the stack, so LLVM keeps them in registers.
+        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { lowSums in
+            withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { highSums in
+                for t in 0..<Self.outputsPerTile {
+                    let sums = result + (outputIndices[t] * resultStride + firstColumn)
+                    lowSums[t] = rowBlock.lowerBound == 0 ? .zero : loadVector(sums)
+                    highSums[t] = rowBlock.lowerBound == 0 ? .zero : loadVector(sums + 8)
+                }
+                var cRow = c + rowBlock.lowerBound * outputs
+                for row in rows[rowBlock] {
+                    let aTile = a + (row &* depth &+ firstColumn)
+                    let low = loadVector(aTile), high = loadVector(aTile + 8)
+                    for t in 0..<Self.outputsPerTile {
+                        let coefficient = SIMD8<Double>(repeating: cRow[outputIndices[t]])
+                        lowSums[t].addProduct(coefficient, low)
+                        highSums[t].addProduct(coefficient, high)
+                    }
+                    cRow += outputs
+                }
+                for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
+                    let target = UnsafeMutableRawPointer(result + ((firstOutput + t) * resultStride + firstColumn))
+                    target.storeBytes(of: lowSums[t], as: SIMD8<Double>.self)
+                    target.storeBytes(of: highSums[t], toByteOffset: 64, as: SIMD8<Double>.self)
+                }
+            }
+        }
+    }
+}

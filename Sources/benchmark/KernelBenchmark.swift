@@ -1,0 +1,109 @@
+import Foundation
+import LinearAlgebra
+
+/// `benchmark kernels [--rows N] [--columns D] [--classes K] [--batch B] [--epochs E] [--threads T,…] [--huge-pages 0|1]`:
+/// times the two products of every SGD step over one epoch of shuffled minibatches, in memory, on
+/// cifar-like sizes by default (N 49,000, D 3,072, K 10, B 200: 6.0 GFLOP over 1.2 GB per epoch).
+///
+/// Per epoch: a fresh permutation, then for each batch S = [X_B 1]·[W b]ᵀ
+/// (`multiplyTransposed`), dS = S (the loss is not timed here), [dW db] = dSᵀ·[X_B 1]
+/// (`transposedMultiply`) and W ← W − α·[dW db]. Prints, per thread count, the median and
+/// min–max seconds per epoch of each product and of both, and the GFLOP/s and GB/s (features
+/// streamed once) the median implies. The first epoch is a warm-up and is not counted.
+enum KernelBenchmark {
+    static let summary = "time X_B·Wᵀ and dSᵀ·X_B over shuffled epochs (cifar-like sizes), print s/epoch, GFLOP/s, GB/s"
+
+    static func run(_ arguments: [String]) throws {
+        var options = ["--rows": 49_000, "--columns": 3_072, "--classes": 10, "--batch": 200, "--epochs": 6, "--huge-pages": 1]
+        var threadCounts = [1, 2]
+        var remaining = arguments[...]
+        while let option = remaining.popFirst() {
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            if option == "--threads", case let counts = value.split(separator: ",").compactMap({ Int($0) }),
+               !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) {
+                threadCounts = counts
+            } else if options[option] != nil, let number = Int(value), number >= 0 {
+                options[option] = number
+            } else {
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --rows, --columns, --classes, --batch, --epochs, --huge-pages (integers) or --threads (e.g. 1,2)")
+            }
+        }
+        let shape = Shape(rows: options["--rows"] ?? 0, columns: options["--columns"] ?? 0, classes: options["--classes"] ?? 0,
+                          batch: max(1, options["--batch"] ?? 1), epochs: max(2, options["--epochs"] ?? 2))
+        let features = randomFeatures(rows: shape.rows, columns: shape.columns, hugePages: options["--huge-pages"] != 0)
+        print("N \(shape.rows)  D \(shape.columns)  K \(shape.classes)  batch \(shape.batch)  "
+              + "\(shape.epochs - 1) timed epochs after a warm-up  huge pages \(options["--huge-pages"] != 0 ? "asked" : "no")")
+        print("threads  product    median s/epoch   min–max            GFLOP/s   GB/s")
+        for threads in threadCounts {
+            let timing = timeEpochs(of: features, shape: shape, threads: threads)
+            for (name, seconds, flops) in [("X_B·Wᵀ ", timing.scores, shape.flopsPerProduct),
+                                           ("dSᵀ·X_B", timing.gradient, shape.flopsPerProduct),
+                                           ("both   ", timing.total, 2 * shape.flopsPerProduct)] {
+                let median = Benchmark.median(seconds)
+                print(String(format: "%7d  %@    %.4f           %.4f–%.4f    %7.1f   %5.1f", threads, name, median,
+                             seconds.min() ?? 0, seconds.max() ?? 0, flops / median / 1e9, shape.featureBytes / median / 1e9))
+            }
+        }
+    }
+
+    struct Shape {
+        let rows, columns, classes, batch, epochs: Int
+        var flopsPerProduct: Double { 2 * Double(rows) * Double(columns) * Double(classes) }
+        var featureBytes: Double { 8 * Double(rows) * Double(columns) }
+    }
+
+    /// Seconds per epoch of each product and of both, one entry per timed epoch.
+    static func timeEpochs(of features: Matrix, shape: Shape, threads: Int) -> (scores: [Double], gradient: [Double], total: [Double]) {
+        var weights = Matrix(rows: shape.classes, columns: shape.columns + 1, repeating: 1e-3)
+        var scores = Matrix(rows: shape.batch, columns: shape.classes)
+        var gradient = Matrix(rows: shape.classes, columns: shape.columns + 1)
+        var order = Array(0..<shape.rows)
+        var generator = Xoshiro256StarStar(seed: 1)
+        var timing: (scores: [Double], gradient: [Double], total: [Double]) = ([], [], [])
+        for epoch in 0..<shape.epochs {
+            generator.shuffle(&order)
+            var scoresSeconds = 0.0, gradientSeconds = 0.0
+            for first in stride(from: 0, to: shape.rows, by: shape.batch) {
+                let rows = order[first..<min(first + shape.batch, shape.rows)]
+                if rows.count != scores.rows { scores = Matrix(rows: rows.count, columns: shape.classes) }
+                scoresSeconds += Benchmark.seconds {
+                    Matrix.multiplyTransposed(rowsOf: features, at: rows, by: weights, appendingOne: true,
+                                              into: &scores, threadCount: threads)
+                }
+                gradientSeconds += Benchmark.seconds {
+                    Matrix.transposedMultiply(scores, byRowsOf: features, at: rows, appendingOne: true,
+                                              into: &gradient, threadCount: threads)
+                }
+                weights.add(gradient, scaledBy: -1e-12)
+            }
+            guard epoch > 0 else { continue }
+            timing.scores.append(scoresSeconds)
+            timing.gradient.append(gradientSeconds)
+            timing.total.append(scoresSeconds + gradientSeconds)
+        }
+        return timing
+    }
+
+    /// N×D numbers uniform in [−1, 1), in memory that Linux is asked to back with 2 MiB pages when
+    /// `hugePages` (shuffled rows then cost one TLB miss per 2 MiB instead of one per 4 KiB).
+    static func randomFeatures(rows: Int, columns: Int, hugePages: Bool) -> Matrix {
+        var generator = Xoshiro256StarStar(seed: 0)
+        let count = rows * columns
+        let elements = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if hugePages, let base = buffer.baseAddress { adviseHugePages(base, count: count) }
+            for index in 0..<count { buffer[index] = generator.uniform(in: -1, 1) }
+            initialized = count
+        }
+        return Matrix(rows: rows, columns: columns, elements: elements)
+    }
+
+    /// madvise(MADV_HUGEPAGE) on the whole 2 MiB pages inside the buffer, before it is first touched.
+    static func adviseHugePages(_ base: UnsafeMutablePointer<Double>, count: Int) {
+        #if os(Linux)
+        let page = 1 << 21
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = Int(bitPattern: base + count) & ~(page - 1)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+        #endif
+    }
+}
