@@ -10,9 +10,10 @@ extension ExperimentReport {
     var embeddingMaps: HTMLPage.Section? {
         let maps = results.compactMap(embeddingMap)
         guard !maps.isEmpty else { return nil }
+        let regions = maps.contains(where: \.hasRegions) ? ", each tinted region is the part of the plane nearest one centroid" : ""
         var caption = "Each dot is a training example x (preprocessed as for training) placed at its learned embedding "
-            + "f(x) = V·x and coloured by its true class; the diamonds are the class centroids c_k, each tinted region is "
-            + "the part of the plane nearest one centroid, and black rings mark points nearer another class's centroid. "
+            + "f(x) = V·x and coloured by its true class; the diamonds are the class centroids c_k\(regions), and black "
+            + "rings mark points nearer another class's centroid. "
             + "Nearest centroid is a linear classifier: ‖Vx − c_k‖² = ‖Vx‖² − 2c_kᵀVx + ‖c_k‖² and ‖Vx‖² is the same for "
             + "every class, so the nearest centroid is argmax_k (w_k·x + b_k) with W_k = 2c_kᵀV and b_k = −‖c_k‖², the weights "
             + "the rest of this page shows for the run."
@@ -44,16 +45,19 @@ extension ExperimentReport {
             ClassifiedPoint(x: plane[i, 0], y: plane[i, 1], label: data.train.labels[i], predicted: predicted[i])
         }
         let markers = (0..<centroids.rows).map { Centroid(x: centroids[$0, 0], y: centroids[$0, 1], classIndex: $0) }
-        let (xRange, yRange) = Self.equalSpans(Self.paddedRanges(of: plane))
         let errors = points.filter(\.isMisclassified).count
-        let scope = dimension == 2 ? "" : ", first 2 of \(dimension) coordinates"
-        let title = "\(result.run.name): embedding (M = \(dimension)\(scope)), \(errors) of \(points.count) misclassified"
+        let scope = dimension == 2 ? "2-D embedding" : "first 2 of \(dimension) embedding coordinates"
+        let title = "\(result.run.name): \(scope), \(errors) of \(points.count) misclassified"
         let axisSuffix = dimension == 2 ? "" : " of \(dimension)"
         let xAxis = AxisTitle("embedding coordinate 1" + axisSuffix), yAxis = AxisTitle("embedding coordinate 2" + axisSuffix)
         let width = max(440, estimatedTextWidth(title, size: 14) + 24)
-        // A square plot over equal spans: one unit is as long across as up, so distances, and the
-        // boundaries (perpendicular bisectors between centroids), look as they are.
-        let side = PlotFrame.plotWidth(chartWidth: width, yTicks: Ticks.linear(from: yRange.lowerBound, to: yRange.upperBound))
+        // One unit as long across as up, so that distances, and the boundaries (perpendicular
+        // bisectors between centroids), look as they are: the plot is as high as it would be wide
+        // in a 440-pixel chart, and the ranges widen to the plot's aspect.
+        let padded = Self.paddedRanges(of: plane)
+        let yTicks = Ticks.linear(from: padded.1.lowerBound, to: padded.1.upperBound)
+        let side = PlotFrame.plotWidth(chartWidth: 440, yTicks: yTicks)
+        let (xRange, yRange) = Self.equalScale(padded, aspect: PlotFrame.plotWidth(chartWidth: width, yTicks: yTicks) / side)
         guard dimension == 2 else {
             let chart = DecisionRegionChart(title: title, xAxis: xAxis, yAxis: yAxis, xRange: xRange, yRange: yRange, points: points,
                                             classNames: classNames, centroids: markers, width: width, plotHeight: side)
@@ -65,14 +69,15 @@ extension ExperimentReport {
         return EmbeddingMap(svg: chart.svg, hasRegions: true)
     }
 
-    /// The two ranges widened about their centres to the larger span of the two.
-    static func equalSpans(_ ranges: (ClosedRange<Double>, ClosedRange<Double>)) -> (ClosedRange<Double>, ClosedRange<Double>) {
-        let span = max(ranges.0.upperBound - ranges.0.lowerBound, ranges.1.upperBound - ranges.1.lowerBound)
-        func widened(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
+    /// The two ranges widened about their centres so that spanX / spanY = `aspect` (the plot's
+    /// width over its height) and each still covers its original range.
+    static func equalScale(_ ranges: (ClosedRange<Double>, ClosedRange<Double>), aspect: Double) -> (ClosedRange<Double>, ClosedRange<Double>) {
+        let spanY = max(ranges.1.upperBound - ranges.1.lowerBound, (ranges.0.upperBound - ranges.0.lowerBound) / aspect)
+        func widened(_ range: ClosedRange<Double>, to span: Double) -> ClosedRange<Double> {
             let centre = (range.lowerBound + range.upperBound) / 2
             return (centre - span / 2)...(centre + span / 2)
         }
-        return (widened(ranges.0), widened(ranges.1))
+        return (widened(ranges.0, to: spanY * aspect), widened(ranges.1, to: spanY))
     }
 
     /// The nearest-centroid regions of a 2-D embedding plane: each cell's class is

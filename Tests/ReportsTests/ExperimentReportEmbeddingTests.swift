@@ -19,8 +19,8 @@ struct ExperimentReportEmbeddingTests {
     func onlyForTripletRuns() throws {
         let root = try #require(parsedBody(Self.report(dimension: 2).html))
         #expect(root.elements(named: "h2").map(\.text).contains(Self.heading))
-        #expect(charts(in: root, titled: "triplet: embedding").count == 1)
-        #expect(charts(in: root, titled: "softmax: embedding").isEmpty)
+        #expect(charts(in: root, titled: "triplet: 2-D embedding").count == 1)
+        #expect(root.elements(named: "svg").filter { ($0.tooltip ?? "").contains("embedding") }.count == 1, "none for softmax")
         let softmaxOnly = try trainedReport(data: ExperimentReportTests.blobs2D, extra: #""runs": [{ "name": "softmax", "loss": { "type": "softmax" } }]"#)
         let html = softmaxOnly.html
         #expect(!html.contains(Self.heading))
@@ -31,7 +31,7 @@ struct ExperimentReportEmbeddingTests {
     func twoDimensions() throws {
         let report = try Self.report(dimension: 2)
         let root = try #require(parsedBody(report.html))
-        let chart = try #require(charts(in: root, titled: "triplet: embedding").first)
+        let chart = try #require(charts(in: root, titled: "triplet: 2-D embedding").first)
         let dots = try #require(chart.elements(withClass: "points").first).elements(named: "circle")
         #expect(dots.count == report.experiment.data.train.exampleCount, "the equal-span rectangle covers every point")
         let labels = report.experiment.data.train.labels
@@ -46,12 +46,13 @@ struct ExperimentReportEmbeddingTests {
     func moreDimensions() throws {
         let report = try Self.report(dimension: 3)
         let root = try #require(parsedBody(report.html))
-        let chart = try #require(charts(in: root, titled: "triplet: embedding (M = 3, first 2 of 3 coordinates)").first)
+        let chart = try #require(charts(in: root, titled: "triplet: first 2 of 3 embedding coordinates").first)
         #expect(chart.texts.contains("embedding coordinate 1 of 3") && chart.texts.contains("embedding coordinate 2 of 3"))
         #expect(chart.elements(withClass: "regions").isEmpty)
         #expect(chart.elements(withClass: "points").first?.elements(named: "circle").count == report.experiment.data.train.exampleCount)
         #expect(chart.elements(withClass: "centroids").first?.elements(named: "path").count == 3)
         #expect(report.html.contains("the first two only and no regions"))
+        #expect(!report.html.contains("tinted region"), "no regions, none described")
     }
 
     @Test("regions: each cell goes to its nearest centroid; c = (−1, −1), (1, −1), (0, 2) on a 2 × 2 grid of [−2, 2]²")
@@ -63,10 +64,15 @@ struct ExperimentReportEmbeddingTests {
         #expect(grid.classes == [[0, 1], [2, 2]])
     }
 
-    @Test("the plane gets equal spans, widened about the centre: [0, 2] × [0, 4] → [−1, 3] × [0, 4]")
-    func equalSpans() {
-        let (x, y) = ExperimentReport.equalSpans((0...2, 0...4))
-        #expect(x == -1...3)
-        #expect(y == 0...4)
+    @Test("equal scale, ranges widened about their centres", arguments: [
+        // x range, y range, plot width / height, expected x range, expected y range
+        (0.0...2.0, 0.0...4.0, 1.0, -1.0...3.0, 0.0...4.0),
+        (0.0...8.0, 0.0...2.0, 1.0, 0.0...8.0, -3.0...5.0),
+        (0.0...2.0, 0.0...4.0, 2.0, -3.0...5.0, 0.0...4.0),
+    ])
+    func equalScale(x: ClosedRange<Double>, y: ClosedRange<Double>, aspect: Double,
+                    expectedX: ClosedRange<Double>, expectedY: ClosedRange<Double>) {
+        let (observedX, observedY) = ExperimentReport.equalScale((x, y), aspect: aspect)
+        #expect(observedX == expectedX && observedY == expectedY, "aspect \(aspect)")
     }
 }
