@@ -37,13 +37,18 @@ public struct Centroid: Equatable, Sendable {
 ///
 /// The regions are `<g class="regions">` of one `rect` per run of equal cells in a grid row;
 /// points are `<g class="points">` of `circle`s, the rings `<g class="misclassified">`. Points
-/// outside the grid's rectangle are not drawn (choose the grid to cover the data).
+/// outside the plotted rectangle (the grid's) are not drawn (choose it to cover the data). Without
+/// a grid the chart is a scatter plot of the points and centroids on a white plane.
 /// - Complexity: O(grid cells + points).
 public struct DecisionRegionChart: Equatable, Sendable {
     public var title: String
     public var xAxis: AxisTitle
     public var yAxis: AxisTitle
-    public var grid: PredictionGrid
+    /// The regions to colour, or nil for points and centroids alone.
+    public var grid: PredictionGrid?
+    /// The plotted rectangle: the grid's, when there is one.
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
     public var points: [ClassifiedPoint]
     /// The legend's class names; class k is drawn in `Palette.color(k)`.
     public var classNames: [String]
@@ -55,10 +60,23 @@ public struct DecisionRegionChart: Equatable, Sendable {
         title: String, xAxis: AxisTitle, yAxis: AxisTitle, grid: PredictionGrid, points: [ClassifiedPoint],
         classNames: [String], centroids: [Centroid] = [], width: Double = 440, plotHeight: Double = 340
     ) {
+        self.init(title: title, xAxis: xAxis, yAxis: yAxis, xRange: grid.xRange, yRange: grid.yRange, points: points,
+                  classNames: classNames, centroids: centroids, width: width, plotHeight: plotHeight)
+        self.grid = grid
+    }
+
+    /// A chart without regions: the points and centroids over the rectangle `xRange` × `yRange`.
+    public init(
+        title: String, xAxis: AxisTitle, yAxis: AxisTitle, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+        points: [ClassifiedPoint], classNames: [String], centroids: [Centroid] = [], width: Double = 440, plotHeight: Double = 340
+    ) {
+        precondition(xRange.upperBound > xRange.lowerBound && yRange.upperBound > yRange.lowerBound, "a chart covers a non-empty rectangle")
         self.title = title
         self.xAxis = xAxis
         self.yAxis = yAxis
-        self.grid = grid
+        self.grid = nil
+        self.xRange = xRange
+        self.yRange = yRange
         self.points = points
         self.classNames = classNames
         self.centroids = centroids
@@ -68,19 +86,19 @@ public struct DecisionRegionChart: Equatable, Sendable {
 
     /// The chart as an `<svg>` element.
     public var svg: String {
-        let yTicks = Ticks.linear(from: grid.yRange.lowerBound, to: grid.yRange.upperBound)
+        let yTicks = Ticks.linear(from: yRange.lowerBound, to: yRange.upperBound)
         let xTicks = PlotFrame.xTicks(fitting: PlotFrame.plotWidth(chartWidth: width, yTicks: yTicks)) {
-            Ticks.linear(from: grid.xRange.lowerBound, to: grid.xRange.upperBound, maximumCount: $0)
+            Ticks.linear(from: xRange.lowerBound, to: xRange.upperBound, maximumCount: $0)
         }
         let frame = PlotFrame(chartWidth: width, plotHeight: plotHeight,
-                              xTicks: Ticks(values: xTicks.values, labels: xTicks.labels, domain: grid.xRange),
-                              yTicks: Ticks(values: yTicks.values, labels: yTicks.labels, domain: grid.yRange),
+                              xTicks: Ticks(values: xTicks.values, labels: xTicks.labels, domain: xRange),
+                              yTicks: Ticks(values: yTicks.values, labels: yTicks.labels, domain: yRange),
                               yLogarithmic: false)
         let legendTop = frame.bottom + PlotFrame.bottomMargin + 4
         let legend = Legend.layout(legendEntries, left: frame.left, top: legendTop, width: frame.width)
         var document = SVGDocument(width: width, height: legendTop + legend.height + 6, title: title)
         document.add(PlotFrame.chartTitle(title, chartWidth: width))
-        document.add(regions(in: frame))
+        if let grid { document.add(Self.regions(of: grid, in: frame)) }
         document.add(frame.axes(xTitle: xAxis, yTitle: yAxis))
         document.add(dataPoints(in: frame))
         document.add(legend.element)
@@ -101,7 +119,7 @@ public struct DecisionRegionChart: Equatable, Sendable {
     }
 
     /// One rectangle per run of equal predicted classes in each grid row.
-    private func regions(in frame: PlotFrame) -> SVGElement {
+    private static func regions(of grid: PredictionGrid, in frame: PlotFrame) -> SVGElement {
         let cellWidth = frame.width / Double(grid.columnCount)
         let cellHeight = frame.height / Double(grid.rowCount)
         var rectangles: [SVGElement] = []
@@ -121,13 +139,13 @@ public struct DecisionRegionChart: Equatable, Sendable {
         var dots: [SVGElement] = []
         var rings: [SVGElement] = []
         for point in points {
-            guard grid.xRange.contains(point.x), grid.yRange.contains(point.y),
+            guard xRange.contains(point.x), yRange.contains(point.y),
                   let x = frame.x.pixel(point.x), let y = frame.y.pixel(point.y) else { continue }
             dots.append(.circle(centerX: x, centerY: y, radius: 3.2, fill: Palette.color(point.label).hex, stroke: "#ffffff", strokeWidth: 0.6))
             if point.isMisclassified { rings.append(Self.ring(x: x, y: y)) }
         }
         let diamonds = centroids.compactMap { centroid -> SVGElement? in
-            guard grid.xRange.contains(centroid.x), grid.yRange.contains(centroid.y),
+            guard xRange.contains(centroid.x), yRange.contains(centroid.y),
                   let x = frame.x.pixel(centroid.x), let y = frame.y.pixel(centroid.y) else { return nil }
             return Self.diamond(x: x, y: y, color: Palette.color(centroid.classIndex).hex)
         }

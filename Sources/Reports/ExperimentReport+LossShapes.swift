@@ -14,7 +14,7 @@ extension ExperimentReport {
     /// Weston–Watkins, as the caption says.
     var lossShapes: [LossShape] {
         let margin = marginsInUse.first ?? 1
-        let sigma = results.first { $0.run.loss.type == .gaussianNLL }?.run.loss.sigma ?? 1
+        let sigma = sigmaInUse
         let delta = formatDecimal(margin, maximumDecimals: 3)
         return [
             LossShape(name: "svm hinge (Weston–Watkins), Δ = \(delta)", loss: MulticlassSVMLoss(variant: .westonWatkins, margin: margin)),
@@ -25,6 +25,11 @@ extension ExperimentReport {
             LossShape(name: "sigmoid (binary cross-entropy)", loss: SigmoidCrossEntropyLoss()),
             LossShape(name: "gaussian_nll, σ = \(formatDecimal(sigma, maximumDecimals: 3))", loss: GaussianNegativeLogLikelihoodLoss(sigma: sigma)),
         ]
+    }
+
+    /// σ of the first Gaussian NLL run, else 1.
+    var sigmaInUse: Double {
+        results.first { $0.run.loss.type == .gaussianNLL }?.run.loss.sigma ?? 1
     }
 
     /// Palette indices of the loss shapes: the Okabe–Ito colours without yellow, which is too
@@ -68,7 +73,9 @@ extension ExperimentReport {
                 + "the margin m by which the correct class's score leads the other class's score. The SVM hinge is 0 — "
                 + "satisfied — once m ≥ Δ (the dashed line); softmax keeps pushing, its loss only tends to 0. With K = 2, "
                 + "Crammer–Singer equals Weston–Watkins; one-vs-rest also pays Δ for the other class's score 0. The y axis stops "
-                + "at 4 (the squared hinge leaves it). Loss types of this config's runs: \(used). Colours here name losses, not runs."),
+                + "at 4 (the squared hinge leaves it). The gaussian_nll curve is the mse curve times K/(2σ²) (here, K = 2: "
+                + "\(formatDecimal(1 / (sigmaInUse * sigmaInUse), maximumDecimals: 3))) lifted by the constant (K/2)·ln(2πσ²): the same "
+                + "lowest point at the same margin, which is why training on it is least squares. Loss types of this config's runs: \(used). Colours here name losses, not runs."),
             .figures([chart.svg]),
         ])
     }

@@ -7,7 +7,8 @@ import Datasets
 /// 1. the data's shapes (N, D, K per split), the comparison table (best validation accuracy
 ///    marked) and each run's sanity check and ending (`+Runs`);
 /// 2. loss curves (total; data and regularization parts) and accuracy curves (`+Curves`);
-/// 3. decision regions in raw feature units when D = 2 (`+DecisionRegions`);
+/// 3. decision regions in raw feature units when D = 2 (`+DecisionRegions`); each triplet run's
+///    embedded training points, centroids and nearest-centroid regions (`+Embedding`);
 /// 4. each class's weight row as an image when D is a perfect square (`+Templates`);
 /// 5. confusion matrices (`+Confusion`); the sweep's validation accuracies (`+Sweep`);
 /// 6. the shapes of the losses against the correct-class margin (`+LossShapes`).
@@ -27,7 +28,7 @@ public struct ExperimentReport {
     /// - Complexity: O(runs · (epochs + grid cells + N·D)).
     public var html: String {
         let sections: [HTMLPage.Section?] = [
-            overview, runEndings, curves, decisionRegions, templates, confusionMatrices, sweep, lossShapesSection,
+            overview, runEndings, curves, decisionRegions, embeddingMaps, templates, confusionMatrices, sweep, lossShapesSection,
         ]
         return HTMLPage(title: experiment.configuration.name, sections: sections.compactMap { $0 }).html
     }
