@@ -103,11 +103,12 @@ public enum CSVFile {
     }
 
     /// Reserves room for (file size / first row's size) rows plus 10 %, so that the matrix grows
-    /// once instead of doubling (which would briefly hold two copies).
+    /// once instead of doubling (which would briefly hold two copies), in memory backed by huge
+    /// pages where the system offers them (shuffled rows then cost fewer TLB misses).
     private static func reserveForEstimatedRows(_ elements: inout [Double], reader: CSVRecordReader, columns: Int) {
         guard let size = reader.file.size, reader.recordByteCount > 0 else { return }
         let estimatedRows = size / reader.recordByteCount + size / reader.recordByteCount / 10 + 16
         let cap = size / 2 + 16  // each number takes at least two bytes ("0,")
-        elements.reserveCapacity(min(estimatedRows * columns, cap))
+        Matrix.reserveHugePageCapacity(&elements, capacity: min(estimatedRows * columns, cap))
     }
 }

@@ -55,22 +55,35 @@ public enum NumPyFile {
                        featureNames: (0..<features.columns).map { "x\($0 + 1)" })
     }
 
-    /// The N×D features matrix of a 2-D `.npy` file, converted to `Double`. NaN and ±∞ are
-    /// rejected, as in CSV files.
+    /// The N×D features matrix of a 2-D `.npy` file, converted to `Double`, in memory backed by
+    /// huge pages where the system offers them (`Matrix(rows:columns:hugePageElements:)`). NaN and
+    /// ±∞ are rejected, as in CSV files.
     public static func readFeatures(path: String) throws -> Matrix {
-        let array = try readArray(path: path, allowedDimensions: [2])
-        if let index = array.elements.firstIndex(where: { !$0.isFinite }) {
-            let columns = array.shape[1]
-            throw DatasetError.nonFiniteElement(file: path, row: index / columns, column: index % columns, found: "\(array.elements[index])")
+        let (file, header) = try openArray(path: path, allowedDimensions: [2])
+        let rows = header.shape[0], columns = header.shape[1]
+        let features = try Matrix(rows: rows, columns: columns) { buffer, initializedCount in
+            initializedCount = try readElements(file, into: buffer, type: header.elementType)
         }
-        return Matrix(rows: array.shape[0], columns: array.shape[1], elements: array.elements)
+        if let index = features.elements.firstIndex(where: { !$0.isFinite }) {
+            throw DatasetError.nonFiniteElement(file: path, row: index / columns, column: index % columns, found: "\(features.elements[index])")
+        }
+        return features
     }
 
     /// The shape and elements (as `Double`, in C order) of the `.npy` file at `path`.
+    static func readArray(path: String, allowedDimensions: [Int]) throws -> (shape: [Int], elements: [Double]) {
+        let (file, header) = try openArray(path: path, allowedDimensions: allowedDimensions)
+        let elements = try [Double](unsafeUninitializedCapacity: header.elementCount ?? 0) { buffer, initializedCount in
+            initializedCount = try readElements(file, into: buffer, type: header.elementType)
+        }
+        return (header.shape, elements)
+    }
+
+    /// The `.npy` file at `path` opened and positioned at its data, with its header.
     ///
     /// The shape is checked against the file's size before anything is allocated, so a header
     /// promising 10¹² elements is reported as truncated rather than exhausting memory.
-    static func readArray(path: String, allowedDimensions: [Int]) throws -> (shape: [Int], elements: [Double]) {
+    private static func openArray(path: String, allowedDimensions: [Int]) throws -> (ByteFile, NumPyHeader) {
         let file = try ByteFile.openForReading(path)
         let header = try NumPyHeader.read(from: file)
         guard allowedDimensions.contains(header.shape.count) else {
@@ -78,31 +91,29 @@ public enum NumPyFile {
         }
         let available = max((file.size ?? Int.max) - header.dataOffset, 0)
         let (expectedBytes, overflow) = (header.elementCount ?? Int.max).multipliedReportingOverflow(by: header.elementType.byteCount)
-        guard !overflow, expectedBytes <= available, let count = header.elementCount else {
+        guard !overflow, expectedBytes <= available, header.elementCount != nil else {
             throw DatasetError.truncatedData(file: path, expectedBytes: overflow ? Int.max : expectedBytes, foundBytes: available)
         }
-        let elements = try readElements(file, count: count, type: header.elementType)
-        return (header.shape, elements)
+        return (file, header)
     }
 
-    /// `count` elements of `type` from the file's current position, as doubles. `<f8` is read
-    /// straight into the result's storage (disk speed); other types through a 1 MiB block.
-    private static func readElements(_ file: ByteFile, count: Int, type: NumPyHeader.ElementType) throws -> [Double] {
-        var readBytes = 0
-        let elements = try [Double](unsafeUninitializedCapacity: count) { buffer, initializedCount in
-            guard let base = buffer.baseAddress else { return }
-            if type == .float64 {
-                readBytes = try file.read(into: base, count: count * 8)
-                for index in 0..<readBytes / 8 { base[index] = Double(bitPattern: UInt64(littleEndian: base[index].bitPattern)) }
-            } else {
-                readBytes = try convertBlocks(file, into: base, count: count, type: type)
-            }
-            initializedCount = readBytes / type.byteCount
+    /// `buffer.count` elements of `type` from the file's current position, as doubles, into
+    /// `buffer`; returns how many (all of them, or it throws `truncatedData`). `<f8` is read
+    /// straight into the buffer (disk speed); other types through a 1 MiB block.
+    private static func readElements(_ file: ByteFile, into buffer: UnsafeMutableBufferPointer<Double>, type: NumPyHeader.ElementType) throws -> Int {
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return 0 }
+        let readBytes: Int
+        if type == .float64 {
+            readBytes = try file.read(into: base, count: count * 8)
+            for index in 0..<readBytes / 8 { base[index] = Double(bitPattern: UInt64(littleEndian: base[index].bitPattern)) }
+        } else {
+            readBytes = try convertBlocks(file, into: base, count: count, type: type)
         }
         guard readBytes == count * type.byteCount else {
             throw DatasetError.truncatedData(file: file.path, expectedBytes: count * type.byteCount, foundBytes: readBytes)
         }
-        return elements
+        return count
     }
 
     /// Reads elements of `type` block by block, converting each to a double; returns bytes read.

@@ -71,8 +71,12 @@ public struct Preprocessing: Equatable, Sendable {
     public func apply(to features: inout Matrix) {
         let d = mean.count
         precondition(features.columns == d, "features have the fitted number of columns")
-        for index in features.elements.indices {
-            features.elements[index] = (features.elements[index] - mean[index % d]) / scale[index % d]
+        // (x − (+0))/1 is x bit for bit: `none` need not touch X.
+        guard mean.contains(where: { $0.bitPattern != 0 }) || scale.contains(where: { $0 != 1 }) else { return }
+        features.elements.withUnsafeMutableBufferPointer { elements in
+            for rowStart in stride(from: 0, to: elements.count, by: d) {
+                for j in 0..<d { elements[rowStart + j] = (elements[rowStart + j] - mean[j]) / scale[j] }
+            }
         }
     }
 

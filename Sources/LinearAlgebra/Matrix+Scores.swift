@@ -46,18 +46,55 @@ extension Matrix {
     /// a reordered sum: entry (i, k) accumulates A[rows[i], d]·B[k, d] with fused multiply–adds in
     /// eight lanes (d mod 8), adds the lanes pairwise, then the last D mod 8 terms, then b_k.
     /// Each picked row of A is streamed from memory once: a tile of 4 rows × 5 outputs keeps its
-    /// 20 eight-wide sums in registers. The batch rows are split over `threadCount` threads;
-    /// the result does not depend on the thread count (bit for bit).
+    /// 20 eight-wide sums in registers, over blocks of 256 columns so that B's block stays in the
+    /// L1 cache for 16 rows. The batch rows are split over `threadCount` threads; the result does
+    /// not depend on the thread count (bit for bit).
     /// - Complexity: O(|rows| · B.rows · A.columns).
     public static func multiplyTransposed(
         rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOne: Bool = false, into result: inout Matrix,
         threadCount: Int = ParallelPartition.defaultThreadCount
     ) {
         precondition(a.columns + (appendingOne ? 1 : 0) == b.columns, "A[rows]·Bᵀ needs matching column counts")
+        b.elements.withUnsafeBufferPointer { bBuffer in
+            let lastColumn = appendingOne ? bBuffer.baseAddress.map { $0 + a.columns } : nil
+            multiplyTransposed(rowsOf: a, at: rows, by: b, lastColumn: lastColumn, lastColumnStride: b.columns,
+                               into: &result, threadCount: threadCount)
+        }
+    }
+
+    /// A[rows]·Bᵀ + 1·cᵀ written into `result` (|rows|×B.rows): the bias trick [a; 1]·[B c]ᵀ with
+    /// its last column c (B.rows×1) kept apart, so that [W b] need not be built. The same sums in
+    /// the same order as `multiplyTransposed(rowsOf:at:by:appendingOne:into:)` on [B c], so the
+    /// same bits, and as `naiveMultiplyTransposed(rowsOf:at:by:appendingOne:)` up to rounding.
+    /// - Complexity: O(|rows| · B.rows · A.columns).
+    public static func multiplyTransposed(
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOneTimes column: Matrix, into result: inout Matrix,
+        threadCount: Int = ParallelPartition.defaultThreadCount
+    ) {
+        precondition(a.columns == b.columns && column.rows == b.rows && column.columns == 1,
+                     "A[rows]·Bᵀ + 1·cᵀ needs matching column counts and one c per row of B")
+        column.elements.withUnsafeBufferPointer { columnBuffer in
+            multiplyTransposed(rowsOf: a, at: rows, by: b, lastColumn: columnBuffer.baseAddress, lastColumnStride: 1,
+                               into: &result, threadCount: threadCount)
+        }
+    }
+
+    /// The fast kernel's entry: the last column, when there is one, is c_k = lastColumn[k·stride].
+    private static func multiplyTransposed(
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, lastColumn: UnsafePointer<Double>?, lastColumnStride: Int,
+        into result: inout Matrix, threadCount: Int
+    ) {
         precondition(result.rows == rows.count && result.columns == b.rows, "result has the shape |rows|×B.rows")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < a.rows }, "row index out of range")
         guard a.columns > 0, !rows.isEmpty, b.rows > 0 else {
-            result = naiveMultiplyTransposed(rowsOf: a, at: rows, by: b, appendingOne: appendingOne)
+            for (i, row) in rows.enumerated() {
+                for k in 0..<b.rows {
+                    var sum = 0.0
+                    for d in 0..<a.columns { sum += a[row, d] * b[k, d] }
+                    if let lastColumn { sum += lastColumn[k * lastColumnStride] }
+                    result[i, k] = sum
+                }
+            }
             return
         }
         let tiles = (rows.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile
@@ -70,7 +107,7 @@ extension Matrix {
                         let kernel = ScoresKernel(
                             a: aBuffer.baseAddress!, depth: a.columns, rows: rowBuffer,
                             b: bBuffer.baseAddress!, bStride: b.columns, outputs: b.rows,
-                            appendingOne: appendingOne, result: out.baseAddress!)
+                            lastColumn: lastColumn, lastColumnStride: lastColumnStride, result: out.baseAddress!)
                         ParallelPartition.forEachPart(units: tiles, threads: threads) { kernel.run(rowTiles: $0) }
                     }
                 }
@@ -86,9 +123,19 @@ extension Matrix {
 
 /// The fast A[rows]·Bᵀ over raw pointers that worker threads share; each run of row tiles writes
 /// only its own rows of the result.
+///
+/// A run goes through its row tiles in chunks of `tilesPerChunk`; within a chunk, through the
+/// columns in blocks of `columnsPerBlock`, and within a block through each tile's output groups.
+/// Between blocks, each tile's eight-wide sums wait in `partialSums` (storing and reloading them
+/// rounds nothing), so every entry still sums its lanes over d in increasing order.
 struct ScoresKernel: @unchecked Sendable {
     static let rowsPerTile = 4
     static let outputsPerTile = 5
+    /// 256 columns of 10 rows of B are 20 KiB: they stay in the 48 KiB L1 cache, beside the tile's
+    /// 4 rows of A (8 KiB) and the chunk's partial sums (10 KiB), while the chunk's 16 rows pass.
+    static let columnsPerBlock = 256
+    static let tilesPerChunk = 4
+    static let sumsPerTile = rowsPerTile * outputsPerTile
 
     let a: UnsafePointer<Double>
     let depth: Int
@@ -96,49 +143,81 @@ struct ScoresKernel: @unchecked Sendable {
     let b: UnsafePointer<Double>
     let bStride: Int
     let outputs: Int
-    let appendingOne: Bool
+    let lastColumn: UnsafePointer<Double>?
+    let lastColumnStride: Int
     let result: UnsafeMutablePointer<Double>
+
+    var groups: Int { (outputs + Self.outputsPerTile - 1) / Self.outputsPerTile }
 
     /// Computes the result rows of tiles `rowTiles` (tile t covers batch rows 4t..<4t+4).
     func run(rowTiles: Range<Int>) {
-        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: Self.rowsPerTile) { aRows in
-            withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: Self.outputsPerTile) { bRows in
-                for tile in rowTiles {
-                    let first = tile * Self.rowsPerTile
-                    // A short last tile repeats its last row; the repeats are computed, never stored.
-                    for r in 0..<Self.rowsPerTile {
-                        aRows[r] = a + rows[min(first + r, rows.count - 1)] * depth
-                    }
-                    for firstOutput in stride(from: 0, to: outputs, by: Self.outputsPerTile) {
-                        for t in 0..<Self.outputsPerTile {
-                            bRows[t] = b + min(firstOutput + t, outputs - 1) * bStride
+        let vectorDepth = depth & ~7
+        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.tilesPerChunk * groups * Self.sumsPerTile) { partialSums in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: Self.rowsPerTile) { aRows in
+                withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: Self.outputsPerTile) { bRows in
+                    for firstTile in stride(from: rowTiles.lowerBound, to: rowTiles.upperBound, by: Self.tilesPerChunk) {
+                        let chunk = firstTile ..< min(firstTile + Self.tilesPerChunk, rowTiles.upperBound)
+                        for firstColumn in stride(from: 0, to: max(vectorDepth, 1), by: Self.columnsPerBlock) {
+                            let columns = firstColumn ..< min(firstColumn + Self.columnsPerBlock, vectorDepth)
+                            for tile in chunk {
+                                pointRows(aRows, atTile: tile)
+                                for group in 0..<groups {
+                                    pointOutputs(bRows, atGroup: group)
+                                    let sums = partialSums.baseAddress! + ((tile - firstTile) * groups + group) * Self.sumsPerTile
+                                    accumulate(into: sums, aRows: aRows, bRows: bRows, columns: columns)
+                                }
+                            }
                         }
-                        tileProducts(aRows: aRows, bRows: bRows, firstRow: first, firstOutput: firstOutput)
+                        for tile in chunk {
+                            pointRows(aRows, atTile: tile)
+                            for group in 0..<groups {
+                                pointOutputs(bRows, atGroup: group)
+                                let sums = partialSums.baseAddress! + ((tile - firstTile) * groups + group) * Self.sumsPerTile
+                                finish(sums, aRows: aRows, bRows: bRows, firstRow: tile * Self.rowsPerTile,
+                                       firstOutput: group * Self.outputsPerTile, vectorDepth: vectorDepth)
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The 4×5 dot products of `aRows` with `bRows`, stored for the rows and outputs that exist.
+    /// The rows of A of `tile`; a short last tile repeats its last row (computed, never stored).
     @inline(__always)
-    private func tileProducts(
-        aRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, bRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>,
-        firstRow: Int, firstOutput: Int
+    private func pointRows(_ aRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, atTile tile: Int) {
+        for r in 0..<Self.rowsPerTile {
+            aRows[r] = a + rows[min(tile * Self.rowsPerTile + r, rows.count - 1)] * depth
+        }
+    }
+
+    /// The rows of B of output group `group`; a short last group repeats its last output.
+    @inline(__always)
+    private func pointOutputs(_ bRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, atGroup group: Int) {
+        for t in 0..<Self.outputsPerTile {
+            bRows[t] = b + min(group * Self.outputsPerTile + t, outputs - 1) * bStride
+        }
+    }
+
+    /// Adds the 4×5 tile's products over `columns` (a whole number of 8-wide steps) to `sums`
+    /// (set to them when the block is the first).
+    @inline(__always)
+    private func accumulate(
+        into sums: UnsafeMutablePointer<SIMD8<Double>>, aRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>,
+        bRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, columns: Range<Int>
     ) {
-        let vectorDepth = depth & ~7
-        let halfTile = Self.rowsPerTile / 2 * Self.outputsPerTile
+        let halfTile = Self.sumsPerTile / 2
         // Rows 0–1 and rows 2–3 in two allocations of at most 1 KiB each: always on the stack, so
         // LLVM keeps all 20 sums in registers.
         withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: halfTile) { firstSums in
             withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: halfTile) { secondSums in
                 withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.rowsPerTile) { aVectors in
                     for index in 0..<halfTile {
-                        firstSums[index] = .zero
-                        secondSums[index] = .zero
+                        firstSums[index] = columns.lowerBound == 0 ? .zero : sums[index]
+                        secondSums[index] = columns.lowerBound == 0 ? .zero : sums[halfTile + index]
                     }
-                    var d = 0
-                    while d < vectorDepth {
+                    var d = columns.lowerBound
+                    while d < columns.upperBound {
                         for r in 0..<Self.rowsPerTile { aVectors[r] = loadVector(aRows[r] + d) }
                         for t in 0..<Self.outputsPerTile {
                             let bVector = loadVector(bRows[t] + d)
@@ -149,16 +228,28 @@ struct ScoresKernel: @unchecked Sendable {
                         }
                         d &+= 8
                     }
-                    for r in 0..<Self.rowsPerTile where firstRow + r < rows.count {
-                        for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
-                            let sums = r < 2 ? firstSums : secondSums
-                            var sum = laneSum(sums[r % 2 * Self.outputsPerTile + t])
-                            for d in vectorDepth..<depth { sum.addProduct(aRows[r][d], bRows[t][d]) }
-                            if appendingOne { sum += bRows[t][depth] }
-                            result[(firstRow + r) * outputs + firstOutput + t] = sum
-                        }
+                    for index in 0..<halfTile {
+                        sums[index] = firstSums[index]
+                        sums[halfTile + index] = secondSums[index]
                     }
                 }
+            }
+        }
+    }
+
+    /// Stores the tile's entries that exist: each lane sum, then the last D mod 8 terms, then c_k.
+    @inline(__always)
+    private func finish(
+        _ sums: UnsafeMutablePointer<SIMD8<Double>>, aRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>,
+        bRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, firstRow: Int, firstOutput: Int, vectorDepth: Int
+    ) {
+        let halfTile = Self.sumsPerTile / 2
+        for r in 0..<Self.rowsPerTile where firstRow + r < rows.count {
+            for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
+                var sum = vectorDepth == 0 ? 0 : laneSum(sums[r / 2 * halfTile + r % 2 * Self.outputsPerTile + t])
+                for d in vectorDepth..<depth { sum.addProduct(aRows[r][d], bRows[t][d]) }
+                if let lastColumn { sum += lastColumn[(firstOutput + t) * lastColumnStride] }
+                result[(firstRow + r) * outputs + firstOutput + t] = sum
             }
         }
     }

@@ -51,12 +51,55 @@ extension Matrix {
         _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false, into result: inout Matrix,
         threadCount: Int = ParallelPartition.defaultThreadCount
     ) {
-        precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
         precondition(result.rows == c.columns && result.columns == a.columns + (appendingOne ? 1 : 0),
                      "result has the shape C.columns×A.columns (+1 with appendingOne)")
+        let resultColumns = result.columns
+        result.elements.withUnsafeMutableBufferPointer { out in
+            transposedMultiply(c, byRowsOf: a, at: rows, into: out.baseAddress, resultStride: resultColumns,
+                               columnSums: appendingOne ? out.baseAddress.map { $0 + a.columns } : nil, columnSumsStride: resultColumns,
+                               threadCount: threadCount)
+        }
+    }
+
+    /// Cᵀ·A[rows] into `result` (C.columns×A.columns) and the column sums Σ_i C[i, k] into
+    /// `columnSums` (C.columns×1): the bias trick's [dW db] = dSᵀ·[X_B 1] with db kept apart, so
+    /// that it need not be copied out of a K×(D+1) matrix. The same sums in the same order as
+    /// `transposedMultiply(_:byRowsOf:at:appendingOne:into:)`, so the same bits.
+    /// - Complexity: O(|rows| · C.columns · A.columns).
+    public static func transposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, into result: inout Matrix,
+        appendingOneInto columnSums: inout Matrix, threadCount: Int = ParallelPartition.defaultThreadCount
+    ) {
+        precondition(result.rows == c.columns && result.columns == a.columns, "result has the shape C.columns×A.columns")
+        precondition(columnSums.rows == c.columns && columnSums.columns == 1, "the column sums are C.columns×1")
+        let resultColumns = result.columns
+        result.elements.withUnsafeMutableBufferPointer { out in
+            columnSums.elements.withUnsafeMutableBufferPointer { sums in
+                transposedMultiply(c, byRowsOf: a, at: rows, into: out.baseAddress, resultStride: resultColumns,
+                                   columnSums: sums.baseAddress, columnSumsStride: 1, threadCount: threadCount)
+            }
+        }
+    }
+
+    /// The fast kernel's entry: entry (k, d) at result[k·resultStride + d], Σ_i C[i, k] (when
+    /// wanted) at columnSums[k·columnSumsStride].
+    private static func transposedMultiply(
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, into result: UnsafeMutablePointer<Double>?, resultStride: Int,
+        columnSums: UnsafeMutablePointer<Double>?, columnSumsStride: Int, threadCount: Int
+    ) {
+        precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < a.rows }, "row index out of range")
-        guard a.columns > 0, !rows.isEmpty, c.columns > 0 else {
-            result = naiveTransposedMultiply(c, byRowsOf: a, at: rows, appendingOne: appendingOne)
+        guard let result, a.columns > 0, !rows.isEmpty, c.columns > 0 else {
+            for k in 0..<c.columns {
+                for d in 0..<a.columns {
+                    var sum = 0.0
+                    for (i, row) in rows.enumerated() { sum += c[i, k] * a[row, d] }
+                    result?[k * resultStride + d] = sum
+                }
+                var sum = 0.0
+                for i in 0..<rows.count { sum += c[i, k] }
+                columnSums?[k * columnSumsStride] = sum
+            }
             return
         }
         let tiles = a.columns / WeightGradientKernel.columnsPerTile
@@ -65,16 +108,13 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { aBuffer in
             c.elements.withUnsafeBufferPointer { cBuffer in
                 rows.withUnsafeBufferPointer { rowBuffer in
-                    let resultColumns = result.columns
-                    result.elements.withUnsafeMutableBufferPointer { out in
-                        let kernel = WeightGradientKernel(
-                            c: cBuffer.baseAddress!, outputs: c.columns, a: aBuffer.baseAddress!, depth: a.columns,
-                            rows: rowBuffer, appendingOne: appendingOne,
-                            result: out.baseAddress!, resultStride: resultColumns)
-                        ParallelPartition.forEachPart(units: tiles, threads: threads) { part in
-                            kernel.run(columnTiles: part)
-                            if part.upperBound == tiles { kernel.runRemainingColumns() }
-                        }
+                    let kernel = WeightGradientKernel(
+                        c: cBuffer.baseAddress!, outputs: c.columns, a: aBuffer.baseAddress!, depth: a.columns,
+                        rows: rowBuffer, columnSums: columnSums, columnSumsStride: columnSumsStride,
+                        result: result, resultStride: resultStride)
+                    ParallelPartition.forEachPart(units: tiles, threads: threads) { part in
+                        kernel.run(columnTiles: part)
+                        if part.upperBound == tiles { kernel.runRemainingColumns() }
                     }
                 }
             }
@@ -99,7 +139,8 @@ struct WeightGradientKernel: @unchecked Sendable {
     let a: UnsafePointer<Double>
     let depth: Int
     let rows: UnsafeBufferPointer<Int>
-    let appendingOne: Bool
+    let columnSums: UnsafeMutablePointer<Double>?
+    let columnSumsStride: Int
     let result: UnsafeMutablePointer<Double>
     let resultStride: Int
 
@@ -123,7 +164,7 @@ struct WeightGradientKernel: @unchecked Sendable {
     }
 
     /// The columns after the last whole tile (D mod 16 of them), and Σ_i C[i, k] for the bias
-    /// trick's extra column, one entry at a time in the same order of rows.
+    /// trick's extra column (`columnSums`), one entry at a time in the same order of rows.
     func runRemainingColumns() {
         for d in depth / Self.columnsPerTile * Self.columnsPerTile ..< depth {
             for k in 0..<outputs {
@@ -132,11 +173,11 @@ struct WeightGradientKernel: @unchecked Sendable {
                 result[k * resultStride + d] = sum
             }
         }
-        guard appendingOne else { return }
+        guard let columnSums else { return }
         for k in 0..<outputs {
             var sum = 0.0
             for i in rows.indices { sum += c[i * outputs + k] }
-            result[k * resultStride + depth] = sum
+            columnSums[k * columnSumsStride] = sum
         }
     }
 

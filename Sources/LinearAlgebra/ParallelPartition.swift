@@ -9,8 +9,16 @@ import Foundation
 /// bit-identical for any thread count and any `minimumWork`: the tests compare 1, 2 and 4 threads
 /// byte for byte.
 public enum ParallelPartition {
-    /// The threads a kernel uses unless told otherwise: this machine's active cores.
-    public static let defaultThreadCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// The threads a kernel uses unless told otherwise: the positive integer in the environment
+    /// variable `TRAINER_THREADS` when set (as `OMP_NUM_THREADS` is for BLAS, e.g. to time one
+    /// thread), else this machine's active cores. Read once, at the first kernel call.
+    public static let defaultThreadCount = threadCount(environment: ProcessInfo.processInfo.environment)
+
+    /// `TRAINER_THREADS` from `environment` when it is a positive integer, else the active cores.
+    static func threadCount(environment: [String: String]) -> Int {
+        if let text = environment["TRAINER_THREADS"], let requested = Int(text), requested > 0 { return requested }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     /// Below this many multiply–adds per thread a kernel stays on the calling thread: waking a
     /// worker costs a few microseconds, about what 2¹⁶ multiply–adds take, so small runs (the

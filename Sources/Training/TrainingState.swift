@@ -19,7 +19,6 @@ struct TrainingState {
     private var scores: Matrix
     private var scoresGradient: Matrix
     private var weightGradient: Matrix
-    private var augmentedGradient: Matrix
     private var biasGradient: Matrix
     private var batchLabels: [Int]
 
@@ -37,7 +36,6 @@ struct TrainingState {
         scores = Matrix(rows: batch, columns: classes)
         scoresGradient = Matrix(rows: batch, columns: classes)
         weightGradient = Matrix(rows: classes, columns: features)
-        augmentedGradient = Matrix(rows: classes, columns: run.biasTrick ? features + 1 : 0)
         biasGradient = Matrix(rows: classes, columns: 1)
         batchLabels = []
         batchLabels.reserveCapacity(batch)
@@ -80,28 +78,24 @@ struct TrainingState {
         }
     }
 
-    /// S = X_B·Wᵀ + b, either through separate W and b or through the bias trick [x; 1]·[W b]ᵀ:
+    /// S = X_B·Wᵀ + b, either through separate W and b or through the bias trick [x; 1]·[W b]ᵀ,
+    /// whose last column b the kernel reads where it lies (no K×(D+1) copy of [W b] per step):
     /// the same sums in the same order, so both give the same bits.
     private mutating func computeScores(rows: ArraySlice<Int>, features: Matrix) {
         if run.biasTrick {
-            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.augmentedWeights, appendingOne: true, into: &scores)
+            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, appendingOneTimes: classifier.bias, into: &scores)
         } else {
             Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, into: &scores)
             classifier.addBias(to: &scores)
         }
     }
 
-    /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ, either separately or as the bias trick's dSᵀ·[X_B 1] = [dW db].
+    /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ, either separately or as the bias trick's dSᵀ·[X_B 1] = [dW db],
+    /// whose last column the kernel writes straight into db.
     private mutating func computeParameterGradients(rows: ArraySlice<Int>, features: Matrix) {
-        let classes = classifier.classCount, featureCount = classifier.featureCount
+        let classes = classifier.classCount
         if run.biasTrick {
-            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, appendingOne: true, into: &augmentedGradient)
-            for k in 0..<classes {
-                for d in 0..<featureCount {
-                    weightGradient.elements[k * featureCount + d] = augmentedGradient.elements[k * (featureCount + 1) + d]
-                }
-                biasGradient.elements[k] = augmentedGradient.elements[k * (featureCount + 1) + featureCount]
-            }
+            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient, appendingOneInto: &biasGradient)
         } else {
             Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient)
             for k in 0..<classes { biasGradient.elements[k] = 0 }

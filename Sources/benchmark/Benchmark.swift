@@ -2,8 +2,7 @@ import Foundation
 
 /// `swift run -c release benchmark COMMAND [OPTIONS]`: timings that are not unit tests.
 ///
-/// Each command is one entry of `commands`; add a benchmark by adding an entry (a `train`
-/// benchmark would parse its own options the same way).
+/// Each command is one entry of `commands`; add a benchmark by adding an entry.
 enum Benchmark {
     /// A benchmark: its name, one line of help, and the function that runs it with its options.
     struct Command: Sendable {
@@ -15,6 +14,7 @@ enum Benchmark {
     static let commands: [Command] = [
         Command(name: "load", summary: LoadBenchmark.summary, run: LoadBenchmark.run),
         Command(name: "kernels", summary: KernelBenchmark.summary, run: KernelBenchmark.run),
+        Command(name: "train", summary: TrainBenchmark.summary, run: TrainBenchmark.run),
     ]
 
     /// Runs the command named by the first argument; returns the exit status (2 for a usage error).

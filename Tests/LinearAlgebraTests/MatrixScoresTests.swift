@@ -28,6 +28,22 @@ struct MatrixScoresTests {
         }
     }
 
+    @Test("b kept apart: X_B·Wᵀ + 1·bᵀ gives the bytes of [X_B 1]·[W b]ᵀ", arguments: 0..<20)
+    func biasApart(seed: UInt64) {
+        for (b, n, d, k) in kernelShapes + [(threadedShape.b, threadedShape.n, threadedShape.d, threadedShape.k)] {
+            let a = randomMatrix(rows: n, columns: d, seed: seed)
+            let augmented = randomMatrix(rows: k, columns: d + 1, seed: seed + 100)
+            let weights = Matrix((0..<k).map { Array(augmented.row($0).prefix(d)) })
+            let bias = Matrix(rows: k, columns: 1, elements: (0..<k).map { augmented[$0, d] })
+            let rows = randomLabels(count: b, classCount: n, seed: seed)[...]
+            var observed = Matrix(rows: b, columns: k, repeating: .nan)
+            Matrix.multiplyTransposed(rowsOf: a, at: rows, by: d == 0 ? Matrix(rows: k, columns: 0) : weights,
+                                      appendingOneTimes: bias, into: &observed)
+            let expected = Matrix.multiplyTransposed(rowsOf: a, at: rows, by: augmented, appendingOne: true)
+            #expect(observed.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern), "seed \(seed), B \(b) N \(n) D \(d) K \(k)")
+        }
+    }
+
     @Test("the bias trick inside the kernel: [x; 1]·[W b]ᵀ matches its naive definition", arguments: 0..<20)
     func appendingOne(seed: UInt64) {
         for (b, n, d, k) in kernelShapes {

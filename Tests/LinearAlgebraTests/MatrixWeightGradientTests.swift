@@ -47,6 +47,21 @@ struct MatrixWeightGradientTests {
         }
     }
 
+    @Test("db kept apart: dSᵀ·X_B and Σᵢ dSᵢ into two matrices are the bytes of dSᵀ·[X_B 1]", arguments: 0..<20)
+    func columnSumsApart(seed: UInt64) {
+        for (b, n, d, k) in kernelShapes + [(threadedShape.b, threadedShape.n, threadedShape.d, threadedShape.k)] {
+            let c = randomMatrix(rows: b, columns: k, seed: seed)
+            let a = randomMatrix(rows: n, columns: d, seed: seed + 100)
+            let rows = randomLabels(count: b, classCount: n, seed: seed)[...]
+            let augmented = Matrix.transposedMultiply(c, byRowsOf: a, at: rows, appendingOne: true)
+            var weights = Matrix(rows: k, columns: d, repeating: .nan), sums = Matrix(rows: k, columns: 1, repeating: .nan)
+            Matrix.transposedMultiply(c, byRowsOf: a, at: rows, into: &weights, appendingOneInto: &sums)
+            let expected = (0..<k).flatMap { row in augmented.row(row) }
+            let observed = (0..<k).flatMap { row in weights.row(row) + sums.row(row) }
+            #expect(observed.map(\.bitPattern) == expected.map(\.bitPattern), "seed \(seed), B \(b) N \(n) D \(d) K \(k)")
+        }
+    }
+
     @Test("a 2×2 product by hand: [[1, 2], [3, 4]]ᵀ·[[5, 6], [7, 8]] = [[26, 30], [38, 44]]")
     func handComputed() {
         let a = Matrix([[1, 2], [3, 4]]), b = Matrix([[5, 6], [7, 8]])
