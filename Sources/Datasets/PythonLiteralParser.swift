@@ -12,8 +12,13 @@ enum PythonLiteral: Equatable {
 /// keys, quoted strings, `True`/`False`, integers, and tuples or lists (a trailing comma allowed).
 /// Returns nil on anything else; the caller turns that into an error naming the file.
 struct PythonLiteralParser {
+    /// The deepest nesting accepted: a real header nests two levels (a dictionary holding the shape
+    /// tuple); a hostile one must not exhaust the stack.
+    static let maximumDepth = 16
+
     private let characters: [Character]
     private var index = 0
+    private var depth = 0
 
     init(text: String) {
         characters = Array(text)
@@ -22,7 +27,9 @@ struct PythonLiteralParser {
     /// The literal at the current position, or nil when the text is not one.
     mutating func parseValue() -> PythonLiteral? {
         skipSpaces()
-        guard index < characters.count else { return nil }
+        guard index < characters.count, depth < Self.maximumDepth else { return nil }
+        depth += 1
+        defer { depth -= 1 }
         switch characters[index] {
         case "{": return parseDictionary()
         case "(", "[": return parseSequence(closing: characters[index] == "(" ? ")" : "]")

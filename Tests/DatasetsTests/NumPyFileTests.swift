@@ -130,6 +130,19 @@ struct NumPyFileErrorTests {
             == "\(path): the .npy header is not readable: expected format version 1.0, 2.0 or 3.0, found 4.0")
     }
 
+    @Test("A header nested 50,000 levels deep is an error, not a stack overflow")
+    func deeplyNestedHeader() throws {
+        let header = "{'descr': '<f8', 'fortran_order': False, 'shape': " + String(repeating: "(", count: 50_000)
+            + String(repeating: ")", count: 50_000) + "}"
+        let length = UInt32(header.utf8.count)
+        let bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [2, 0]
+            + [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
+            + Array(header.utf8)
+        let path = try temporaryFile(named: "nested.npy", bytes: bytes)
+        let message = errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        #expect(message?.hasPrefix("\(path): the .npy header is not readable") == true, "\(message ?? "no error")")
+    }
+
     @Test("A missing file shows the resolved path")
     func missingFile() {
         #expect(errorMessage { _ = try NumPyFile.readFeatures(path: "/nonexistent/x.npy") } == "/nonexistent/x.npy: no such file")
