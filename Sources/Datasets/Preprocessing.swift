@@ -51,6 +51,9 @@ public struct Preprocessing: Equatable, Sendable {
             }
         }
         mean = mean.map { $0 / Double(n) }
+        for j in 0..<d where !mean[j].isFinite {
+            mean[j] = largest[j] * features.columnMean(j, dividedBy: largest[j], around: 0)
+        }
         guard kind == .standardize else { return Preprocessing(kind: kind, mean: mean, scale: Array(repeating: 1, count: d)) }
         var squares = [Double](repeating: 0, count: d)
         for i in 0..<n {
@@ -60,10 +63,19 @@ public struct Preprocessing: Equatable, Sendable {
             }
         }
         let scale = (0..<d).map { j -> Double in
-            let deviation = (squares[j] / Double(n)).squareRoot()
+            var deviation = (squares[j] / Double(n)).squareRoot()
+            if !deviation.isFinite {
+                // Values beyond ±1e154 overflow their squares: the same std from values divided by max |x|.
+                deviation = largest[j] * features.columnMean(j, dividedBy: largest[j], around: mean[j], squared: true).squareRoot()
+            }
             return deviation > 1e-12 * largest[j] && deviation.isFinite ? deviation : 1
         }
         return Preprocessing(kind: kind, mean: mean, scale: scale)
+    }
+
+    /// Whether every mean and scale is a finite number (features near ±1.8e308 can leave none).
+    public var isFinite: Bool {
+        mean.allSatisfy(\.isFinite) && scale.allSatisfy(\.isFinite)
     }
 
     /// Replaces each x_ij of `features` by (x_ij − mean_j) / scale_j, in place.
@@ -101,5 +113,19 @@ public struct Preprocessing: Equatable, Sendable {
         for index in features.elements.indices {
             features.elements[index] = features.elements[index] * scale[index % d] + mean[index % d]
         }
+    }
+}
+
+extension Matrix {
+    /// (1/N) Σᵢ ((x_ij − center)/divisor), or the mean of its squares: column statistics of values so
+    /// large that their plain sum or square overflows, computed on the scaled values.
+    func columnMean(_ column: Int, dividedBy divisor: Double, around center: Double, squared: Bool = false) -> Double {
+        guard rows > 0, divisor > 0 else { return 0 }
+        var sum = 0.0
+        for i in 0..<rows {
+            let scaled = elements[i * columns + column] / divisor - center / divisor
+            sum += squared ? scaled * scaled : scaled
+        }
+        return sum / Double(rows)
     }
 }

@@ -74,8 +74,14 @@ public struct RunResult: Sendable {
     public var embedding: Matrix?
     public var centroids: Matrix?
 
-    /// The last record of the history.
-    public var final: EpochRecord? { history.last }
+    /// The record that describes the returned weights: the best epoch's after early stopping with
+    /// `restore_best`, else the last one.
+    public var final: EpochRecord? {
+        if case .earlyStopping(let best) = stopReason, run.earlyStopping?.restoreBest == true {
+            return history.first { $0.epoch == best } ?? history.last
+        }
+        return history.last
+    }
 
     /// Exactly-zero entries of W (what L1's proximal step produces).
     public var zeroWeights: Int { classifier.weights.zeroCount }
