@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "trainer", dependencies: ["Training", "Reports", "Datasets", "LinearAlgebra", "LinearModel", "Losses"]),
 
         // MARK: Benchmarks
-        .executableTarget(name: "benchmark", dependencies: ["Datasets", "LinearAlgebra"], swiftSettings: nativeCPU),
+        .executableTarget(name: "benchmark", dependencies: ["Datasets", "LinearAlgebra", "Training"], swiftSettings: nativeCPU),
 
         // MARK: Test support
         .target(name: "TestSupport", dependencies: ["LinearAlgebra"], path: "Tests/TestSupport"),

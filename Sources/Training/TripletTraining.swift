@@ -169,6 +169,7 @@ struct EmbeddingState {
     private var embeddingsGradient: Matrix
     private var gradient: Matrix
     private var batchLabels: [Int] = []
+    private var scratch = TripletScratch()
 
     init(run: RunConfiguration, loss: TripletLoss, data: ExperimentData, embedding: Matrix) {
         self.run = run
@@ -202,7 +203,7 @@ struct EmbeddingState {
         batchLabels.removeAll(keepingCapacity: true)
         for row in rows { batchLabels.append(data.train.labels[row]) }
         Matrix.multiplyTransposed(rowsOf: features, at: rows, by: embedding, into: &embeddings)
-        _ = loss.dataLossAndGradient(scores: embeddings, labels: batchLabels, scoresGradient: &embeddingsGradient)
+        _ = loss.dataLossAndGradient(scores: embeddings, labels: batchLabels, scoresGradient: &embeddingsGradient, scratch: &scratch)
         loss.batchNumber &+= 1
         Matrix.transposedMultiply(embeddingsGradient, byRowsOf: features, at: rows, into: &gradient)
         let strength = run.regularizer.strength
