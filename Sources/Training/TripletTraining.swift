@@ -1,9 +1,6 @@
-import Foundation
 import LinearAlgebra
 import LinearModel
 import Losses
-import Regularizers
-import Optimizers
 import Datasets
 
 /// Minibatch SGD on a triplet run: the lecture's loop with the embedding V (M×D, no bias) in place
