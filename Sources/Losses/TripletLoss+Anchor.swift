@@ -1,75 +1,106 @@
 import LinearAlgebra
 
-/// One anchor's view of a batch: its positives and negatives in index order, with their squared
-/// distances, and the negatives sorted by (distance, index) once, which every mining mode reuses.
-struct AnchorNeighbours {
-    let anchor: Int
-    let positives: [Int]
-    let negatives: [Int]
-    let positiveDistances: [Double]
-    /// The negatives in ascending (distance, index) order and their distances.
-    let sortedNegatives: [Int]
-    let sortedNegativeDistances: [Double]
-
-    /// Row `anchor` of `distances`, split by `labels`.
-    /// - Complexity: O(B log B).
-    init(anchor: Int, labels: [Int], distances: Matrix) {
-        self.anchor = anchor
-        let count = labels.count
-        var positives: [Int] = [], negatives: [Int] = []
-        for j in 0..<count where j != anchor {
-            if labels[j] == labels[anchor] { positives.append(j) } else { negatives.append(j) }
+/// The mining of one anchor a for the fast triplet loss, on the scratch that `load(anchor:…)` filled:
+/// each mode adds its active hinges' coefficients c_{aj} (+1 per active triplet on d(a, p), −1 on
+/// d(a, n)) and returns the sum of its hinges, with the tie rules of
+/// `TripletLoss.naiveMinedTriplets`.
+extension TripletScratch {
+    /// Every triplet (a, p, n) at once, by sorting the positives' thresholds tₚ = d(a, p) + α (the
+    /// smaller side when K > 2; the SPEC's "sort the negatives" is the mirror image and gives the
+    /// same sums). A negative n is active against the positives with tₚ > d(a, n): with r of the
+    /// thresholds at or below d(a, n), those are the ranks r…|P|−1, whose hinges sum to
+    /// (suffix sum of the thresholds from rank r) − (|P| − r)·d(a, n); and the positive of rank q
+    /// is active against every negative with r ≤ q, a running count.
+    /// - Complexity: O(|P| log |P| + |N| log |P|), no allocation once the buffers have grown.
+    mutating func mineAllTriplets(margin: Double) -> Double {
+        rankPositives(offset: margin)
+        let count = rankedPositives.count
+        suffixSums.removeAll(keepingCapacity: true)
+        suffixSums.append(contentsOf: repeatElement(0, count: count + 1))
+        for rank in stride(from: count - 1, through: 0, by: -1) {
+            suffixSums[rank] = suffixSums[rank + 1] + rankedPositives[rank].value
         }
-        self.positives = positives
-        self.negatives = negatives
-        let row = distances.elements[(anchor * count)..<(anchor * count + count)]
-        positiveDistances = positives.map { row[row.startIndex + $0] }
-        sortedNegatives = negatives.sorted { (row[row.startIndex + $0], $0) < (row[row.startIndex + $1], $1) }
-        sortedNegativeDistances = sortedNegatives.map { row[row.startIndex + $0] }
-    }
-
-    /// Every triplet with this anchor at once: the sum of their hinges, and for each positive (in
-    /// index order) the number of negatives it is active against, and for each negative (in
-    /// `sortedNegatives` order) the number of positives. See `TripletLoss.hingeSumOfAllTriplets`.
-    func allTriplets(margin: Double) -> (hingeSum: Double, activeNegatives: [Int], activePositives: [Int]) {
-        let prefix = TripletLoss.prefixSums(sortedNegativeDistances)
+        rankCounts.removeAll(keepingCapacity: true)
+        rankCounts.append(contentsOf: repeatElement(0, count: count + 1))
+        // Locals, so that the loop writes through two buffers and reads the rest without copies.
+        let (distances, negatives, suffixSums) = (self.distances, self.negatives, self.suffixSums)
+        let (rankedValues, rankedPositives) = (self.rankedValues, self.rankedPositives)
         var hingeSum = 0.0
-        var activeNegatives: [Int] = []
-        activeNegatives.reserveCapacity(positives.count)
-        for distance in positiveDistances {
-            let threshold = distance + margin
-            let active = TripletLoss.countBelow(threshold, in: sortedNegativeDistances)
-            hingeSum += Double(active) * threshold - prefix[active]
-            activeNegatives.append(active)
+        coefficients.withUnsafeMutableBufferPointer { coefficients in
+            rankCounts.withUnsafeMutableBufferPointer { rankCounts in
+                for n in negatives {
+                    let distance = distances[n]
+                    let inactive = Self.count(below: distance, orEqual: true, in: rankedValues)
+                    let active = count - inactive
+                    hingeSum += suffixSums[inactive] - Double(active) * distance
+                    coefficients[n] -= Double(active)
+                    rankCounts[inactive] += 1
+                }
+                var activeNegatives = 0
+                for rank in 0..<count {
+                    activeNegatives += rankCounts[rank]
+                    coefficients[rankedPositives[rank].row] += Double(activeNegatives)
+                }
+            }
         }
-        let sortedThresholds = positiveDistances.map { $0 + margin }.sorted()
-        let activePositives = sortedNegativeDistances.map { positives.count - TripletLoss.countAtOrBelow($0, in: sortedThresholds) }
-        return (hingeSum, activeNegatives, activePositives)
+        return hingeSum
     }
 
-    /// The triplets that `hard`, `semi_hard` or `random` mining pick for this anchor, with the tie
-    /// rules of `TripletLoss.naiveMinedTriplets` (`random` draws one index per positive from
-    /// `generator`, in positive index order, as the naive loop does).
-    func minedTriplets(_ mining: TripletMining, generator: inout Xoshiro256StarStar) -> [Triplet] {
-        switch mining {
-        case .all:
-            return positives.flatMap { p in negatives.map { Triplet(anchor: anchor, positive: p, negative: $0) } }
-        case .hard:
-            var farthest = 0
-            for index in positiveDistances.indices where positiveDistances[index] > positiveDistances[farthest] { farthest = index }
-            // The nearest negative with the lowest index comes first in (distance, index) order.
-            return [Triplet(anchor: anchor, positive: positives[farthest], negative: sortedNegatives[0])]
-        case .semiHard:
-            return zip(positives, positiveDistances).map { p, distance in
-                let farther = TripletLoss.countAtOrBelow(distance, in: sortedNegativeDistances)
-                let negative = farther < sortedNegatives.count ? sortedNegatives[farther] : sortedNegatives[sortedNegatives.count - 1]
-                return Triplet(anchor: anchor, positive: p, negative: negative)
-            }
-        case .random:
-            return positives.map { p in
-                Triplet(anchor: anchor, positive: p, negative: negatives[generator.uniformInteger(below: negatives.count)])
-            }
+    /// The farthest positive (the lowest row among equals) against the nearest negative (likewise).
+    /// - Complexity: O(|P| + |N|).
+    mutating func mineHardTriplet(margin: Double) -> Double {
+        var farthest = positives[0], nearest = negatives[0]
+        for p in positives where distances[p] > distances[farthest] { farthest = p }
+        for n in negatives where distances[n] < distances[nearest] { nearest = n }
+        return addTriplet(positive: farthest, negative: nearest, margin: margin)
+    }
+
+    /// Per positive, the nearest negative farther than it (the lowest row among equals), else the
+    /// farthest negative (the highest row among equals). With the positives ranked by d(a, p), a
+    /// negative is farther than the positives of rank < r (r of them nearer than it): keep the best
+    /// (nearest) negative per r, and the answer for rank q is the best over every r > q, a running
+    /// minimum from the top rank down.
+    /// - Complexity: O(|P| log |P| + |N| log |P|).
+    mutating func mineSemiHardTriplets(margin: Double) -> Double {
+        rankPositives(offset: 0)
+        let count = rankedPositives.count
+        let none = RankedRow(value: .infinity, row: Int.max)
+        bestNegatives.removeAll(keepingCapacity: true)
+        bestNegatives.append(contentsOf: repeatElement(none, count: count + 1))
+        var farthest = RankedRow(value: -.infinity, row: -1)
+        for n in negatives {
+            let candidate = RankedRow(value: distances[n], row: n)
+            let nearer = Self.count(below: candidate.value, orEqual: false, in: rankedValues)
+            if candidate < bestNegatives[nearer] { bestNegatives[nearer] = candidate }
+            if farthest < candidate { farthest = candidate }
         }
+        var hingeSum = 0.0
+        var best = none
+        for rank in stride(from: count - 1, through: 0, by: -1) {
+            best = min(best, bestNegatives[rank + 1])
+            hingeSum += addTriplet(positive: rankedPositives[rank].row, negative: best == none ? farthest.row : best.row, margin: margin)
+        }
+        return hingeSum
+    }
+
+    /// Per positive in index order, one negative drawn uniformly from `generator` (in index order of
+    /// the negatives, as the naive loop draws).
+    /// - Complexity: O(|P|).
+    mutating func mineRandomTriplets(margin: Double, generator: inout Xoshiro256StarStar) -> Double {
+        var hingeSum = 0.0
+        for p in positives {
+            hingeSum += addTriplet(positive: p, negative: negatives[generator.uniformInteger(below: negatives.count)], margin: margin)
+        }
+        return hingeSum
+    }
+
+    /// max(0, d(a, p) − d(a, n) + α), counting an active hinge in the coefficients.
+    mutating func addTriplet(positive p: Int, negative n: Int, margin: Double) -> Double {
+        let hinge = distances[p] - distances[n] + margin
+        guard hinge > 0 else { return 0 }
+        coefficients[p] += 1
+        coefficients[n] -= 1
+        return hinge
     }
 }
 
@@ -103,16 +134,6 @@ extension TripletLoss {
         while low < high {
             let middle = (low + high) / 2
             if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// The number of entries of the ascending `sorted` that are ≤ `value` (an upper bound).
-    static func countAtOrBelow(_ value: Double, in sorted: [Double]) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] <= value { low = middle + 1 } else { high = middle }
         }
         return low
     }

@@ -160,71 +160,60 @@ public struct TripletLoss: Loss, Equatable {
 
     // MARK: Fast: from the distance matrix, without materialising the triplets
 
+    /// L and ∂L/∂E (B×M, overwritten), with fresh working memory: see
+    /// `dataLossAndGradient(scores:labels:scoresGradient:scratch:)`, which the training loop calls
+    /// with memory it keeps.
+    public func dataLossAndGradient(scores embeddings: Matrix, labels: [Int], scoresGradient: inout Matrix) -> Double {
+        var scratch = TripletScratch()
+        return dataLossAndGradient(scores: embeddings, labels: labels, scoresGradient: &scoresGradient, scratch: &scratch)
+    }
+
     /// L and ∂L/∂E (B×M, overwritten). Same inputs and outputs as
     /// `naiveDataLossAndGradient(embeddings:labels:)`, up to rounding.
     ///
-    /// Every mode reduces to coefficients c_{ij} (how often d(i, j) enters the sum of active hinges
-    /// with sign + or −), so that L = (1/T)·Σ active hinges and
+    /// Anchor by anchor, on one row of distances at a time, every mode reduces to coefficients c_{aj}
+    /// (how often d(a, j) enters the sum of active hinges, + for a positive, − for a negative), so
+    /// that L = (1/T)·Σ active hinges and
     ///
-    ///     ∂L/∂eᵢ = (2/T)·Σⱼ (c_{ij} + c_{ji})·(eᵢ − eⱼ)
+    ///     ∂L/∂eₐ += (2/T)·Σⱼ c_{aj}·(eₐ − eⱼ)        ∂L/∂eⱼ += (2/T)·c_{aj}·(eⱼ − eₐ)
     ///
-    /// For `all`, each anchor sorts its negatives' distances once; a positive p with threshold
-    /// tₚ = d(a, p) + α is active against the k negatives with d(a, n) < tₚ (a binary search), whose
-    /// hinge sum is k·tₚ − (prefix sum of the k smallest distances); symmetrically a negative n is
-    /// active against the positives with tₚ > d(a, n). `semi_hard` finds its negative by the same
-    /// binary search.
-    /// - Complexity: O(B²·M + B² log B), O(B²) memory.
-    public func dataLossAndGradient(scores embeddings: Matrix, labels: [Int], scoresGradient: inout Matrix) -> Double {
+    /// For `all`, sorting the anchor's positive thresholds d(a, p) + α once lets a binary search and
+    /// suffix sums give every negative's hinge sum and count; `semi_hard` finds each positive's
+    /// negative from the same ranking (`TripletScratch.mineAllTriplets`, `mineSemiHardTriplets`).
+    /// `scratch` is working memory kept by the caller, so that a training step allocates nothing.
+    /// - Complexity: O(B²·M + B² log B) time, O(B) memory.
+    public func dataLossAndGradient(
+        scores embeddings: Matrix, labels: [Int], scoresGradient: inout Matrix, scratch: inout TripletScratch
+    ) -> Double {
         precondition(labels.count == embeddings.rows, "one label per row of embeddings")
         precondition(scoresGradient.rows == embeddings.rows && scoresGradient.columns == embeddings.columns,
                      "the gradient has the shape of the embeddings")
-        let count = embeddings.rows
         for index in scoresGradient.elements.indices { scoresGradient.elements[index] = 0 }
-        guard count > 0 else { return 0 }
-        let distances = Self.squaredDistances(embeddings)
-        var coefficients = Matrix(rows: count, columns: count)
         var total = 0.0, tripletCount = 0
         var generator = miningGenerator()
-        for a in 0..<count {
-            let anchor = AnchorNeighbours(anchor: a, labels: labels, distances: distances)
-            guard !anchor.positives.isEmpty, !anchor.negatives.isEmpty else { continue }
+        for a in 0..<embeddings.rows {
+            scratch.load(anchor: a, embeddings: embeddings, labels: labels)
+            let positives = scratch.positives.count, negatives = scratch.negatives.count
+            guard positives > 0, negatives > 0 else { continue }
             switch mining {
             case .all:
-                let sums = anchor.allTriplets(margin: margin)
-                total += sums.hingeSum
-                tripletCount += anchor.positives.count * anchor.negatives.count
-                for (p, active) in zip(anchor.positives, sums.activeNegatives) { coefficients[a, p] += Double(active) }
-                for (n, active) in zip(anchor.sortedNegatives, sums.activePositives) { coefficients[a, n] -= Double(active) }
-            case .hard, .semiHard, .random:
-                for triplet in anchor.minedTriplets(mining, generator: &generator) {
-                    tripletCount += 1
-                    let loss = hinge(triplet, distances)
-                    guard loss > 0 else { continue }
-                    total += loss
-                    coefficients[a, triplet.positive] += 1
-                    coefficients[a, triplet.negative] -= 1
-                }
+                total += scratch.mineAllTriplets(margin: margin)
+                tripletCount += positives * negatives
+            case .hard:
+                total += scratch.mineHardTriplet(margin: margin)
+                tripletCount += 1
+            case .semiHard:
+                total += scratch.mineSemiHardTriplets(margin: margin)
+                tripletCount += positives
+            case .random:
+                total += scratch.mineRandomTriplets(margin: margin, generator: &generator)
+                tripletCount += positives
             }
+            scratch.addCoefficientGradient(anchor: a, embeddings: embeddings, into: &scoresGradient)
         }
         guard tripletCount > 0 else { return 0 }
         let scale = 1 / Double(tripletCount)
-        Self.addDistanceGradient(coefficients: coefficients, embeddings: embeddings, scale: 2 * scale, into: &scoresGradient)
+        scoresGradient.scale(by: 2 * scale)
         return total * scale
-    }
-
-    /// gradient row i += scale·Σⱼ (c_{ij} + c_{ji})·(eᵢ − eⱼ): the gradient of scale/2·Σ c_{ij}·d(i, j).
-    /// - Complexity: O(B²·M).
-    static func addDistanceGradient(coefficients: Matrix, embeddings: Matrix, scale: Double, into gradient: inout Matrix) {
-        let count = embeddings.rows, dimension = embeddings.columns
-        for i in 0..<count {
-            for j in 0..<count where j != i {
-                let weight = (coefficients.elements[i * count + j] + coefficients.elements[j * count + i]) * scale
-                guard weight != 0 else { continue }
-                for m in 0..<dimension {
-                    gradient.elements[i * dimension + m] += weight
-                        * (embeddings.elements[i * dimension + m] - embeddings.elements[j * dimension + m])
-                }
-            }
-        }
     }
 }

@@ -274,6 +274,7 @@ public enum ConfigLoader {
         let baseName = entry?.object["name"]?.stringValue ?? loss.type.rawValue
         let name = ([baseName] + point.map { "\($0.path.split(separator: ".").last ?? "")=\(JSONWriter.compactString($0.value))" })
             .joined(separator: ",")
+        try checkTripletCanMove(loss: loss, initialization: initialization, model: model, runName: name)
 
         var resolved: JSONValue = [
             "name": .string(name),
@@ -293,6 +294,26 @@ public enum ConfigLoader {
                 nesterov: try optimizerReader.boolean("nesterov"), shuffle: try optimizerReader.boolean("shuffle"),
                 schedule: schedule),
             earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved)
+    }
+
+    /// A triplet run must start from V ≠ 0: every term of the triplet gradient is a difference of
+    /// embeddings, all 0 when V = 0, so V would never move. Rejects `init: "zeros"` and
+    /// `init_scale: 0`, naming the key that was written.
+    static func checkTripletCanMove(
+        loss: LossConfiguration, initialization: WeightInitialization, model: SectionReader, runName: String
+    ) throws(ConfigError) {
+        guard loss.type == .triplet else { return }
+        let why = "for the triplet run '\(runName)': with V = 0 every example embeds at the origin, the triplet gradient is 0 and V never moves"
+        switch initialization {
+        case .zeros:
+            throw .invalidValue(file: model.file, path: model.lookup("init")?.path ?? model.path(of: "init"),
+                                found: "\"zeros\"", expected: "\"gaussian\" " + why)
+        case .gaussian(let scale) where scale == 0:
+            throw .invalidValue(file: model.file, path: model.lookup("init_scale")?.path ?? model.path(of: "init_scale"),
+                                found: "0", expected: "a scale > 0 " + why)
+        case .gaussian:
+            return
+        }
     }
 
     /// `{"a": {"b": value}}` for the path [a, b].

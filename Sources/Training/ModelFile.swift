@@ -114,9 +114,31 @@ public struct ModelFile: Sendable {
         let preprocessing = try decodePreprocessing(root["preprocess"], featureCount: featureCount, file: file)
         var model = ModelFile(classNames: classNames, featureNames: featureNames, loss: loss, preprocessing: preprocessing,
                               classifier: LinearClassifier(augmentedWeights: weights))
-        if let embedding = root["embedding"] { model.embedding = try matrix(embedding, path: "embedding", file: file) }
-        if let centroids = root["centroids"] { model.centroids = try matrix(centroids, path: "centroids", file: file) }
+        try decodeEmbedding(root, into: &model, file: file)
         return model
+    }
+
+    /// A triplet model's `embedding` (M rows of D) and `centroids` (K rows of M): required for a
+    /// triplet model, whose loss is measured in the embedding; optional (and checked) otherwise.
+    static func decodeEmbedding(_ root: JSONValue, into model: inout ModelFile, file: String) throws(ModelFileError) {
+        let features = model.classifier.featureCount, classes = model.classNames.count
+        guard let value = root["embedding"] else {
+            if model.loss.type == .triplet {
+                throw .invalid(file: file, path: "embedding", expected: "the triplet model's embedding V: M rows of \(features) numbers")
+            }
+            return
+        }
+        let embedding = try matrix(value, path: "embedding", file: file)
+        guard embedding.columns == features else {
+            throw .invalid(file: file, path: "embedding", expected: "rows of \(features) numbers (one per feature), found \(embedding.columns)")
+        }
+        model.embedding = embedding
+        guard let value = root["centroids"] else { return }
+        let centroids = try matrix(value, path: "centroids", file: file)
+        guard centroids.rows == classes, centroids.columns == embedding.rows else {
+            throw .invalid(file: file, path: "centroids", expected: "\(classes) rows (one per class) of \(embedding.rows) numbers (the embedding's dimension)")
+        }
+        model.centroids = centroids
     }
 
     static func classes(_ root: JSONValue, file: String) throws(ModelFileError) -> [String] {

@@ -1,9 +1,6 @@
-import Foundation
 import LinearAlgebra
 import LinearModel
 import Losses
-import Regularizers
-import Optimizers
 import Datasets
 
 /// What the training loop reports while it runs, for progress displays.
@@ -23,6 +20,9 @@ public struct ProgressEvent: Sendable {
 ///                                dW = dSᵀ·X_B + λ·∂R/∂W;  db = Σᵢ dSᵢ
 ///                                W, b ← optimizer step;  W ← prox(W) for proximal L1
 ///         evaluate loss and accuracy on the full splits; stop early or on divergence
+///
+/// The epoch loop is `TrainingLoop`'s, shared with triplet runs; this type sets up a classifier's
+/// `TrainingState` and turns the outcome into a `RunResult`.
 ///
 /// Runs of one experiment are *paired*: they start from the same W and see the same minibatches
 /// in the same order, so that a difference between them is their configuration's doing.
@@ -46,55 +46,12 @@ public struct RunTrainer {
         if run.loss.type == .triplet {
             return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress)
         }
-        let start = Date()
         var state = TrainingState(run: run, loss: loss, data: data, classifier: initial)
-        var history = [evaluate(state.classifier, epoch: 0)]
-        let initialLoss = history[0].dataLoss
-        progress(ProgressEvent(runName: run.name, epoch: 0, epochs: run.optimizer.epochs, record: history[0], elapsedSeconds: 0))
-        var order = Array(0..<data.train.exampleCount)
-        var shuffler = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.minibatchOrder.rawValue)
-        var stopReason = StopReason.completed
-        var best = (loss: history[0].validationLoss ?? .infinity, epoch: 0, classifier: state.classifier)
-        var epochsRun = 0
-        for epoch in 1...max(run.optimizer.epochs, 1) where run.optimizer.epochs > 0 {
-            let learningRate = run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: epoch - 1)
-            if run.optimizer.shuffle { shuffler.shuffle(&order) }
-            let lastFinite = state.classifier
-            state.runEpoch(order: order, learningRate: learningRate)
-            epochsRun = epoch
-            let evaluated = epoch % run.evaluateEvery == 0 || epoch == run.optimizer.epochs
-            var record: EpochRecord?
-            if !state.classifier.weights.isFinite || !state.classifier.bias.isFinite {
-                state.classifier = lastFinite
-                stopReason = .diverged(epoch: epoch)
-            } else if evaluated {
-                let evaluation = evaluate(state.classifier, epoch: epoch, learningRate: learningRate)
-                if evaluation.loss.isFinite {
-                    history.append(evaluation)
-                    record = evaluation
-                } else {
-                    state.classifier = lastFinite
-                    stopReason = .diverged(epoch: epoch)
-                }
-            }
-            progress(ProgressEvent(runName: run.name, epoch: epoch, epochs: run.optimizer.epochs, record: record,
-                                   elapsedSeconds: Date().timeIntervalSince(start)))
-            if case .diverged = stopReason { break }
-            if let earlyStopping = run.earlyStopping, let validationLoss = record?.validationLoss {
-                if validationLoss < best.loss {
-                    best = (validationLoss, epoch, state.classifier)
-                } else if epoch - best.epoch >= earlyStopping.patience * run.evaluateEvery {
-                    if earlyStopping.restoreBest { state.classifier = best.classifier }
-                    stopReason = .earlyStopping(bestEpoch: best.epoch)
-                    break
-                }
-            }
-        }
-        let seconds = Date().timeIntervalSince(start)
+        let outcome = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount).train(&state, progress: progress)
         return RunResult(
-            run: run, classifier: state.classifier, history: history, stopReason: stopReason,
-            initialLoss: initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),
-            epochsRun: epochsRun, trainingSeconds: seconds,
+            run: run, classifier: state.classifier, history: outcome.history, stopReason: outcome.stopReason,
+            initialLoss: outcome.initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),
+            epochsRun: outcome.epochsRun, trainingSeconds: outcome.seconds,
             train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train),
             validation: data.validation.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) },
             test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) })
@@ -105,18 +62,6 @@ public struct RunTrainer {
     public func initialDataLoss(from initial: LinearClassifier) -> Double {
         if run.loss.type == .triplet { return TripletTrainer(run: run, data: data, seed: seed).initialDataLoss() }
         return Evaluation.lossAndAccuracy(of: initial, loss: loss, on: data.train).dataLoss
-    }
-
-    /// The history record of `classifier` after `epoch`.
-    func evaluate(_ classifier: LinearClassifier, epoch: Int, learningRate: Double? = nil) -> EpochRecord {
-        let train = Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: data.train)
-        let validation = data.validation.map { Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: $0) }
-        let regularization = Evaluation.regularizationLoss(of: classifier, run.regularizer)
-        return EpochRecord(
-            epoch: epoch,
-            learningRate: learningRate ?? run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: 0),
-            loss: train.dataLoss + regularization, dataLoss: train.dataLoss, regularizationLoss: regularization,
-            trainAccuracy: train.accuracy, validationLoss: validation?.dataLoss, validationAccuracy: validation?.accuracy)
     }
 }
 

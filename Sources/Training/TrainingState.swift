@@ -41,18 +41,6 @@ struct TrainingState {
         batchLabels.reserveCapacity(batch)
     }
 
-    /// One pass over the training split in minibatches of `batch_size` rows taken in `order`
-    /// (the last batch may be short).
-    mutating func runEpoch(order: [Int], learningRate: Double) {
-        let batchSize = max(1, min(run.optimizer.batchSize, order.count))
-        var start = 0
-        while start < order.count {
-            let rows = order[start..<min(start + batchSize, order.count)]
-            step(rows: rows, learningRate: learningRate)
-            start += batchSize
-        }
-    }
-
     /// One SGD step on the minibatch `rows`.
     mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
         let features = data.train.features

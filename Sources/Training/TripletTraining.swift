@@ -1,9 +1,6 @@
-import Foundation
 import LinearAlgebra
 import LinearModel
 import Losses
-import Regularizers
-import Optimizers
 import Datasets
 
 /// Minibatch SGD on a triplet run: the lecture's loop with the embedding V (M×D, no bias) in place
@@ -17,7 +14,8 @@ import Datasets
 ///
 /// Paired with the other runs of its experiment: the same minibatch order (the shuffler's stream),
 /// and V drawn from the initial-weights stream as W is, so a triplet run and a softmax run with
-/// M = K start from the same numbers. Early stopping and divergence work as in `RunTrainer`.
+/// M = K start from the same numbers. The epoch loop, with early stopping and divergence, is
+/// `TrainingLoop`'s, as for every run; `EmbeddingState` is what it trains.
 public struct TripletTrainer {
     public let run: RunConfiguration
     public let data: ExperimentData
@@ -58,156 +56,26 @@ public struct TripletTrainer {
 
     /// The training split's triplet loss at V₀: the initial-loss line's value (≈ α when V₀ ≈ 0).
     public func initialDataLoss() -> Double {
-        splitLoss(Self.initialEmbedding(run: run, featureCount: data.featureCount, seed: seed), data.train)
+        let embedding = Self.initialEmbedding(run: run, featureCount: data.featureCount, seed: seed)
+        return TripletSplitLoss.meanLoss(embeddings: data.train.features.multiplyingTransposed(embedding), labels: data.train.labels,
+                                         margin: loss.margin, seed: evaluationSeed)
     }
 
-    /// Trains from V₀ and returns the result with the nearest-centroid [W b] as its classifier;
-    /// `progress` hears of every epoch.
+    /// Trains from V₀ in `TrainingLoop` and returns the result with the nearest-centroid [W b] as
+    /// its classifier; `progress` hears of every epoch.
     public func train(progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
-        let start = Date()
-        var state = EmbeddingState(run: run, loss: loss, data: data,
+        var state = EmbeddingState(run: run, loss: loss, data: data, evaluationSeed: evaluationSeed,
                                    embedding: Self.initialEmbedding(run: run, featureCount: data.featureCount, seed: seed))
-        var history = [evaluate(state.embedding, epoch: 0)]
-        let initialLoss = history[0].dataLoss
-        progress(ProgressEvent(runName: run.name, epoch: 0, epochs: run.optimizer.epochs, record: history[0], elapsedSeconds: 0))
-        var order = Array(0..<data.train.exampleCount)
-        var shuffler = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.minibatchOrder.rawValue)
-        var stopReason = StopReason.completed
-        var best = (loss: history[0].validationLoss ?? .infinity, epoch: 0, embedding: state.embedding)
-        var epochsRun = 0
-        for epoch in 1...max(run.optimizer.epochs, 1) where run.optimizer.epochs > 0 {
-            let learningRate = run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: epoch - 1)
-            if run.optimizer.shuffle { shuffler.shuffle(&order) }
-            let lastFinite = state.embedding
-            state.runEpoch(order: order, learningRate: learningRate)
-            epochsRun = epoch
-            var record: EpochRecord?
-            if !state.embedding.isFinite {
-                state.embedding = lastFinite
-                stopReason = .diverged(epoch: epoch)
-            } else if epoch % run.evaluateEvery == 0 || epoch == run.optimizer.epochs {
-                let evaluation = evaluate(state.embedding, epoch: epoch, learningRate: learningRate)
-                if evaluation.loss.isFinite {
-                    history.append(evaluation)
-                    record = evaluation
-                } else {
-                    state.embedding = lastFinite
-                    stopReason = .diverged(epoch: epoch)
-                }
-            }
-            progress(ProgressEvent(runName: run.name, epoch: epoch, epochs: run.optimizer.epochs, record: record,
-                                   elapsedSeconds: Date().timeIntervalSince(start)))
-            if case .diverged = stopReason { break }
-            if let earlyStopping = run.earlyStopping, let validationLoss = record?.validationLoss {
-                if validationLoss < best.loss {
-                    best = (validationLoss, epoch, state.embedding)
-                } else if epoch - best.epoch >= earlyStopping.patience * run.evaluateEvery {
-                    if earlyStopping.restoreBest { state.embedding = best.embedding }
-                    stopReason = .earlyStopping(bestEpoch: best.epoch)
-                    break
-                }
-            }
-        }
-        let seconds = Date().timeIntervalSince(start)
-        let centroid = centroidClassifier(state.embedding)
+        let outcome = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount).train(&state, progress: progress)
+        let centroid = state.centroidClassifier()
         let classifier = centroid.linearClassifier
         return RunResult(
-            run: run, classifier: classifier, history: history, stopReason: stopReason,
-            initialLoss: initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),
-            epochsRun: epochsRun, trainingSeconds: seconds,
-            train: metrics(classifier, state.embedding, data.train),
-            validation: data.validation.map { metrics(classifier, state.embedding, $0) },
-            test: data.test.map { metrics(classifier, state.embedding, $0) },
+            run: run, classifier: classifier, history: outcome.history, stopReason: outcome.stopReason,
+            initialLoss: outcome.initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),
+            epochsRun: outcome.epochsRun, trainingSeconds: outcome.seconds,
+            train: state.metrics(classifier, data.train),
+            validation: data.validation.map { state.metrics(classifier, $0) },
+            test: data.test.map { state.metrics(classifier, $0) },
             embedding: state.embedding, centroids: centroid.centroids)
-    }
-
-    /// The centroids of the embedded training split under V.
-    func centroidClassifier(_ embedding: Matrix) -> NearestCentroidClassifier {
-        NearestCentroidClassifier(embedding: embedding, training: data.train, classCount: data.classCount)
-    }
-
-    /// The mean triplet loss (mining `all`) of `dataset` embedded by V.
-    func splitLoss(_ embedding: Matrix, _ dataset: Dataset) -> Double {
-        TripletSplitLoss.meanLoss(embeddings: dataset.features.multiplyingTransposed(embedding), labels: dataset.labels,
-                                  margin: loss.margin, seed: evaluationSeed)
-    }
-
-    /// Accuracy and confusion of the nearest-centroid [W b] on `dataset`, with the triplet loss of the
-    /// split as its data loss.
-    func metrics(_ classifier: LinearClassifier, _ embedding: Matrix, _ dataset: Dataset) -> SplitMetrics {
-        // The accuracy pass needs some loss; MSE costs O(N·K) and its value is replaced below.
-        var metrics = Evaluation.metrics(of: classifier, loss: MeanSquaredErrorLoss(), on: dataset)
-        metrics.dataLoss = splitLoss(embedding, dataset)
-        return metrics
-    }
-
-    /// The history record of V after `epoch`.
-    func evaluate(_ embedding: Matrix, epoch: Int, learningRate: Double? = nil) -> EpochRecord {
-        let classifier = centroidClassifier(embedding).linearClassifier
-        let train = metrics(classifier, embedding, data.train)
-        let validation = data.validation.map { metrics(classifier, embedding, $0) }
-        let regularization = run.regularizer.strength * run.regularizer.makeRegularizer().penalty(of: embedding)
-        return EpochRecord(
-            epoch: epoch,
-            learningRate: learningRate ?? run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: 0),
-            loss: train.dataLoss + regularization, dataLoss: train.dataLoss, regularizationLoss: regularization,
-            trainAccuracy: train.accuracy, validationLoss: validation?.dataLoss, validationAccuracy: validation?.accuracy)
-    }
-}
-
-/// The mutable state of a triplet run's SGD: V, its optimizer's velocity, the minibatch loss (whose
-/// batch number advances once per step, so `random` mining draws afresh) and the buffers a step
-/// writes into, allocated once.
-struct EmbeddingState {
-    let run: RunConfiguration
-    let regularizer: any Regularizer
-    let data: ExperimentData
-    var loss: TripletLoss
-    var embedding: Matrix
-    var optimizer: StochasticGradientDescent
-    private var embeddings: Matrix
-    private var embeddingsGradient: Matrix
-    private var gradient: Matrix
-    private var batchLabels: [Int] = []
-
-    init(run: RunConfiguration, loss: TripletLoss, data: ExperimentData, embedding: Matrix) {
-        self.run = run
-        self.regularizer = run.regularizer.makeRegularizer()
-        self.data = data
-        self.loss = loss
-        self.embedding = embedding
-        optimizer = StochasticGradientDescent(momentum: run.optimizer.momentum, nesterov: run.optimizer.nesterov)
-        embeddings = Matrix(rows: 0, columns: embedding.rows)
-        embeddingsGradient = embeddings
-        gradient = Matrix(rows: embedding.rows, columns: embedding.columns)
-    }
-
-    /// One pass over the training split in minibatches of `batch_size` rows taken in `order`.
-    mutating func runEpoch(order: [Int], learningRate: Double) {
-        let batchSize = max(1, min(run.optimizer.batchSize, order.count))
-        var start = 0
-        while start < order.count {
-            step(rows: order[start..<min(start + batchSize, order.count)], learningRate: learningRate)
-            start += batchSize
-        }
-    }
-
-    /// One SGD step on the minibatch `rows`: E = X_B·Vᵀ, dV = dEᵀ·X_B + λ∂R/∂V.
-    mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
-        let features = data.train.features
-        if embeddings.rows != rows.count {
-            embeddings = Matrix(rows: rows.count, columns: embedding.rows)
-            embeddingsGradient = embeddings
-        }
-        batchLabels.removeAll(keepingCapacity: true)
-        for row in rows { batchLabels.append(data.train.labels[row]) }
-        Matrix.multiplyTransposed(rowsOf: features, at: rows, by: embedding, into: &embeddings)
-        _ = loss.dataLossAndGradient(scores: embeddings, labels: batchLabels, scoresGradient: &embeddingsGradient)
-        loss.batchNumber &+= 1
-        Matrix.transposedMultiply(embeddingsGradient, byRowsOf: features, at: rows, into: &gradient)
-        let strength = run.regularizer.strength
-        regularizer.addGradient(of: embedding, strength: strength, into: &gradient)
-        optimizer.step(&embedding, gradient: gradient, learningRate: learningRate)
-        regularizer.proximalStep(&embedding, threshold: learningRate * strength)
     }
 }

@@ -116,6 +116,27 @@ struct TripletLossTests {
         }
     }
 
+    @Test("naive matches fast on tied distances (integer grid), on anchors with more than 24 positives (heapsort) and more than 64 (bisection)",
+          arguments: TripletMining.allCases)
+    func naiveMatchesFastOnTiesAndLargeBatches(mining: TripletMining) {
+        for seed in UInt64(0)..<20 {
+            let rows = seed == 0 ? 140 : seed.isMultiple(of: 2) ? 60 : 9, classes = seed.isMultiple(of: 2) ? 2 : 3
+            var generator = Xoshiro256StarStar(seed: seed)
+            // Embeddings on the integer grid {−1, 0, 1}²: many equal distances, so every tie rule is exercised.
+            let grid = Matrix(rows: rows, columns: 2, elements: (0..<2 * rows).map { _ in Double(generator.uniformInteger(below: 3) - 1) })
+            let labels = randomLabels(count: rows, classCount: classes, seed: seed)
+            let loss = TripletLoss(margin: 1, mining: mining, seed: seed, batchNumber: seed)
+            let naive = loss.naiveDataLossAndGradient(embeddings: grid, labels: labels)
+            var scratch = TripletScratch()
+            var gradient = Matrix(rows: rows, columns: 2)
+            for pass in 0..<2 {  // the second pass reuses the scratch the first one grew
+                let value = loss.dataLossAndGradient(scores: grid, labels: labels, scoresGradient: &gradient, scratch: &scratch)
+                expectClose(value, naive.loss, tolerance: 1e-12, "seed \(seed), \(mining), B = \(rows), pass \(pass): loss")
+                expectClose(gradient, naive.scoresGradient, tolerance: 1e-12, "seed \(seed), \(mining), B = \(rows), pass \(pass): gradient")
+            }
+        }
+    }
+
     @Test("hingeSumOfAllTriplets equals the double loop over positives and negatives, seeds 0..<20")
     func hingeSumMatchesLoop() {
         for seed in UInt64(0)..<20 {

@@ -199,4 +199,19 @@ struct TrainerEndToEndTests {
             #expect(run.output.contains("λ = 0") && run.output.contains("l2 λ = 0.01"), "\(run.output)")
         }
     }
+
+    @Test("gradcheck prints each run's expected initial loss: ln K for softmax, α for triplet (SPEC §3.1)")
+    func gradcheckPrintsExpectedInitialLoss() throws {
+        let folder = try TrainerHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try TrainerHarness.write("""
+            {"data": {"train": "\(TrainerHarness.path("data/blobs.csv"))"},
+             "runs": [{"name": "softmax", "loss": {"type": "softmax"}}, {"name": "triplet", "loss": {"type": "triplet", "margin": 0.5}}]}
+            """, to: "g.json", in: folder)
+        let run = try TrainerHarness.run(["gradcheck", config, "--checks", "4"], mode: .inProcess)
+        #expect(run.status == 0, "\(run)")
+        // data/blobs.csv has K = 3 classes: ln 3 = 1.0986.
+        #expect(run.output.contains("softmax: initial loss expected ≈ 1.0986 at W ≈ 0 (ln K)"), "\(run.output)")
+        #expect(run.output.contains("triplet: initial loss expected ≈ 0.5000 at V ≈ 0 (α)"), "\(run.output)")
+    }
 }

@@ -67,4 +67,45 @@ struct ModelFileTests {
             #expect(error.description.hasPrefix("m.json: \(path): expected"), "\(error)")
         }
     }
+
+    /// A hand-written triplet model: K = 2, D = 2, M = 1 with V = [1, 0], centroids 0 and 2, and the
+    /// [W b] they give (W_k = 2c_kᵀV, b_k = −‖c_k‖²); `extra` replaces the embedding and centroids.
+    static func tripletModel(_ extra: String = #""embedding": [[1, 0]], "centroids": [[0], [2]]"#) -> String {
+        """
+        {"format": "linear-classifier", "version": 1, "classes": [0, 1], "loss": {"type": "triplet", "margin": 1},
+         "preprocess": {"type": "none"}, "weights": [[0, 0, 0], [4, 0, -4]], \(extra)}
+        """
+    }
+
+    /// Columns: the embedding and centroids members, the key path the message names.
+    static let badTripletModels: [(String, String)] = [
+        (#""centroids": [[0], [2]]"#, "embedding"),
+        (#""embedding": [[1, 0, 0]], "centroids": [[0], [2]]"#, "embedding"),
+        (#""embedding": [[1, 0]], "centroids": [[0], [2], [4]]"#, "centroids"),
+        (#""embedding": [[1, 0]], "centroids": [[0, 1], [2, 1]]"#, "centroids"),
+    ]
+
+    @Test("a triplet model needs its embedding (M rows of D) and centroids of K rows of M", arguments: badTripletModels)
+    func badTripletModel(members: String, path: String) {
+        do {
+            _ = try ModelFile.decode(text: Self.tripletModel(members), file: "m.json")
+            Issue.record("accepted: \(members)")
+        } catch {
+            #expect(error.description.hasPrefix("m.json: \(path): expected"), "\(error)")
+        }
+    }
+
+    @Test("a triplet model's loss is the mean triplet loss of X·Vᵀ: rows 0, 1 (class 0) and 3 (class 1) in 1-D")
+    func tripletModelLoss() throws {
+        let model = try ModelFile.decode(text: Self.tripletModel(), file: "m.json")
+        #expect(model.embedding == Matrix([[1, 0]]) && model.centroids == Matrix([[0], [2]]))
+        // Embeddings f = x₁: 0, 1 (class 0) and 3 (class 1), α = 1. Triplets (a, p, n):
+        // (0, 1, 3): max(0, 1 − 9 + 1) = 0;  (1, 0, 3): max(0, 1 − 4 + 1) = 0  → mean 0.
+        // Moving row 2 to f = 1.5: (0, 1, 2) 1 − 2.25 + 1 = −0.25 → 0;  (1, 0, 2) 1 − 0.25 + 1 = 1.75 → mean 0.875.
+        let data = Dataset(features: Matrix([[0, 5], [1, 5], [1.5, -5]]), labels: [0, 0, 1], classNames: ["0", "1"], featureNames: ["a", "b"])
+        let metrics = model.metrics(on: data)
+        #expect(metrics.dataLoss == 0.875, "observed \(metrics.dataLoss)")
+        // Nearest centroid: 0 → c₀, 1 → c₀ (1 < 1... tie 1 vs 1 goes to the lower class), 1.5 → c₁.
+        #expect(metrics.confusion == [[2, 0], [0, 1]])
+    }
 }

@@ -36,6 +36,42 @@ struct TripletConfigTests {
         }
     }
 
+    /// Columns: the top-level model section, the run's model section (or nil), the key path, the value found.
+    static let unmovable: [(String, String?, String, String)] = [
+        (#"{"init": "zeros"}"#, nil, "model.init", #"found "zeros""#),
+        (#"{}"#, #"{"init": "zeros"}"#, "runs[0].model.init", #"found "zeros""#),
+        (#"{"init_scale": 0}"#, nil, "model.init_scale", "found 0"),
+        (#"{"init": "zeros"}"#, #"{"init": "gaussian", "init_scale": 0}"#, "runs[0].model.init_scale", "found 0"),
+    ]
+
+    @Test("a triplet run from V = 0 never moves (every gradient term is a difference of embeddings): rejected, naming the key",
+          arguments: unmovable)
+    func tripletFromZeroIsRejected(topModel: String, runModel: String?, path: String, found: String) {
+        let runModelMember = runModel.map { #", "model": \#($0)"# } ?? ""
+        let text = """
+            {"data": {"train": {"generate": {"kind": "blobs", "samples": 30}}}, "model": \(topModel),
+             "runs": [{"name": "a", "loss": {"type": "triplet"}\(runModelMember)}, {"name": "b", "loss": {"type": "softmax"}}]}
+            """
+        do {
+            _ = try ConfigLoader.decode(text: text, file: "c.json")
+            Issue.record("a triplet run from V = 0 was accepted: \(text)")
+        } catch {
+            let message = error.description
+            #expect(message.hasPrefix("c.json: \(path): expected") && message.contains(found)
+                    && message.contains("triplet run 'a'") && message.contains("never moves"), "message: \(message)")
+        }
+    }
+
+    @Test("init zeros stays fine for the classifier runs beside a triplet run that overrides it")
+    func zerosForOtherRuns() throws {
+        let text = """
+            {"data": {"train": {"generate": {"kind": "blobs", "samples": 30}}}, "model": {"init": "zeros"},
+             "runs": [{"name": "a", "loss": {"type": "triplet"}, "model": {"init": "gaussian"}}, {"name": "b", "loss": {"type": "softmax"}}]}
+            """
+        let runs = try ConfigLoader.decode(text: text, file: "c.json").runs
+        #expect(runs.map(\.initialization) == [.gaussian(scale: 0.001), .zeros])
+    }
+
     @Test("`squared` inherited from the top level does not reach a softmax run as an error (SPEC §4)")
     func inheritedSquaredIsDropped() throws {
         let text = Self.config(runLoss: "\"type\": \"softmax\"", topLoss: "\"type\": \"svm\", \"squared\": true")

@@ -92,6 +92,26 @@ struct TripletTrainingTests {
         #expect(result.embedding?.isFinite == true && result.classifier.weights.isFinite)
     }
 
+    @Test("early stopping works on a triplet run as on any (one shared loop): it stops and restores the best epoch's V")
+    func earlyStopping() throws {
+        let experiment = try tripletExperiment(samples: 150, epochs: 60)
+        var run = try #require(experiment.configuration.runs.first)
+        run.optimizer.learningRate = 0.5
+        run.earlyStopping = EarlyStoppingConfiguration(patience: 2, restoreBest: true)
+        var data = experiment.data
+        data.validation = try data.train.holdOut(validationFraction: 0.3, testFraction: 0, seed: 1).validation
+        let result = TripletTrainer(run: run, data: data, seed: 3).train()
+        guard case .earlyStopping(let bestEpoch) = result.stopReason else {
+            Issue.record("expected early stopping within 60 epochs at lr 0.5, got \(result.stopReason)")
+            return
+        }
+        let best = try #require(result.history.first { $0.epoch == bestEpoch })
+        #expect(result.epochsRun == bestEpoch + 2 && result.epochsRun < 60)
+        // The restored V gives back exactly the best record's validation loss and training loss.
+        #expect(result.validation?.dataLoss == best.validationLoss, "restored \(String(describing: result.validation?.dataLoss)), best \(best)")
+        #expect(result.train.dataLoss == best.dataLoss)
+    }
+
     @Test("a class with one training example gets a warning, not a crash")
     func singletonClassWarning() throws {
         let experiment = try tripletExperiment()

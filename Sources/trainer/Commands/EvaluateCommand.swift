@@ -8,7 +8,8 @@ struct EvaluateCommand: Command {
     static let usage = "trainer evaluate <model.json> <data.csv|features.npy> [--json] [--label-column NAME]"
     static let discussion = """
         The loss is the model's own (the loss section of model.json), averaged over the rows, without
-        the regularization term. Rows of the confusion matrix are true classes, columns predictions.
+        the regularization term; for a triplet model, the mean triplet loss of the embedded rows over
+        every valid triplet (a seeded sample of 10⁶ when there are more). Rows of the confusion matrix are true classes, columns predictions.
         A .npy features file takes its labels from NAME-labels.npy beside it.
         """
     static let options: [(flag: String, help: String)] = [
@@ -51,7 +52,7 @@ struct EvaluateCommand: Command {
     func run(_ console: Console) throws -> Int32 {
         let model = try ModelFile.read(path: modelPath)
         let data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
-        let metrics = Evaluation.metrics(of: model.classifier, loss: model.loss.makeLoss(), on: data)
+        let metrics = model.metrics(on: data)
         if json {
             let value: JSONValue = [
                 "loss": .number(metrics.dataLoss), "accuracy": .number(metrics.accuracy),
@@ -61,7 +62,8 @@ struct EvaluateCommand: Command {
             console.output.write(JSONWriter.compactString(value) + "\n")
         } else {
             console.output.write("\(dataPath): \(data.exampleCount) examples\n")
-            console.output.write("loss      \(ResultFiles.number(metrics.dataLoss)) (\(model.loss.type.rawValue), mean over the rows)\n")
+            let mean = model.loss.type == .triplet ? "mean over the triplets of the embedded rows" : "mean over the rows"
+            console.output.write("loss      \(ResultFiles.number(metrics.dataLoss)) (\(model.loss.type.rawValue), \(mean))\n")
             console.output.write("accuracy  \(ResultFiles.number(metrics.accuracy)) (\(metrics.confusion.indices.map { metrics.confusion[$0][$0] }.reduce(0, +)) of \(data.exampleCount))\n\n")
             console.output.write("confusion matrix (rows: true class, columns: predicted class)\n")
             console.output.write(ComparisonTable.confusion(metrics.confusion, classNames: model.classNames))

@@ -15,7 +15,9 @@ struct ExplainCommand: Command {
         its class scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ) (Δ and the variant from the
         model when it is an SVM, else Δ = 1 Weston–Watkins), the softmax probabilities, and both
         losses. A gaussian_nll model also shows its loss split into the scaled squared error and the
-        constant ½·K·ln(2πσ²).
+        constant ½·K·ln(2πσ²). A triplet model, whose loss is over triplets of examples and not per
+        example, shows instead each example's embedding f = Vx and its squared distance to every class
+        centroid: the nearest one is the prediction.
         """
     static let options: [(flag: String, help: String)] = [
         ("--rows N", "how many examples (default 3)"),
@@ -53,7 +55,8 @@ struct ExplainCommand: Command {
         let picked = Array(0..<count)
         let scores = model.classifier.scores(for: data.features, rows: picked[...])
         let labels = Array(data.labels.prefix(count))
-        console.output.write(ExplainTable(model: model, scores: scores, labels: labels).render())
+        let embeddings = model.embedding.map { data.features.gatheringRows(picked).multiplyingTransposed($0) }
+        console.output.write(ExplainTable(model: model, scores: scores, labels: labels, embeddings: embeddings).render())
         return 0
     }
 }
@@ -63,6 +66,11 @@ struct ExplainTable {
     let model: ModelFile
     let scores: Matrix
     let labels: [Int]
+    /// f = Vx of each example for a triplet model (one row per example), else nil.
+    var embeddings: Matrix? = nil
+
+    /// The embedding coordinates shown: the first few (M can be large).
+    static let shownEmbeddingCoordinates = 5
 
     /// The SVM whose terms are shown: the model's, or the lecture's Δ = 1 Weston–Watkins.
     var svm: MulticlassSVMLoss {
@@ -97,10 +105,29 @@ struct ExplainTable {
             addRow("NLL: Σ(s − t)²/(2σ²)") { number(nll.scaledSquaredError(scores: scores.row($0), label: labels[$0])) }
             addRow("NLL: ½·K·ln(2πσ²)") { _ in number(nll.constantTerm(classCount: classes.count)) }
         }
-        if ![.svm, .softmax].contains(model.loss.type) {
+        if let embeddings { addEmbeddingRows(embeddings, to: &table) }
+        if ![.svm, .softmax, .triplet].contains(model.loss.type) {
             let own = model.loss.makeLoss().exampleLosses(scores: scores, labels: labels)
             addRow("\(model.loss.type.rawValue) loss (the model's)") { number(own[$0]) }
         }
         return table.rendered
+    }
+
+    /// f = Vx coordinate by coordinate, then ‖f − c_k‖² for each class k: the nearest-centroid
+    /// classifier's own view of the example (its [W b] scores above are ‖f‖² − ‖f − c_k‖²).
+    func addEmbeddingRows(_ embeddings: Matrix, to table: inout TextTable) {
+        func number(_ value: Double) -> String { String(format: "%.4g", value) }
+        for m in 0..<min(embeddings.columns, Self.shownEmbeddingCoordinates) {
+            table.addRow(["embedding f\(m + 1) = (Vx)\(m + 1)"] + labels.indices.map { number(embeddings[$0, m]) })
+        }
+        guard let centroids = model.centroids else { return }
+        for (k, name) in model.classNames.enumerated() {
+            table.addRow(["‖f − c(\(name))‖²"] + labels.indices.map { i in
+                number((0..<centroids.columns).reduce(0.0) { sum, m in
+                    let difference = embeddings[i, m] - centroids[k, m]
+                    return sum + difference * difference
+                })
+            })
+        }
     }
 }

@@ -15,6 +15,7 @@ struct GradcheckCommand: Command {
         coordinate whose ±h step crosses a kink of the loss (a hinge max() changes its winner, or a
         weight under L1 passes through 0) is listed as a kink crossing, not a failure: there the loss
         has no derivative, and the two numbers may rightly disagree — the lesson of the lecture notes.
+        Each run first prints the loss it should start from (ln K for softmax, α for triplet, …).
         """
     static let options: [(flag: String, help: String)] = [
         ("--checks N", "coordinates to check per run and setting (default 20)"),
@@ -56,6 +57,7 @@ struct GradcheckCommand: Command {
         var failures = 0
         console.output.write("relative error |analytic − numerical| / max(|analytic|, |numerical|), pass < \(Self.tolerance)\n")
         for run in configuration.runs {
+            console.output.write("\(run.name): initial loss \(run.loss.expectedInitialLossPhrase(classCount: experiment.data.classCount))\n")
             var generator = Xoshiro256StarStar(seed: configuration.seed, stream: StreamPurpose.gradientCheck.rawValue)
             let rows = (0..<min(50, train.exampleCount)).map { _ in generator.uniformInteger(below: train.exampleCount) }
             let features = train.features.gatheringRows(rows)

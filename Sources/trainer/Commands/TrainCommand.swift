@@ -99,9 +99,8 @@ struct TrainCommand: Command {
         for run in experiment.configuration.runs {
             let trainer = RunTrainer(run: run, data: data, seed: experiment.configuration.seed)
             let initial = trainer.initialDataLoss(from: experiment.initialClassifier(for: run))
-            let expected = trainer.loss.expectedInitialLoss(classCount: data.classCount)
-            text += "  \(run.name): initial loss " + String(format: "%.4f", initial) + ", expected ≈ " + String(format: "%.4f", expected)
-                + " at W ≈ 0 (\(run.loss.expectedInitialLossFormula))\n"
+            text += "  \(run.name): initial loss " + String(format: "%.4f", initial) + ", "
+                + run.loss.expectedInitialLossPhrase(classCount: data.classCount) + "\n"
             for warning in TripletTrainer.warnings(for: run, data: data) { text += "  \(warning)\n" }
         }
         return text

@@ -1,0 +1,197 @@
+import LinearAlgebra
+
+/// The working memory of the fast triplet loss for one anchor at a time, reused from anchor to
+/// anchor and from batch to batch: once its arrays have grown to the batch size, a training step
+/// allocates nothing. Pass the same scratch to every call of
+/// `TripletLoss.dataLossAndGradient(scores:labels:scoresGradient:scratch:)`; its contents between
+/// calls mean nothing.
+public struct TripletScratch: Sendable {
+    /// d(a, j) for every row j of the batch: row a of the distance matrix.
+    var distances: [Double] = []
+    /// The rows j ≠ a with yⱼ = yₐ, and the rows with yⱼ ≠ yₐ, both in index order: the first
+    /// `positiveCount` and `negativeCount` entries of buffers of B rows.
+    var positiveRows: [Int] = []
+    var negativeRows: [Int] = []
+    var positiveCount = 0
+    var negativeCount = 0
+    /// The positives in ascending (value, row) order, where value is d(a, p) + α for mining `all`
+    /// and d(a, p) for `semi_hard`.
+    var rankedPositives: [RankedRow] = []
+    var rankedValues: [Double] = []
+    /// Running sums over `rankedPositives`' values, and per rank a count or a best negative.
+    var suffixSums: [Double] = []
+    var rankCounts: [Int] = []
+    var bestNegatives: [RankedRow] = []
+    /// c_{aj}: how often d(a, j) enters the sum of active hinges of this anchor, + for a positive
+    /// and − for a negative.
+    var coefficients: [Double] = []
+
+    public init() {}
+
+    var positives: ArraySlice<Int> { positiveRows[..<positiveCount] }
+    var negatives: ArraySlice<Int> { negativeRows[..<negativeCount] }
+
+    /// Fills `distances`, `positives`, `negatives` for anchor `a` and zeroes `coefficients`.
+    /// - Complexity: O(B·M).
+    mutating func load(anchor a: Int, embeddings: Matrix, labels: [Int]) {
+        let count = embeddings.rows, dimension = embeddings.columns
+        if distances.count != count {
+            distances = Array(repeating: 0, count: count)
+            coefficients = distances
+            positiveRows = Array(repeating: 0, count: count)
+            negativeRows = positiveRows
+        }
+        embeddings.elements.withUnsafeBufferPointer { e in
+            distances.withUnsafeMutableBufferPointer { d in
+                coefficients.withUnsafeMutableBufferPointer { c in
+                    for j in 0..<count {
+                        var sum = 0.0
+                        for m in 0..<dimension {
+                            let difference = e[a * dimension + m] - e[j * dimension + m]
+                            sum += difference * difference
+                        }
+                        d[j] = sum
+                        c[j] = 0
+                    }
+                }
+            }
+        }
+        let label = labels[a]
+        var positiveCount = 0, negativeCount = 0
+        positiveRows.withUnsafeMutableBufferPointer { positives in
+            negativeRows.withUnsafeMutableBufferPointer { negatives in
+                for j in 0..<count where j != a {
+                    if labels[j] == label {
+                        positives[positiveCount] = j
+                        positiveCount += 1
+                    } else {
+                        negatives[negativeCount] = j
+                        negativeCount += 1
+                    }
+                }
+            }
+        }
+        (self.positiveCount, self.negativeCount) = (positiveCount, negativeCount)
+    }
+
+    /// Fills `rankedPositives` with (d(a, p) + `offset`, p), sorted ascending, and `rankedValues`
+    /// with their values alone (contiguous, for the binary searches).
+    mutating func rankPositives(offset: Double) {
+        rankedPositives.removeAll(keepingCapacity: true)
+        for p in positives { rankedPositives.append(RankedRow(value: distances[p] + offset, row: p)) }
+        RankedRow.sort(&rankedPositives)
+        rankedValues.removeAll(keepingCapacity: true)
+        for ranked in rankedPositives { rankedValues.append(ranked.value) }
+    }
+
+    /// The number of entries of the ascending `rankedValues` (the ranked positives' values) that are
+    /// < `value` (`orEqual` false) or ≤ `value` (true). Comparisons of distances are as unpredictable
+    /// as coin flips, and a mispredicted branch costs more than a probe, so up to
+    /// `linearSearchLimit` positives (the usual count with K ≥ 4) this compares all of them, eight
+    /// at a time without a branch, and only above it searches by bisection.
+    /// - Complexity: O(log |P|) (O(|P|/8) up to `linearSearchLimit`).
+    static func count(below value: Double, orEqual: Bool, in rankedValues: [Double]) -> Int {
+        rankedValues.withUnsafeBufferPointer { values in
+            guard values.count > linearSearchLimit else { return countEightAtATime(value, orEqual: orEqual, in: values) }
+            var low = 0, high = values.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[middle] < value || (orEqual && values[middle] == value) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    /// The most positives that `count(below:orEqual:in:)` compares one by one rather than bisecting.
+    static let linearSearchLimit = 64
+
+    /// `count(below:orEqual:in:)` by SIMD comparisons of whole chunks of eight; the tail of a last
+    /// short chunk is filled with +∞, which is never below a finite value (and never counted past
+    /// `values.count`).
+    static func countEightAtATime(_ value: Double, orEqual: Bool, in values: UnsafeBufferPointer<Double>) -> Int {
+        let target = SIMD8<Double>(repeating: value)
+        var counts = SIMD8<Int64>()
+        var start = 0
+        while start < values.count {
+            var chunk = SIMD8<Double>(repeating: .infinity)
+            if start + 8 <= values.count, let base = values.baseAddress {
+                chunk = UnsafeRawPointer(base + start).loadUnaligned(as: SIMD8<Double>.self)
+            } else {
+                for lane in 0..<(values.count - start) { chunk[lane] = values[start + lane] }
+            }
+            let below = orEqual ? chunk .<= target : chunk .< target
+            counts &+= SIMD8<Int64>().replacing(with: 1, where: below)
+            start += 8
+        }
+        return min(Int(counts.wrappedSum()), values.count)
+    }
+
+    /// gradient row a += Σⱼ c_{aj}·(eₐ − eⱼ), row j += c_{aj}·(eⱼ − eₐ): the gradient of
+    /// ½·Σⱼ c_{aj}·d(a, j), before the loss's common factor 2/T.
+    /// - Complexity: O(B·M).
+    func addCoefficientGradient(anchor a: Int, embeddings: Matrix, into gradient: inout Matrix) {
+        let dimension = embeddings.columns
+        embeddings.elements.withUnsafeBufferPointer { e in
+            gradient.elements.withUnsafeMutableBufferPointer { g in
+                for (j, coefficient) in coefficients.enumerated() where coefficient != 0 {
+                    for m in 0..<dimension {
+                        let difference = coefficient * (e[a * dimension + m] - e[j * dimension + m])
+                        g[a * dimension + m] += difference
+                        g[j * dimension + m] -= difference
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A row of the batch with the number it is ranked by; ties go to the lower row, so the order is
+/// total and every sort gives the same result.
+struct RankedRow: Comparable, Sendable {
+    var value: Double
+    var row: Int
+
+    static func < (lhs: RankedRow, rhs: RankedRow) -> Bool {
+        lhs.value < rhs.value || (lhs.value == rhs.value && lhs.row < rhs.row)
+    }
+
+    /// Sorts `rows` ascending in place without allocating: insertion sort up to 24 rows (the usual
+    /// number of positives of an anchor), heapsort above. The order is total, so the result does not
+    /// depend on the algorithm.
+    /// - Complexity: O(n²) up to 24 rows, O(n log n) above.
+    static func sort(_ rows: inout [RankedRow]) {
+        if rows.count <= 24 { insertionSort(&rows) } else { heapSort(&rows) }
+    }
+
+    static func insertionSort(_ rows: inout [RankedRow]) {
+        for i in rows.indices.dropFirst() {
+            let item = rows[i]
+            var j = i
+            while j > 0 && item < rows[j - 1] {
+                rows[j] = rows[j - 1]
+                j -= 1
+            }
+            rows[j] = item
+        }
+    }
+
+    static func heapSort(_ rows: inout [RankedRow]) {
+        for start in stride(from: rows.count / 2 - 1, through: 0, by: -1) { siftDown(&rows, from: start, end: rows.count) }
+        for end in stride(from: rows.count - 1, to: 0, by: -1) {
+            rows.swapAt(0, end)
+            siftDown(&rows, from: 0, end: end)
+        }
+    }
+
+    /// Restores the max-heap property of rows[start..<end] below `start`.
+    static func siftDown(_ rows: inout [RankedRow], from start: Int, end: Int) {
+        var parent = start
+        while 2 * parent + 1 < end {
+            var child = 2 * parent + 1
+            if child + 1 < end && rows[child] < rows[child + 1] { child += 1 }
+            guard rows[parent] < rows[child] else { return }
+            rows.swapAt(parent, child)
+            parent = child
+        }
+    }
+}

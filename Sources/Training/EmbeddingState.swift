@@ -1,0 +1,94 @@
+import LinearAlgebra
+import Datasets
+import LinearModel
+import Losses
+import Regularizers
+import Optimizers
+
+/// The mutable state of a triplet run's SGD: V, its optimizer's velocity, the minibatch loss (whose
+/// batch number advances once per step, so `random` mining draws afresh) and the buffers a step
+/// writes into, allocated once.
+struct EmbeddingState {
+    let run: RunConfiguration
+    let regularizer: any Regularizer
+    let data: ExperimentData
+    /// The seed of the split losses' triplet sample.
+    let evaluationSeed: UInt64
+    var loss: TripletLoss
+    var embedding: Matrix
+    var optimizer: StochasticGradientDescent
+    private var embeddings: Matrix
+    private var embeddingsGradient: Matrix
+    private var gradient: Matrix
+    private var batchLabels: [Int] = []
+    private var scratch = TripletScratch()
+
+    init(run: RunConfiguration, loss: TripletLoss, data: ExperimentData, evaluationSeed: UInt64, embedding: Matrix) {
+        self.run = run
+        self.regularizer = run.regularizer.makeRegularizer()
+        self.data = data
+        self.evaluationSeed = evaluationSeed
+        self.loss = loss
+        self.embedding = embedding
+        optimizer = StochasticGradientDescent(momentum: run.optimizer.momentum, nesterov: run.optimizer.nesterov)
+        embeddings = Matrix(rows: 0, columns: embedding.rows)
+        embeddingsGradient = embeddings
+        gradient = Matrix(rows: embedding.rows, columns: embedding.columns)
+    }
+
+    /// One SGD step on the minibatch `rows`: E = X_B·Vᵀ, dV = dEᵀ·X_B + λ∂R/∂V.
+    mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
+        let features = data.train.features
+        if embeddings.rows != rows.count {
+            embeddings = Matrix(rows: rows.count, columns: embedding.rows)
+            embeddingsGradient = embeddings
+        }
+        batchLabels.removeAll(keepingCapacity: true)
+        for row in rows { batchLabels.append(data.train.labels[row]) }
+        Matrix.multiplyTransposed(rowsOf: features, at: rows, by: embedding, into: &embeddings)
+        _ = loss.dataLossAndGradient(scores: embeddings, labels: batchLabels, scoresGradient: &embeddingsGradient, scratch: &scratch)
+        loss.batchNumber &+= 1
+        Matrix.transposedMultiply(embeddingsGradient, byRowsOf: features, at: rows, into: &gradient)
+        let strength = run.regularizer.strength
+        regularizer.addGradient(of: embedding, strength: strength, into: &gradient)
+        optimizer.step(&embedding, gradient: gradient, learningRate: learningRate)
+        regularizer.proximalStep(&embedding, threshold: learningRate * strength)
+    }
+}
+
+/// A triplet run in `TrainingLoop`: the parameters are V, and each evaluation reads the
+/// nearest-centroid [W b] off the embedded training split.
+extension EmbeddingState: TrainedParameters {
+    var snapshot: Matrix {
+        get { embedding }
+        set { embedding = newValue }
+    }
+
+    var isFinite: Bool { embedding.isFinite }
+
+    /// The history record of V after `epoch`: the triplet loss of each split (`TripletSplitLoss`)
+    /// plus λ·R(V), and the accuracies of the nearest-centroid [W b].
+    func evaluate(epoch: Int, learningRate: Double?) -> EpochRecord {
+        let classifier = centroidClassifier().linearClassifier
+        let train = metrics(classifier, data.train, confusion: false)
+        let validation = data.validation.map { metrics(classifier, $0, confusion: false) }
+        let regularization = run.regularizer.strength * regularizer.penalty(of: embedding)
+        return EpochRecord(
+            epoch: epoch,
+            learningRate: learningRate ?? run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: 0),
+            loss: train.dataLoss + regularization, dataLoss: train.dataLoss, regularizationLoss: regularization,
+            trainAccuracy: train.accuracy, validationLoss: validation?.dataLoss, validationAccuracy: validation?.accuracy)
+    }
+
+    /// The centroids of the embedded training split under V.
+    func centroidClassifier() -> NearestCentroidClassifier {
+        NearestCentroidClassifier(embedding: embedding, training: data.train, classCount: data.classCount)
+    }
+
+    /// Accuracy (and confusion) of the nearest-centroid `classifier` on `dataset`, with the triplet
+    /// loss of the split under V as its data loss.
+    func metrics(_ classifier: LinearClassifier, _ dataset: Dataset, confusion: Bool = true) -> SplitMetrics {
+        Evaluation.tripletMetrics(of: classifier, embedding: embedding, margin: loss.margin, seed: evaluationSeed,
+                                  on: dataset, confusion: confusion)
+    }
+}

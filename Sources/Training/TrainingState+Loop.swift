@@ -1,0 +1,24 @@
+import LinearModel
+
+/// A classifier run in `TrainingLoop`: the parameters are [W b], evaluated with the run's own loss.
+extension TrainingState: TrainedParameters {
+    var snapshot: LinearClassifier {
+        get { classifier }
+        set { classifier = newValue }
+    }
+
+    var isFinite: Bool { classifier.weights.isFinite && classifier.bias.isFinite }
+
+    /// The history record of the classifier after `epoch`: data loss and accuracy of each split,
+    /// λ·R(W) (and λ·R(b) with `include_bias`).
+    func evaluate(epoch: Int, learningRate: Double?) -> EpochRecord {
+        let train = Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: data.train)
+        let validation = data.validation.map { Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: $0) }
+        let regularization = Evaluation.regularizationLoss(of: classifier, run.regularizer)
+        return EpochRecord(
+            epoch: epoch,
+            learningRate: learningRate ?? run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: 0),
+            loss: train.dataLoss + regularization, dataLoss: train.dataLoss, regularizationLoss: regularization,
+            trainAccuracy: train.accuracy, validationLoss: validation?.dataLoss, validationAccuracy: validation?.accuracy)
+    }
+}

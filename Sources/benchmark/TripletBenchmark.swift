@@ -1,0 +1,81 @@
+import Foundation
+import Datasets
+import Training
+
+/// `benchmark triplet [--data FEATURES.npy] [--epochs E] [--batch B] [--embedding M]`: seconds per
+/// SGD epoch of a softmax run and of a triplet run with each mining mode, on the same data, through
+/// the real training loop (`RunTrainer`).
+///
+/// The data default to an in-memory `blobs` set of mid size (N 100,000, D 100, K 10); `--data` takes
+/// a `.npy` features file, with its labels in `NAME-labels.npy` beside it (or `NAME-y.npy` for a
+/// `NAME-X.npy`, as the course's benchmark sets are named). Each run trains E epochs
+/// (default 3) with evaluation only at epoch 0 and at the end; the figure is the median time of the
+/// epochs in between plus the first (SGD only, from the progress events), and the time of one full
+/// evaluation (epoch 0's: the loss and accuracy of the training split; for triplet, the sampled
+/// 10⁶-triplet loss and the centroids) is printed beside it.
+enum TripletBenchmark {
+    static let summary = "s/epoch of softmax vs triplet (all, hard, semi_hard, random) SGD on mid-sized data"
+
+    static func run(_ arguments: [String]) throws {
+        var options = ["--epochs": 3, "--batch": 200, "--embedding": 2]
+        var dataPath: String?
+        var remaining = arguments[...]
+        while let option = remaining.popFirst() {
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            if option == "--data" {
+                dataPath = value
+            } else if options[option] != nil, let number = Int(value), number > 0 {
+                options[option] = number
+            } else {
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --data (a .npy file) or --epochs, --batch, --embedding (positive integers)")
+            }
+        }
+        let epochs = max(2, options["--epochs"] ?? 3)
+        let configuration = try ConfigLoader.decode(text: configText(dataPath: dataPath, epochs: epochs,
+                                                                     batch: options["--batch"] ?? 200,
+                                                                     embedding: options["--embedding"] ?? 2),
+                                                    file: "benchmark triplet")
+        let data = try DataLoader.load(configuration.data, seed: configuration.seed)
+        let experiment = Experiment(configuration: configuration, data: data)
+        print("N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  batch \(options["--batch"] ?? 200)  "
+              + "M \(options["--embedding"] ?? 2)  \(epochs) epochs per run, evaluated at 0 and \(epochs)")
+        print("run                  s/epoch (SGD)   × softmax   evaluation s   stop")
+        var softmaxSeconds: Double?
+        for run in configuration.runs {
+            var stamps: [Double] = []
+            let trainer = RunTrainer(run: run, data: data, seed: configuration.seed)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = trainer.train(from: experiment.initialClassifier(for: run)) { _ in
+                stamps.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            // stamps[e] is after epoch e; epoch 0 and the last epoch include an evaluation.
+            let sgd = (1..<epochs).map { stamps[$0] - stamps[$0 - 1] }
+            let perEpoch = Benchmark.median(sgd)
+            let evaluation = stamps[0]
+            let ratio = softmaxSeconds.map { String(format: "%8.1f×", perEpoch / $0) } ?? "        —"
+            if softmaxSeconds == nil { softmaxSeconds = perEpoch }
+            print(run.name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                  + String(format: " %10.3f      %@   %8.3f       ", perEpoch, ratio, evaluation) + result.stopReason.explanation)
+        }
+    }
+
+    /// `NAME-y.npy` beside `NAME-X.npy`, else the trainer's `NAME-labels.npy`.
+    static func labelsPath(forFeaturesPath path: String) -> String {
+        path.hasSuffix("-X.npy") ? String(path.dropLast(6)) + "-y.npy" : NumPyFile.labelsPath(forFeaturesPath: path)
+    }
+
+    /// One softmax run and one triplet run per mining mode, on `dataPath` or generated blobs.
+    static func configText(dataPath: String?, epochs: Int, batch: Int, embedding: Int) -> String {
+        let train = dataPath.map { #"{"features": "\#($0)", "labels": "\#(labelsPath(forFeaturesPath: $0))"}"# }
+            ?? #"{"generate": {"kind": "blobs", "samples": 100000, "classes": 10, "features": 100}}"#
+        let triplets = ["all", "hard", "semi_hard", "random"].map {
+            #"{"name": "triplet-\#($0)", "loss": {"type": "triplet", "embedding_dimension": \#(embedding), "mining": "\#($0)"}}"#
+        }
+        return """
+            {"name": "benchmark-triplet", "seed": 1, "evaluate_every": 1000000,
+             "data": {"train": \(train), "validation_fraction": 0, "test_fraction": 0},
+             "optimizer": {"learning_rate": 0.001, "batch_size": \(batch), "epochs": \(epochs)},
+             "runs": [{"name": "softmax", "loss": {"type": "softmax"}}, \(triplets.joined(separator: ", "))]}
+            """
+    }
+}
