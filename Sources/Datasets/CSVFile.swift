@@ -27,6 +27,9 @@ public enum CSVFile {
     public static func read(path: String, labelColumn: String = defaultLabelColumn, classNames: [String]? = nil) throws -> Dataset {
         let reader = CSVRecordReader(file: try ByteFile.openForReading(path))
         let header = try readHeader(reader)
+        if let duplicate = header.enumerated().first(where: { header[..<$0.offset].contains($0.element) })?.element {
+            throw DatasetError.duplicateColumn(file: path, name: duplicate)
+        }
         let labelIndex: Int
         if let named = header.firstIndex(of: labelColumn) {
             labelIndex = named
@@ -42,6 +45,7 @@ public enum CSVFile {
         var encoder = LabelEncoder(knownClasses: classNames)
         let features = try readRows(reader, columnCount: header.count, featureColumns: featureColumn) { reader in
             let label = reader.text(of: labelIndex)
+            guard !label.isEmpty else { throw DatasetError.emptyLabel(file: path, line: reader.line, column: labelIndex + 1) }
             guard encoder.encode(label) != nil else {
                 throw DatasetError.unknownLabel(file: path, line: reader.line, column: labelIndex + 1,
                                                 label: label, knownClasses: classNames ?? [])

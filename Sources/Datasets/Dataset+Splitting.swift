@@ -56,6 +56,13 @@ extension Dataset {
         }
         let validation = validationFraction > 0 ? selecting(rows: part.indices.filter { part[$0] == 1 }) : nil
         let test = testFraction > 0 ? selecting(rows: part.indices.filter { part[$0] == 2 }) : nil
+        for (name, fraction, held) in [("validation_fraction", validationFraction, validation), ("test_fraction", testFraction, test)] {
+            if let held, held.exampleCount == 0 {
+                throw DatasetError.invalidFraction(
+                    name: name, value: fraction,
+                    expected: "a fraction that holds out at least one example (of \(exampleCount) examples, rounded per class); raise it, or set it to 0 for no such split")
+            }
+        }
         keepRows(part.indices.filter { part[$0] == 0 })
         return (validation, test)
     }

@@ -63,6 +63,10 @@ public enum DatasetError: Error, Equatable, Sendable {
     case invalidParameter(kind: String, name: String, value: String, expected: String)
     /// A split fraction outside [0, 1), or fractions summing to 1 or more.
     case invalidFraction(name: String, value: Double, expected: String)
+    /// A header that names one column twice.
+    case duplicateColumn(file: String, name: String)
+    /// A label cell that is empty.
+    case emptyLabel(file: String, line: Int, column: Int)
     /// A file whose examples have another number of features than the model or training data.
     case featureCountMismatch(file: String, expected: Int, found: Int)
 }
@@ -126,6 +130,10 @@ extension DatasetError: CustomStringConvertible {
             return "synthetic \(kind): \(name) = \(value): expected \(expected)"
         case .invalidFraction(let name, let value, let expected):
             return "\(name) = \(value): expected \(expected)"
+        case .duplicateColumn(let file, let name):
+            return "\(file): line 1: the column name '\(name)' appears twice; expected distinct column names"
+        case .emptyLabel(let file, let line, let column):
+            return "\(file): line \(line), column \(column): expected a label, found an empty cell"
         case .featureCountMismatch(let file, let expected, let found):
             return "\(file): expected \(expected) features per example (as the model or training data has), found \(found)"
         }

@@ -61,6 +61,7 @@ public enum NumPyFile {
     public static func readFeatures(path: String) throws -> Matrix {
         let (file, header) = try openArray(path: path, allowedDimensions: [2])
         let rows = header.shape[0], columns = header.shape[1]
+        guard columns > 0 else { throw DatasetError.noFeatureColumns(file: path) }
         let features = try Matrix(rows: rows, columns: columns) { buffer, initializedCount in
             initializedCount = try readElements(file, into: buffer, type: header.elementType)
         }

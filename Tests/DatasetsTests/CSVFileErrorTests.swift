@@ -19,6 +19,9 @@ struct CSVFileErrorTests {
         ("label\n0\n1\n", "label", "line 1: expected at least one feature column besides the label"),
         ("x1,label\n1,cat\n2,cat\n", "label", "every label is 'cat'; expected at least two classes to tell apart"),
         ("x1,label\n1,\"cat\n", "label", "line 2, column 2: expected a closing quote, found the end of the file"),
+        ("x1,label,label\n1,2,0\n3,4,1\n", "label", "line 1: the column name 'label' appears twice; expected distinct column names"),
+        ("x1,x1,label\n1,2,0\n3,4,1\n", "label", "line 1: the column name 'x1' appears twice; expected distinct column names"),
+        ("x1,label\n1,0\n3,\n", "label", "line 3, column 2: expected a label, found an empty cell"),
     ]
 
     @Test("Bad file → one sentence naming the place", arguments: badFiles)

@@ -46,4 +46,10 @@ struct StratifiedSplitTests {
     func badFractions(validation: Double, test: Double, message: String) {
         #expect(errorMessage { _ = try Self.unbalanced.stratifiedSplit(validationFraction: validation, testFraction: test, seed: 0) } == message)
     }
+
+    @Test("A fraction that rounds to no example per class is an error, not an empty split")
+    func emptyPart() {
+        let four = Dataset(features: Matrix([[1], [2], [3], [4]]), labels: [0, 1, 0, 1], classNames: ["0", "1"], featureNames: ["x1"])
+        #expect(throws: DatasetError.self) { _ = try four.stratifiedSplit(validationFraction: 0.2, testFraction: 0, seed: 1) }
+    }
 }
