@@ -41,6 +41,10 @@ public enum ConfigLoader {
     static func decode(root: JSONValue, file: String, defaultName: String) throws(ConfigError) -> ExperimentConfiguration {
         let top = try SectionReader(file: file, section: ConfigSchema.topLevel, layers: [.init(object: root, path: "", isExplicit: true)])
         let name = try top.value("name")?.stringValue ?? defaultName
+        guard isValidRunName(name) else {
+            throw .invalidValue(file: file, path: "name", found: JSONWriter.quoted(name),
+                                expected: "a name of at most 100 characters without '/' that does not start with '.' (it names the output folder)")
+        }
         let seed = UInt64(try top.integer("seed"))
         guard let dataObject = root["data"] else {
             throw .missingKey(file: file, path: "data", expected: "an object with at least \"train\"")
@@ -225,7 +229,7 @@ public enum ConfigLoader {
         if let name = object["name"] {
             guard let text = name.stringValue, isValidRunName(text) else {
                 throw .invalidValue(file: file, path: "\(path).name", found: SectionReader.describe(name),
-                                    expected: "a non-empty name without '/' that does not start with '.' (it names the run's folder)")
+                                    expected: "a name of at most 100 characters without '/' that does not start with '.' (it names the run's folder)")
             }
         }
     }

@@ -148,7 +148,7 @@ public enum ConfigSchema {
                   usedBy: users(of: "margin", lossTable), "Margin Δ of the SVM (α of the triplet loss)."),
         ConfigKey("squared", .boolean, default: false, usedBy: users(of: "squared", lossTable),
                   "Square each hinge term (the squared hinge)."),
-        ConfigKey("sigma", .number(0...1e6, exclusiveMinimum: true), default: 1, usedBy: users(of: "sigma", lossTable),
+        ConfigKey("sigma", .number(1e-6...1e6, exclusiveMinimum: false), default: 1, usedBy: users(of: "sigma", lossTable),
                   "Standard deviation σ of the Gaussian negative log-likelihood."),
         ConfigKey("embedding_dimension", .integer(1...10_000), default: 2, usedBy: users(of: "embedding_dimension", lossTable),
                   "Dimension M of the triplet loss's embedding V·x."),

@@ -49,10 +49,9 @@ public struct ModelFile: Sendable {
 
     /// The file's JSON: the same model always gives the same bytes.
     public var json: JSONValue {
-        let integerClasses = classNames.allSatisfy { Int($0).map(String.init) == $0 }
         var members: [(key: String, value: JSONValue)] = [
             ("format", "linear-classifier"), ("version", 1),
-            ("classes", .array(classNames.map { integerClasses ? .number(Double(Int($0) ?? 0)) : .string($0) })),
+            ("classes", classesJSON),
             ("feature_names", .array(featureNames.map(JSONValue.string))),
             ("loss", loss.resolved),
             ("preprocess", [
@@ -65,6 +64,13 @@ public struct ModelFile: Sendable {
         if let embedding { members.append(("embedding", Self.rows(embedding))) }
         if let centroids { members.append(("centroids", Self.rows(centroids))) }
         return .object(members)
+    }
+
+    /// The class names as the file writes them: numbers when every name is an integer (as the
+    /// labels of the data were), strings otherwise.
+    public var classesJSON: JSONValue {
+        let integerClasses = classNames.allSatisfy { Int($0).map(String.init) == $0 }
+        return .array(classNames.map { integerClasses ? .number(Double(Int($0) ?? 0)) : .string($0) })
     }
 
     static func rows(_ matrix: Matrix) -> JSONValue {

@@ -75,6 +75,7 @@ public enum ResultFiles {
     public static func comparisonRow(_ result: RunResult, decimals: Int = 4) -> [String] {
         func fixed(_ value: Double?) -> String {
             guard let value else { return "" }
+            guard value.isFinite else { return number(value) }
             return abs(value) < 1e5 ? String(format: "%.\(decimals)f", value) : String(format: "%.\(decimals - 1)e", value)
         }
         let run = result.run

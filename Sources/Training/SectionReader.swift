@@ -24,7 +24,8 @@ struct SectionReader {
         self.layers = layers
         for layer in layers {
             guard let members = layer.object.objectMembers else {
-                throw .invalidValue(file: file, path: layer.path, found: layer.object.kindDescription, expected: "an object")
+                throw .invalidValue(file: file, path: layer.path.isEmpty ? "the top level" : layer.path,
+                                    found: layer.object.kindDescription, expected: "an object")
             }
             for member in members where section.key(member.key) == nil {
                 throw .unknownKey(file: file, path: Self.join(layer.path, member.key),

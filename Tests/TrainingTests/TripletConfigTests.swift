@@ -14,8 +14,8 @@ struct TripletConfigTests {
 
     /// Columns: the run's loss members, the key path the message must name, a phrase of the message.
     static let invalid: [(String, String, String)] = [
-        ("\"type\": \"gaussian_nll\", \"sigma\": 0", "runs[0].loss.sigma", "> 0"),
-        ("\"type\": \"gaussian_nll\", \"sigma\": -2", "runs[0].loss.sigma", "> 0"),
+        ("\"type\": \"gaussian_nll\", \"sigma\": 0", "runs[0].loss.sigma", "≥ 1e-06"),
+        ("\"type\": \"gaussian_nll\", \"sigma\": -2", "runs[0].loss.sigma", "≥ 1e-06"),
         ("\"type\": \"triplet\", \"embedding_dimension\": 0", "runs[0].loss.embedding_dimension", "from 1 to 10000"),
         ("\"type\": \"triplet\", \"embedding_dimension\": 10001", "runs[0].loss.embedding_dimension", "from 1 to 10000"),
         ("\"type\": \"triplet\", \"embedding_dimension\": 2.5", "runs[0].loss.embedding_dimension", "whole number"),

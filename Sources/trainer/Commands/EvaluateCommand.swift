@@ -57,7 +57,7 @@ struct EvaluateCommand: Command {
             let value: JSONValue = [
                 "loss": .number(metrics.dataLoss), "accuracy": .number(metrics.accuracy),
                 "confusion": .array(metrics.confusion.map { .array($0.map { .number(Double($0)) }) }),
-                "classes": .array(model.classNames.map(JSONValue.string)),
+                "classes": model.classesJSON,
             ]
             console.output.write(JSONWriter.compactString(value) + "\n")
         } else {
