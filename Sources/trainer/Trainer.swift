@@ -75,12 +75,12 @@ enum Trainer {
         text += """
 
             EXAMPLES:
-              # the main job: an SVM and a softmax classifier on the spiral and the blobs
+              # the main job: an SVM and a softmax classifier side by side on the spiral
               trainer train configs/svm-vs-softmax.json
               # a dataset of your own
-              trainer generate spiral --out my-spiral.csv --samples 300 --classes 3
+              trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --noise 0.3 --seed 1
               # check a trained model on data
-              trainer evaluate runs/svm-vs-softmax/svm/model.json data/blobs.csv
+              trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv
 
             See 'trainer help <command>' for the options of each command, and 'trainer --version'.
 

@@ -17,8 +17,8 @@ struct EvaluateCommand: Command {
         ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
     ]
     static let examples: [(command: String, comment: String)] = [
-        ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/blobs.csv", "accuracy and confusion matrix"),
-        ("trainer evaluate model.json data/blobs.csv --json", "the same numbers for a script"),
+        ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv", "accuracy and confusion matrix"),
+        ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv --json", "the same numbers for a script"),
     ]
 
     let modelPath: String

@@ -25,7 +25,7 @@ struct ExplainCommand: Command {
     ]
     static let examples: [(command: String, comment: String)] = [
         ("trainer explain runs/svm-vs-softmax/svm/model.json data/spiral.csv", "the first three examples"),
-        ("trainer explain model.json data/blobs.csv --rows 5", "five of them"),
+        ("trainer explain runs/svm-vs-softmax/softmax/model.json data/spiral.csv --rows 5", "five of them"),
     ]
 
     let modelPath: String

@@ -30,7 +30,7 @@ struct GenerateCommand: Command {
         ("--seed S", "seed of the generator (default 0)"),
     ]
     static let examples: [(command: String, comment: String)] = [
-        ("trainer generate spiral --out data/spiral.csv --samples 300 --classes 3 --noise 0.2 --seed 1", "the cs231n spiral"),
+        ("trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --noise 0.3 --seed 1", "a four-arm spiral of your own"),
         ("trainer generate images --out digits.npy --samples 800 --classes 6", "8×8 images of shapes as NumPy files"),
     ]
 

@@ -20,8 +20,8 @@ struct PredictCommand: Command {
         ("--probabilities", "add a p_<class> column per class (softmax and sigmoid models)"),
     ]
     static let examples: [(command: String, comment: String)] = [
-        ("trainer predict runs/svm-vs-softmax/softmax/model.json data/blobs.csv --probabilities", "classes and probabilities"),
-        ("trainer predict model.json new-points.csv --out predictions.csv", "into a file"),
+        ("trainer predict runs/svm-vs-softmax/softmax/model.json data/spiral.csv --probabilities", "classes and probabilities"),
+        ("trainer predict runs/svm-vs-softmax/svm/model.json data/spiral.csv --out predictions.csv", "into a file"),
     ]
 
     let modelPath: String

@@ -64,6 +64,7 @@ struct TrainCommand: Command {
         }
         let destination = try OutputFolder.destination(
             for: configuration.outputDirectory, fromConfig: configuration.outputDirectoryFromConfig, force: force)
+        configuration.outputDirectory = destination
         let experiment = try Experiment(configuration: configuration)
         let progress = ProgressDisplay(mode: quiet ? .quiet : (console.errorsIsTerminal ? .terminal : .plain), write: console.errors.write)
         if !quiet { console.errors.write(introduction(of: experiment)) }
