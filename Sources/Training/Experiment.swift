@@ -51,7 +51,6 @@ public struct Experiment: Sendable {
         if !configuration.sweep.isEmpty {
             members.append(("sweep", .object(configuration.sweep.map { ($0.path, .array($0.values)) })))
         }
-        members.append(("output", ["dir": .string(configuration.outputDirectory)]))
         members.append(("runs", .array(configuration.runs.map(\.resolved))))
         return .object(members)
     }
