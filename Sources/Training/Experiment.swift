@@ -10,7 +10,15 @@ public struct Experiment: Sendable {
     /// Loads the data of `configuration` (files, generators, splits, preprocessing).
     public init(configuration: ExperimentConfiguration) throws {
         self.configuration = configuration
-        self.data = try DataLoader.load(configuration.data, seed: configuration.seed)
+        do {
+            self.data = try DataLoader.load(configuration.data, seed: configuration.seed)
+        } catch DatasetError.invalidParameter(_, let name, let value, let expected) {
+            // Only generators check parameters: name the config key the student wrote.
+            let path = [configuration.data.train, configuration.data.validation, configuration.data.test]
+                .compactMap { source -> String? in if case .generate(let parameters) = source { parameters.path } else { nil } }
+                .first ?? "data"
+            throw ConfigError.invalidValue(file: configuration.file, path: "\(path).\(name)", found: value, expected: expected)
+        }
     }
 
     public init(configuration: ExperimentConfiguration, data: ExperimentData) {

@@ -76,7 +76,12 @@ struct GenerateCommand: Command {
     }
 
     func run(_ console: Console) throws -> Int32 {
-        let dataset = try SyntheticDataset.generate(kind: kind, samples: samples, classes: classes, features: features, noise: noise, seed: seed)
+        let dataset: Dataset
+        do {
+            dataset = try SyntheticDataset.generate(kind: kind, samples: samples, classes: classes, features: features, noise: noise, seed: seed)
+        } catch DatasetError.invalidParameter(_, let name, let value, let expected) {
+            throw UsageError.invalidValue(value, option: "--\(name)", expected: "\(expected) (kind \(kind.rawValue))", command: Self.name)
+        }
         if outputPath.hasSuffix(".npy") {
             let labelsPath = NumPyFile.labelsPath(forFeaturesPath: outputPath)
             try NumPyFile.write(dataset, featuresPath: outputPath, labelsPath: labelsPath)
