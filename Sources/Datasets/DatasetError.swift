@@ -91,10 +91,10 @@ extension DatasetError: CustomStringConvertible {
         case .unterminatedQuote(let file, let line, let column):
             return "\(file): line \(line), column \(column): expected a closing quote, found the end of the file"
         case .notANumber(let file, let line, let column, let found):
-            let shown = found.isEmpty ? "an empty cell" : "'\(found)'"
+            let shown = found.isEmpty ? "an empty cell" : "'\(shortened(found))'"
             return "\(file): line \(line), column \(column): expected a number, found \(shown)"
         case .nonFiniteNumber(let file, let line, let column, let found):
-            return "\(file): line \(line), column \(column): expected a finite number, found '\(found)' (NaN and ±inf are rejected)"
+            return "\(file): line \(line), column \(column): expected a finite number, found '\(shortened(found))' (NaN and ±inf are rejected)"
         case .nonFiniteElement(let file, let row, let column, let found):
             return "\(file): element [\(row), \(column)]: expected a finite number, found \(found) (NaN and ±inf are rejected)"
         case .missingLabelColumn(let file, let name, let columns):
@@ -106,7 +106,7 @@ extension DatasetError: CustomStringConvertible {
         case .singleClass(let file, let className):
             return "\(file): every label is '\(className)'; expected at least two classes to tell apart"
         case .unknownLabel(let file, let line, let column, let label, let known):
-            return "\(file): line \(line), column \(column): expected one of the model's classes \(quotedList(known)), found '\(label)'"
+            return "\(file): line \(line), column \(column): expected one of the model's classes \(quotedList(known)), found '\(shortened(label))'"
         case .unknownArrayLabel(let file, let element, let label, let known):
             return "\(file): element \(element): expected one of the model's classes \(quotedList(known)), found \(label)"
         case .nonIntegerLabel(let file, let element, let found):
@@ -131,7 +131,7 @@ extension DatasetError: CustomStringConvertible {
         case .invalidFraction(let name, let value, let expected):
             return "\(name) = \(value): expected \(expected)"
         case .duplicateColumn(let file, let name):
-            return "\(file): line 1: the column name '\(name)' appears twice; expected distinct column names"
+            return "\(file): line 1: the column name '\(shortened(name))' appears twice; expected distinct column names"
         case .emptyLabel(let file, let line, let column):
             return "\(file): line \(line), column \(column): expected a label, found an empty cell"
         case .featureCountMismatch(let file, let expected, let found):
@@ -150,4 +150,21 @@ private func quotedList(_ names: [String]) -> String {
 /// The path as the user sees it resolved: absolute, against the current working directory.
 func resolvedPath(_ path: String) -> String {
     URL(fileURLWithPath: path).standardizedFileURL.path
+}
+
+/// A cell as an error message quotes it: on one line (line breaks and other control characters
+/// escaped) and at most 40 characters, so a runaway quoted field cannot flood the terminal.
+func shortened(_ text: String) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": escaped += "\\n"
+        case "\r": escaped += "\\r"
+        case "\t": escaped += "\\t"
+        case let control where control.value < 0x20 || control.value == 0x7F:
+            escaped += "\\u{\(String(control.value, radix: 16))}"
+        default: escaped.unicodeScalars.append(scalar)
+        }
+    }
+    return escaped.count <= 40 ? escaped : String(escaped.prefix(39)) + "…"
 }

@@ -22,6 +22,9 @@ struct CSVFileErrorTests {
         ("x1,label,label\n1,2,0\n3,4,1\n", "label", "line 1: the column name 'label' appears twice; expected distinct column names"),
         ("x1,x1,label\n1,2,0\n3,4,1\n", "label", "line 1: the column name 'x1' appears twice; expected distinct column names"),
         ("x1,label\n1,0\n3,\n", "label", "line 3, column 2: expected a label, found an empty cell"),
+        ("x1,label\n\"a\nb\",0\n", "label", "line 2, column 1: expected a number, found 'a\\nb'"),
+        ("x1,label\n" + String(repeating: "z", count: 1000) + ",0\n", "label",
+         "line 2, column 1: expected a number, found '" + String(repeating: "z", count: 39) + "…'"),
     ]
 
     @Test("Bad file → one sentence naming the place", arguments: badFiles)
