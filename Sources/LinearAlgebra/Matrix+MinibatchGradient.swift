@@ -112,7 +112,8 @@ extension Matrix {
         }
         let batch = rows.count, slots = MinibatchSlots.count(batch: batch)
         scratch.reserve(batch: batch, classes: classes, features: features, slots: slots)
-        let threads = ParallelPartition.threadCount(requested: threadCount, units: slots, work: 2 * batch * classes * features)
+        let work = 2 * batch * classes * features
+        let threads = max(1, min(threadCount, slots, work / MinibatchGradientKernel.minimumWorkPerThread))
         x.elements.withUnsafeBufferPointer { xBuffer in
         weights.elements.withUnsafeBufferPointer { wBuffer in
         bias.elements.withUnsafeBufferPointer { bBuffer in
@@ -140,6 +141,10 @@ extension Matrix {
 /// The fused step over raw pointers that worker threads share; each run writes only its own rows
 /// of the scores and ∂L/∂S and its own slot's dW and db.
 struct MinibatchGradientKernel: @unchecked Sendable {
+    /// Below this many multiply–adds per thread a step stays on the calling thread: a step runs once
+    /// per minibatch, and waking a worker for each (tens of µs with `concurrentPerform`) made `mid`
+    /// (D = 100: 400,000 multiply–adds per step) slower on 2 threads (0.043 s per epoch) than on 1 (0.032).
+    static let minimumWorkPerThread = 1 << 21
     /// 32 rows: 8 tiles of the scores kernel, 2 row blocks of the gradient kernel. Measured in
     /// `benchmark train` (cifar-like, svm, 1 thread): 0.14 s per epoch, against 0.15 for 16 and 48.
     static let rowsPerChunk = 32
