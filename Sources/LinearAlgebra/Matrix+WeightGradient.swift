@@ -128,7 +128,10 @@ extension Matrix {
 }
 
 /// The fast Cᵀ·A[rows] over raw pointers that worker threads share; each run of column tiles
-/// writes only its own columns of the result.
+/// writes only its own columns of the result. With `accumulates`, the sums start from what the
+/// result (and `columnSums`) already hold instead of 0: the fused minibatch step adds one chunk of
+/// rows after another, and since storing and reloading a sum rounds nothing, each entry is still
+/// the one multiply–add chain over all the rows in order.
 struct WeightGradientKernel: @unchecked Sendable {
     static let columnsPerTile = 16
     static let outputsPerTile = 10
@@ -143,6 +146,7 @@ struct WeightGradientKernel: @unchecked Sendable {
     let columnSumsStride: Int
     let result: UnsafeMutablePointer<Double>
     let resultStride: Int
+    var accumulates = false
 
     /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`, 16 batch rows at a
     /// time: each row's run of columns is then read front to back (what the prefetcher follows),
@@ -168,14 +172,14 @@ struct WeightGradientKernel: @unchecked Sendable {
     func runRemainingColumns() {
         for d in depth / Self.columnsPerTile * Self.columnsPerTile ..< depth {
             for k in 0..<outputs {
-                var sum = 0.0
+                var sum = accumulates ? result[k * resultStride + d] : 0
                 for (i, row) in rows.enumerated() { sum.addProduct(c[i * outputs + k], a[row * depth + d]) }
                 result[k * resultStride + d] = sum
             }
         }
         guard let columnSums else { return }
         for k in 0..<outputs {
-            var sum = 0.0
+            var sum = accumulates ? columnSums[k * columnSumsStride] : 0
             for i in rows.indices { sum += c[i * outputs + k] }
             columnSums[k * columnSumsStride] = sum
         }
@@ -190,8 +194,9 @@ struct WeightGradientKernel: @unchecked Sendable {
             withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { highSums in
                 for t in 0..<Self.outputsPerTile {
                     let sums = result + (outputIndices[t] * resultStride + firstColumn)
-                    lowSums[t] = rowBlock.lowerBound == 0 ? .zero : loadVector(sums)
-                    highSums[t] = rowBlock.lowerBound == 0 ? .zero : loadVector(sums + 8)
+                    let fresh = rowBlock.lowerBound == 0 && !accumulates
+                    lowSums[t] = fresh ? .zero : loadVector(sums)
+                    highSums[t] = fresh ? .zero : loadVector(sums + 8)
                 }
                 var cRow = c + rowBlock.lowerBound * outputs
                 for row in rows[rowBlock] {

@@ -21,6 +21,7 @@ struct TrainingState {
     private var weightGradient: Matrix
     private var biasGradient: Matrix
     private var batchLabels: [Int]
+    private var minibatchScratch = MinibatchGradientScratch()
 
     init(run: RunConfiguration, loss: any Loss, data: ExperimentData, classifier: LinearClassifier) {
         self.run = run
@@ -43,16 +44,11 @@ struct TrainingState {
 
     /// One SGD step on the minibatch `rows`.
     mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
-        let features = data.train.features
-        if scores.rows != rows.count {
-            scores = Matrix(rows: rows.count, columns: classifier.classCount)
-            scoresGradient = scores
+        if let rowwise = loss as? any RowwiseLoss {
+            computeFusedGradients(rows: rows, loss: rowwise)
+        } else {
+            computeGradients(rows: rows)
         }
-        batchLabels.removeAll(keepingCapacity: true)
-        for row in rows { batchLabels.append(data.train.labels[row]) }
-        computeScores(rows: rows, features: features)
-        _ = loss.dataLossAndGradient(scores: scores, labels: batchLabels, scoresGradient: &scoresGradient)
-        computeParameterGradients(rows: rows, features: features)
         let strength = run.regularizer.strength
         regularizer.addGradient(of: classifier.weights, strength: strength, into: &weightGradient)
         if run.regularizer.includeBias {
@@ -64,6 +60,35 @@ struct TrainingState {
         if run.regularizer.includeBias {
             regularizer.proximalStep(&classifier.bias, threshold: learningRate * strength)
         }
+    }
+
+    /// dW and db of a row-wise loss by the fused kernel, which reads each picked row of X once. The
+    /// bias trick [x; 1]·[W b]ᵀ computes the same sums in the same order as Wx + b (b added after
+    /// the dot product), so both settings share this one path and give the same bits.
+    private mutating func computeFusedGradients(rows: ArraySlice<Int>, loss: any RowwiseLoss) {
+        let labels = data.train.labels, classes = classifier.classCount, scale = 1 / Double(rows.count)
+        Matrix.minibatchGradient(
+            rowsOf: data.train.features, at: rows, weights: classifier.weights, bias: classifier.bias,
+            scoresGradientOfRow: { i, scores, scoresGradient in
+                let label = labels[rows[rows.startIndex + i]]
+                precondition(label >= 0 && label < classes, "label \(label) is not a class of \(classes)")
+                _ = loss.exampleLoss(scores, label: label, classCount: classes, scoresGradient: scoresGradient, scale: scale)
+            },
+            weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &minibatchScratch)
+    }
+
+    /// dW and db of any loss: S, then ∂L/∂S of the whole batch, then dSᵀ·X_B.
+    private mutating func computeGradients(rows: ArraySlice<Int>) {
+        let features = data.train.features
+        if scores.rows != rows.count {
+            scores = Matrix(rows: rows.count, columns: classifier.classCount)
+            scoresGradient = scores
+        }
+        batchLabels.removeAll(keepingCapacity: true)
+        for row in rows { batchLabels.append(data.train.labels[row]) }
+        computeScores(rows: rows, features: features)
+        _ = loss.dataLossAndGradient(scores: scores, labels: batchLabels, scoresGradient: &scoresGradient)
+        computeParameterGradients(rows: rows, features: features)
     }
 
     /// S = X_B·Wᵀ + b, either through separate W and b or through the bias trick [x; 1]·[W b]ᵀ,

@@ -5,8 +5,9 @@ import TestSupport
 /// Shapes that reach every branch of the fast kernels: (batch rows B, data rows N, depth D, outputs K).
 /// B = 0 is the empty batch, B = 1 a lone row, B mod 4 ≠ 0 a short row tile; D mod 8 ≠ 0 a scalar
 /// tail, D ≥ 16 whole column tiles with D mod 16 ≠ 0 a remainder; K = 2 a short output group,
-/// K = 12 a second group of 10 (and a third of 5).
+/// K = 12 a second group of 10 (and a third of 5); D > 4,096 a second column block of the scores.
 let kernelShapes: [(Int, Int, Int, Int)] = [
+    (6, 7, 4_107, 3),
     (1, 1, 1, 1), (0, 5, 3, 2), (0, 5, 20, 3), (1, 3, 8, 2), (7, 20, 3, 2), (3, 9, 17, 10), (2, 4, 40, 1),
     (25, 30, 9, 3), (5, 12, 37, 2), (9, 30, 16, 10), (13, 40, 33, 12), (4, 10, 100, 7), (6, 8, 7, 11),
 ]

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import LinearAlgebra
+import TestSupport
+
+/// The inputs of one fused step: X (N×D), the picked rows, W (K×D) and b (K×1).
+struct MinibatchProblem {
+    let x: Matrix, rows: ArraySlice<Int>, weights: Matrix, bias: Matrix
+
+    init(batch: Int, dataRows: Int, features: Int, classes: Int, seed: UInt64) {
+        x = randomMatrix(rows: dataRows, columns: features, seed: seed)
+        rows = randomLabels(count: batch, classCount: dataRows, seed: seed + 1)[...]
+        weights = randomMatrix(rows: classes, columns: features, seed: seed + 2, scale: 0.1)
+        bias = randomMatrix(rows: classes, columns: 1, seed: seed + 3)
+    }
+
+    /// Row i of dS = (1/B)·sin(s_ij + i): smooth, so no rounding can flip a branch as a hinge's kink would.
+    var scoresGradientOfRow: ScoresGradientOfRow {
+        let classes = weights.rows, scale = 1 / Double(max(rows.count, 1))
+        return { i, scores, gradient in
+            for j in 0..<classes { gradient[j] = scale * sin(scores[j] + Double(i)) }
+        }
+    }
+
+    func naive() -> (weightGradient: Matrix, biasGradient: Matrix) {
+        Matrix.naiveMinibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRow: scoresGradientOfRow)
+    }
+
+    func fast(threads: Int, scratch: inout MinibatchGradientScratch) -> (weightGradient: Matrix, biasGradient: Matrix) {
+        var weightGradient = Matrix(rows: weights.rows, columns: x.columns, repeating: .nan)
+        var biasGradient = Matrix(rows: weights.rows, columns: 1, repeating: .nan)
+        Matrix.minibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRow: scoresGradientOfRow,
+                                 weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &scratch,
+                                 threadCount: threads)
+        return (weightGradient, biasGradient)
+    }
+
+    func fast(threads: Int = 1) -> (weightGradient: Matrix, biasGradient: Matrix) {
+        var scratch = MinibatchGradientScratch()
+        return fast(threads: threads, scratch: &scratch)
+    }
+}
+
+/// Shapes past the slot (B ≥ 64: two) and chunk (32 rows) boundaries: (B, N, D, K).
+let minibatchShapes = kernelShapes + [(33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10)]
+
+@Suite("Fused minibatch step — S = X_B·Wᵀ + b, dS row by row, dW = dSᵀ·X_B, db = Σᵢ dSᵢ with one read of X_B")
+struct MatrixMinibatchGradientTests {
+    @Test("fused dW and db match the naive composition of the three steps", arguments: 0..<20)
+    func naiveMatchesFused(seed: UInt64) {
+        for (b, n, d, k) in minibatchShapes {
+            let problem = MinibatchProblem(batch: b, dataRows: n, features: d, classes: k, seed: seed)
+            let expected = problem.naive(), observed = problem.fast(threads: 2)
+            expectClose(observed.weightGradient, expected.weightGradient, "seed \(seed), B \(b) N \(n) D \(d) K \(k), dW:")
+            expectClose(observed.biasGradient, expected.biasGradient, "seed \(seed), B \(b) N \(n) D \(d) K \(k), db:")
+        }
+    }
+
+    @Test("1, 2, 3 and 4 threads give bit-identical dW and db (a fixed partition into slots)")
+    func threadCountDeterminism() {
+        let problem = MinibatchProblem(batch: 200, dataRows: 300, features: 611, classes: 10, seed: 7)
+        let single = problem.fast(threads: 1)
+        for threads in 2...4 {
+            let observed = problem.fast(threads: threads)
+            #expect(observed.weightGradient.elements.map(\.bitPattern) == single.weightGradient.elements.map(\.bitPattern),
+                    "\(threads) threads: dW differs from 1 thread's bits")
+            #expect(observed.biasGradient.elements.map(\.bitPattern) == single.biasGradient.elements.map(\.bitPattern),
+                    "\(threads) threads: db differs from 1 thread's bits")
+        }
+    }
+
+    @Test("each slot sums like the separate fast kernels, and the slots add in order", arguments: [1, 31, 32, 64, 101, 200])
+    func slotsAreTheSeparateKernels(batch: Int) {
+        let problem = MinibatchProblem(batch: batch, dataRows: 250, features: 37, classes: 10, seed: UInt64(batch))
+        let slots = MinibatchSlots.count(batch: batch)
+        var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
+        Matrix.multiplyTransposed(rowsOf: problem.x, at: problem.rows, by: problem.weights,
+                                  appendingOneTimes: problem.bias, into: &scores)
+        scores.elements.withUnsafeBufferPointer { s in
+            scoresGradient.elements.withUnsafeMutableBufferPointer { g in
+                for i in 0..<batch { problem.scoresGradientOfRow(i, s.baseAddress! + i * 10, g.baseAddress! + i * 10) }
+            }
+        }
+        var expected = [Double](repeating: 0, count: 10 * 38)
+        for slot in 0..<slots {
+            let range = MinibatchSlots.range(of: slot, count: slots, batch: batch)
+            let slotGradient = Matrix(rows: range.count, columns: 10,
+                                      elements: Array(scoresGradient.elements[range.lowerBound * 10 ..< range.upperBound * 10]))
+            let both = Matrix.transposedMultiply(slotGradient, byRowsOf: problem.x,
+                                                 at: problem.rows[(problem.rows.startIndex + range.lowerBound)...].prefix(range.count),
+                                                 appendingOne: true)
+            expected = slot == 0 ? both.elements : zip(expected, both.elements).map(+)
+        }
+        let observed = problem.fast()
+        let joined = (0..<10).flatMap { observed.weightGradient.row($0) + observed.biasGradient.row($0) }
+        #expect(joined.map(\.bitPattern) == expected.map(\.bitPattern), "B \(batch), \(slots) slots")
+    }
+
+    @Test("one scratch serves a full batch, then the epoch's short last batch, then a full one again")
+    func scratchReuse() {
+        var scratch = MinibatchGradientScratch()
+        for batch in [200, 37, 1, 200] {
+            let problem = MinibatchProblem(batch: batch, dataRows: 230, features: 45, classes: 3, seed: UInt64(batch))
+            let expected = problem.naive(), observed = problem.fast(threads: 2, scratch: &scratch)
+            expectClose(observed.weightGradient, expected.weightGradient, "B \(batch), dW:")
+            expectClose(observed.biasGradient, expected.biasGradient, "B \(batch), db:")
+        }
+    }
+
+    @Test("an empty batch has zero gradients")
+    func emptyBatch() {
+        let observed = MinibatchProblem(batch: 0, dataRows: 5, features: 9, classes: 2, seed: 1).fast()
+        #expect(observed.weightGradient == Matrix(rows: 2, columns: 9))
+        #expect(observed.biasGradient == Matrix(rows: 2, columns: 1))
+    }
+
+    @Test("slots of a batch: B = 200 → 0..<100, 100..<200; B = 63 → one slot; B = 0 → one empty slot")
+    func slotRanges() {
+        #expect((0..<MinibatchSlots.count(batch: 200)).map { MinibatchSlots.range(of: $0, count: 2, batch: 200) } == [0..<100, 100..<200])
+        #expect(MinibatchSlots.count(batch: 63) == 1)
+        #expect(MinibatchSlots.range(of: 0, count: MinibatchSlots.count(batch: 0), batch: 0) == 0..<0)
+    }
+}
