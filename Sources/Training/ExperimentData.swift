@@ -23,11 +23,13 @@ public struct ExperimentData: Sendable {
 }
 
 extension Preprocessing {
-    /// `dataset` with its features preprocessed.
-    func applied(to dataset: Dataset) -> Dataset {
-        var dataset = dataset
-        apply(to: &dataset.features)
-        return dataset
+    /// Preprocesses the features of `dataset`, if any, in place: the optional is emptied first so
+    /// that the features are not shared, and not copied (a copy of a large split costs its size).
+    func apply(to dataset: inout Dataset?) {
+        guard var held = dataset else { return }
+        dataset = nil
+        apply(to: &held.features)
+        dataset = held
     }
 }
 
@@ -52,8 +54,8 @@ public enum DataLoader {
         }
         let preprocessing = Preprocessing.fit(kind: configuration.preprocess, to: train.features)
         preprocessing.apply(to: &train.features)
-        validation = validation.map { preprocessing.applied(to: $0) }
-        test = test.map { preprocessing.applied(to: $0) }
+        preprocessing.apply(to: &validation)
+        preprocessing.apply(to: &test)
         return ExperimentData(train: train, validation: validation, test: test, preprocessing: preprocessing)
     }
 
