@@ -87,7 +87,7 @@ public enum ResultFiles {
         return [
             run.name, lossName, regularizer, JSONWriter.number(run.optimizer.learningRate), String(result.epochsRun),
             result.stopReason.name, fixed(result.train.accuracy), fixed(result.validation?.accuracy), fixed(result.test?.accuracy),
-            fixed(result.final?.loss), String(result.zeroWeights), String(format: "%.2f", result.trainingSeconds),
+            fixed(result.final?.loss), String(result.zeroWeights), String(format: "%.3f", result.trainingSeconds),
         ]
     }
 
