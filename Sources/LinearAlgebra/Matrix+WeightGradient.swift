@@ -135,7 +135,10 @@ extension Matrix {
 struct WeightGradientKernel: @unchecked Sendable {
     static let columnsPerTile = 16
     static let outputsPerTile = 10
-    static let rowsPerBlock = 16
+    /// A whole chunk of the fused step per block, so its sums are loaded and stored once per tile:
+    /// `benchmark train` (cifar-like, svm) measured 0.130 s per epoch on 1 thread and 0.0875 on 2
+    /// against 0.135 and 0.093 with blocks of 16 rows.
+    static let rowsPerBlock = 32
 
     let c: UnsafePointer<Double>
     let outputs: Int
@@ -148,7 +151,7 @@ struct WeightGradientKernel: @unchecked Sendable {
     let resultStride: Int
     var accumulates = false
 
-    /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`, 16 batch rows at a
+    /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`, 32 batch rows at a
     /// time: each row's run of columns is then read front to back (what the prefetcher follows),
     /// and the sums wait in the result between blocks (storing and reloading them rounds nothing).
     func run(columnTiles: Range<Int>) {
