@@ -145,7 +145,7 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     /// per minibatch, and waking a worker for each (tens of µs with `concurrentPerform`) made `mid`
     /// (D = 100: 400,000 multiply–adds per step) slower on 2 threads (0.043 s per epoch) than on 1 (0.032).
     static let minimumWorkPerThread = 1 << 21
-    /// 32 rows: 8 tiles of the scores kernel, 2 row blocks of the gradient kernel. Measured in
+    /// 32 rows: 8 tiles of the scores kernel, 1 row block of the gradient kernel. Measured in
     /// `benchmark train` (cifar-like, svm, 1 thread): 0.14 s per epoch, against 0.15 for 16 and 48.
     static let rowsPerChunk = 32
 

@@ -89,6 +89,10 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
 
     /// Shuffles `array` in place by Fisher–Yates: for i from n−1 down to 1, swap element i with a
     /// uniform element of 0…i. Every permutation is equally likely; same seed → same order.
+    /// Inlinable so that the caller's module specializes it for its element type: unspecialized,
+    /// each swap went through the generic value witnesses: a `mid` epoch (100,000 rows, 1 thread)
+    /// took 0.031 s against 0.024.
+    @inlinable
     public mutating func shuffle<Element>(_ array: inout [Element]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {

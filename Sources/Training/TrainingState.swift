@@ -64,17 +64,28 @@ struct TrainingState {
 
     /// dW and db of a row-wise loss by the fused kernel, which reads each picked row of X once. The
     /// bias trick [x; 1]·[W b]ᵀ computes the same sums in the same order as Wx + b (b added after
-    /// the dot product), so both settings share this one path and give the same bits.
+    /// the dot product), so both settings share this one path and give the same bits. The batch's
+    /// labels are gathered (and checked) first, all at once: looked up row by row inside the step,
+    /// each was a cache miss on the path to the loss (`mid`, 1 thread: 0.0254 → 0.0225 s per epoch).
     private mutating func computeFusedGradients(rows: ArraySlice<Int>, loss: any RowwiseLoss) {
-        let labels = data.train.labels, classes = classifier.classCount, scale = 1 / Double(rows.count)
+        let classes = classifier.classCount, scale = 1 / Double(rows.count)
+        gatherBatchLabels(rows: rows)
+        for label in batchLabels {
+            precondition(label >= 0 && label < classes, "label \(label) is not a class of \(classes)")
+        }
+        let labels = batchLabels
         Matrix.minibatchGradient(
             rowsOf: data.train.features, at: rows, weights: classifier.weights, bias: classifier.bias,
             scoresGradientOfRow: { i, scores, scoresGradient in
-                let label = labels[rows[rows.startIndex + i]]
-                precondition(label >= 0 && label < classes, "label \(label) is not a class of \(classes)")
-                _ = loss.exampleLoss(scores, label: label, classCount: classes, scoresGradient: scoresGradient, scale: scale)
+                _ = loss.exampleLoss(scores, label: labels[i], classCount: classes, scoresGradient: scoresGradient, scale: scale)
             },
             weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &minibatchScratch)
+    }
+
+    /// `batchLabels` = the labels of `rows`, in order.
+    private mutating func gatherBatchLabels(rows: ArraySlice<Int>) {
+        batchLabels.removeAll(keepingCapacity: true)
+        for row in rows { batchLabels.append(data.train.labels[row]) }
     }
 
     /// dW and db of any loss: S, then ∂L/∂S of the whole batch, then dSᵀ·X_B.
@@ -84,8 +95,7 @@ struct TrainingState {
             scores = Matrix(rows: rows.count, columns: classifier.classCount)
             scoresGradient = scores
         }
-        batchLabels.removeAll(keepingCapacity: true)
-        for row in rows { batchLabels.append(data.train.labels[row]) }
+        gatherBatchLabels(rows: rows)
         computeScores(rows: rows, features: features)
         _ = loss.dataLossAndGradient(scores: scores, labels: batchLabels, scoresGradient: &scoresGradient)
         computeParameterGradients(rows: rows, features: features)
