@@ -17,6 +17,9 @@ public final class ProgressDisplay {
     private let mode: Mode
     private let write: (String) -> Void
     private var lastRecord: EpochRecord?
+    private var lastEvent: ProgressEvent?
+    /// When the terminal line was last drawn: it is redrawn at most ten times a second.
+    private var lastDrawn: Double = -1
 
     /// A display that writes with `write` (standard error, so results on standard output stay clean).
     public init(mode: Mode, write: @escaping (String) -> Void) {
@@ -27,12 +30,15 @@ public final class ProgressDisplay {
     /// Shows `event`.
     public func show(_ event: ProgressEvent) {
         if let record = event.record { lastRecord = record }
+        lastEvent = event
         switch mode {
         case .quiet:
             return
         case .terminal:
-            let end = event.epoch == event.epochs ? "\n" : ""
-            write("\r\u{1B}[2K" + line(for: event) + end)
+            let last = event.epoch == event.epochs
+            guard last || event.epoch == 0 || event.elapsedSeconds - lastDrawn >= 0.1 else { return }
+            lastDrawn = event.elapsedSeconds
+            write("\r\u{1B}[2K" + line(for: event) + (last ? "\n" : ""))
         case .plain:
             let every = max(1, event.epochs / 10)
             if event.epoch > 0 && (event.epoch % every == 0 || event.epoch == event.epochs) && event.record != nil {
@@ -43,13 +49,15 @@ public final class ProgressDisplay {
 
     /// Ends the current run's line (a run that stopped early leaves its line open on a terminal).
     public func finishRun(_ result: RunResult) {
-        if mode == .terminal, result.epochsRun < result.run.optimizer.epochs {
-            write("\n")
+        if mode == .terminal, result.epochsRun < result.run.optimizer.epochs, let lastEvent {
+            write("\r\u{1B}[2K" + line(for: lastEvent) + "\n")  // the epoch it stopped at, not a stale one
         }
         if mode != .quiet, result.stopReason != .completed {
             write("  \(result.run.name): \(result.stopReason.explanation)\n")
         }
         lastRecord = nil
+        lastEvent = nil
+        lastDrawn = -1
     }
 
     /// `svm  epoch  40/100  loss 0.5123  train 87.5%  val 85.0%  0.4 s, 0.6 s left`
@@ -58,7 +66,8 @@ public final class ProgressDisplay {
         let epoch = String(repeating: " ", count: max(0, width - String(event.epoch).count)) + String(event.epoch)
         var text = "\(event.runName)  epoch \(epoch)/\(event.epochs)"
         if let record = lastRecord {
-            text += String(format: "  loss %.4f  train %5.1f%%", record.loss, 100 * record.trainAccuracy)
+            text += String(format: abs(record.loss) < 1e5 ? "  loss %.4f" : "  loss %.3e", record.loss)
+            text += String(format: "  train %5.1f%%", 100 * record.trainAccuracy)
             if let validation = record.validationAccuracy { text += String(format: "  val %5.1f%%", 100 * validation) }
         }
         text += String(format: "  %.1f s", event.elapsedSeconds)
