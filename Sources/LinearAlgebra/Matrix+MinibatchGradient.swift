@@ -16,6 +16,7 @@ public struct MinibatchGradientScratch: Sendable {
     var scoresGradient: [Double] = []
     var partialWeightGradients: [Double] = []
     var partialBiasGradients: [Double] = []
+    var transposedWeights: [Double] = []
 
     /// Empty buffers, sized by the first step.
     public init() {}
@@ -87,7 +88,7 @@ extension Matrix {
     /// Same inputs and outputs as `naiveMinibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRow:)`,
     /// up to the rounding of reordered sums. The batch is split into `MinibatchSlots.ranges(batch:)`;
     /// each slot goes through its rows in chunks of 32: the chunk's scores (the sums of
-    /// `multiplyTransposed(rowsOf:at:by:appendingOneTimes:into:)`, b added after the dot product),
+    /// `minibatchScores(rowsOf:at:weights:bias:into:)`, b added after the dot product),
     /// its rows of dS, then dSᵀ·X and Σ dS of the chunk added to the slot's sums while the chunk's
     /// 32 rows (768 KiB at D = 3,072) are still in the L2 cache (1 MiB). Each slot's entry (k, d) is the
     /// multiply–add chain over its rows in order, as in `transposedMultiply`; the slots run on up
@@ -114,6 +115,8 @@ extension Matrix {
         scratch.reserve(batch: batch, classes: classes, features: features, slots: slots)
         let work = 2 * batch * classes * features
         let threads = max(1, min(threadCount, slots, work / MinibatchGradientKernel.minimumWorkPerThread))
+        let classVectors = ClassVectorScoresKernel.handles(classes: classes, features: features)
+        if classVectors { ClassVectorScoresKernel.transpose(weights, into: &scratch.transposedWeights) }
         x.elements.withUnsafeBufferPointer { xBuffer in
         weights.elements.withUnsafeBufferPointer { wBuffer in
         bias.elements.withUnsafeBufferPointer { bBuffer in
@@ -124,17 +127,18 @@ extension Matrix {
         scratch.partialBiasGradients.withUnsafeMutableBufferPointer { partialBiases in
         weightGradient.elements.withUnsafeMutableBufferPointer { dW in
         biasGradient.elements.withUnsafeMutableBufferPointer { db in
+        scratch.transposedWeights.withUnsafeBufferPointer { transposedWeights in
             let kernel = MinibatchGradientKernel(
                 x: xBuffer.baseAddress!, features: features, rows: rowBuffer, weights: wBuffer.baseAddress!,
                 bias: bBuffer.baseAddress!, classes: classes, scores: scores.baseAddress!,
                 scoresGradient: scoresGradient.baseAddress!, weightGradient: dW.baseAddress!, biasGradient: db.baseAddress!,
                 partialWeightGradients: partialWeights.baseAddress, partialBiasGradients: partialBiases.baseAddress,
-                slots: slots)
+                slots: slots, transposedWeights: classVectors ? transposedWeights.baseAddress : nil)
             ParallelPartition.forEachPart(units: slots, threads: threads) { part in
                 for slot in part { kernel.run(slot: slot, scoresGradientOfRow: scoresGradientOfRow) }
             }
             kernel.addPartialGradients()
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }
 
@@ -163,6 +167,8 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     let partialWeightGradients: UnsafeMutablePointer<Double>?
     let partialBiasGradients: UnsafeMutablePointer<Double>?
     let slots: Int
+    /// Wᵀ padded for `ClassVectorScoresKernel` when it serves K classes, else nil (`ScoresKernel`).
+    let transposedWeights: UnsafePointer<Double>?
 
     /// The dW and db that slot `slot` sums into.
     private func targets(of slot: Int) -> (weights: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>) {
@@ -187,10 +193,17 @@ struct MinibatchGradientKernel: @unchecked Sendable {
         for first in stride(from: batchRows.lowerBound, to: batchRows.upperBound, by: Self.rowsPerChunk) {
             let chunk = first ..< min(first + Self.rowsPerChunk, batchRows.upperBound)
             let chunkRows = UnsafeBufferPointer(rebasing: rows[chunk])
-            let scoresKernel = ScoresKernel(
-                a: x, depth: features, rows: chunkRows, b: weights, bStride: features, outputs: classes,
-                lastColumn: bias, lastColumnStride: 1, result: scores + chunk.lowerBound * classes)
-            scoresKernel.run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
+            if let transposedWeights {
+                ClassVectorScoresKernel(
+                    x: x, depth: features, rows: chunkRows, transposedWeights: transposedWeights, classes: classes,
+                    bias: bias, result: scores + chunk.lowerBound * classes
+                ).run()
+            } else {
+                let scoresKernel = ScoresKernel(
+                    a: x, depth: features, rows: chunkRows, b: weights, bStride: features, outputs: classes,
+                    lastColumn: bias, lastColumnStride: 1, result: scores + chunk.lowerBound * classes)
+                scoresKernel.run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
+            }
             for i in chunk {
                 scoresGradientOfRow(i, scores + i * classes, scoresGradient + i * classes)
             }

@@ -74,8 +74,7 @@ struct MatrixMinibatchGradientTests {
         let problem = MinibatchProblem(batch: batch, dataRows: 250, features: 37, classes: 10, seed: UInt64(batch))
         let slots = MinibatchSlots.count(batch: batch)
         var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
-        Matrix.multiplyTransposed(rowsOf: problem.x, at: problem.rows, by: problem.weights,
-                                  appendingOneTimes: problem.bias, into: &scores)
+        Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
         scores.elements.withUnsafeBufferPointer { s in
             scoresGradient.elements.withUnsafeMutableBufferPointer { g in
                 for i in 0..<batch { problem.scoresGradientOfRow(i, s.baseAddress! + i * 10, g.baseAddress! + i * 10) }
