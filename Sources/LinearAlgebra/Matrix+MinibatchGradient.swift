@@ -145,10 +145,11 @@ extension Matrix {
 /// The fused step over raw pointers that worker threads share; each run writes only its own rows
 /// of the scores and ∂L/∂S and its own slot's dW and db.
 struct MinibatchGradientKernel: @unchecked Sendable {
-    /// Below this many multiply–adds per thread a step stays on the calling thread: a step runs once
-    /// per minibatch, and waking a worker for each (tens of µs with `concurrentPerform`) made `mid`
-    /// (D = 100: 400,000 multiply–adds per step) slower on 2 threads (0.043 s per epoch) than on 1 (0.032).
-    static let minimumWorkPerThread = 1 << 21
+    /// Below this many multiply–adds per thread a step stays on the calling thread. With
+    /// `concurrentPerform` (tens of µs per wake-up) `mid` (D = 100: 400,000 multiply–adds per step)
+    /// was slower on 2 threads than on 1 and the bound was 2²¹; with `SpinningWorkers` (about a µs
+    /// per hand-off) 2 threads take `mid` from 0.018 to 0.013 s per epoch.
+    static let minimumWorkPerThread = 1 << 17
     /// 32 rows: 8 tiles of the scores kernel, 1 row block of the gradient kernel. Measured in
     /// `benchmark train` (cifar-like, svm, 1 thread): 0.14 s per epoch, against 0.15 for 16 and 48.
     static let rowsPerChunk = 32
