@@ -196,7 +196,8 @@ struct MinibatchGradientKernel: @unchecked Sendable {
             let chunkRows = UnsafeBufferPointer(rebasing: rows[chunk])
             if let transposedWeights {
                 ClassVectorScoresKernel(
-                    x: x, depth: features, rows: chunkRows, transposedWeights: transposedWeights, classes: classes,
+                    x: x, depth: features, rows: chunkRows, transposedWeights: transposedWeights, weights: weights,
+                    classes: classes,
                     bias: bias, result: scores + chunk.lowerBound * classes
                 ).run()
             } else {
