@@ -87,10 +87,10 @@ extension Matrix {
     ///
     /// Same inputs and outputs as `naiveMinibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRow:)`,
     /// up to the rounding of reordered sums. The batch is split into `MinibatchSlots.ranges(batch:)`;
-    /// each slot goes through its rows in chunks of 32: the chunk's scores (the sums of
+    /// each slot goes through its rows in chunks of 32 (24 for long rows): the chunk's scores (the sums of
     /// `minibatchScores(rowsOf:at:weights:bias:into:)`, b added after the dot product),
     /// its rows of dS, then dSᵀ·X and Σ dS of the chunk added to the slot's sums while the chunk's
-    /// 32 rows (768 KiB at D = 3,072) are still in the L2 cache (1 MiB). Each slot's entry (k, d) is the
+    /// rows (576 KiB at D = 3,072) are still in the L2 cache (1 MiB). Each slot's entry (k, d) is the
     /// multiply–add chain over its rows in order, as in `transposedMultiply`; the slots run on up
     /// to `threadCount` threads, and their sums are added in slot order afterwards, so the result
     /// is bit-identical for any thread count.
@@ -150,9 +150,15 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     /// was slower on 2 threads than on 1 and the bound was 2²¹; with `SpinningWorkers` (about a µs
     /// per hand-off) 2 threads take `mid` from 0.018 to 0.013 s per epoch.
     static let minimumWorkPerThread = 1 << 17
-    /// 32 rows: 8 tiles of the scores kernel, 1 row block of the gradient kernel. Measured in
-    /// `benchmark train` (cifar-like, svm, 1 thread): 0.14 s per epoch, against 0.15 for 16 and 48.
-    static let rowsPerChunk = 32
+    /// The rows of a chunk: 32 (4 groups of the class-vector scores kernel, 8 tiles of the other,
+    /// 1 row block of the gradient kernel), or 24 when 32 rows of D features would pass 512 KiB,
+    /// so that the chunk stays in the L2 cache (1 MiB) beside W, Wᵀ and the slot's dW. Measured in
+    /// `benchmark train` (svm, medians of 5): cifar-like 0.123 → 0.113 s per epoch on 1 thread and
+    /// 0.0666 → 0.0657 on 2 with 24 rows (48 rows: 0.124 and 0.073); `mid` (D = 100) is faster
+    /// with 32 (0.0105 against 0.0108 s per epoch on 2 threads).
+    static func rowsPerChunk(features: Int) -> Int {
+        32 * features * MemoryLayout<Double>.stride <= 1 << 19 ? 32 : 24
+    }
 
     let x: UnsafePointer<Double>
     let features: Int
@@ -191,8 +197,9 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     func run(slot: Int, scoresGradientOfRow: ScoresGradientOfRow) {
         let batchRows = MinibatchSlots.range(of: slot, count: slots, batch: rows.count)
         let (weightTarget, biasTarget) = targets(of: slot)
-        for first in stride(from: batchRows.lowerBound, to: batchRows.upperBound, by: Self.rowsPerChunk) {
-            let chunk = first ..< min(first + Self.rowsPerChunk, batchRows.upperBound)
+        let rowsPerChunk = Self.rowsPerChunk(features: features)
+        for first in stride(from: batchRows.lowerBound, to: batchRows.upperBound, by: rowsPerChunk) {
+            let chunk = first ..< min(first + rowsPerChunk, batchRows.upperBound)
             let chunkRows = UnsafeBufferPointer(rebasing: rows[chunk])
             if let transposedWeights {
                 ClassVectorScoresKernel(
