@@ -16,6 +16,7 @@ public struct MinibatchGradientScratch: Sendable {
     var scoresGradient: [Double] = []
     var partialWeightGradients: [Double] = []
     var partialBiasGradients: [Double] = []
+    var transposedWeights: [Double] = []
 
     /// Empty buffers, sized by the first step.
     public init() {}
@@ -86,10 +87,10 @@ extension Matrix {
     ///
     /// Same inputs and outputs as `naiveMinibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRow:)`,
     /// up to the rounding of reordered sums. The batch is split into `MinibatchSlots.ranges(batch:)`;
-    /// each slot goes through its rows in chunks of 32: the chunk's scores (the sums of
-    /// `multiplyTransposed(rowsOf:at:by:appendingOneTimes:into:)`, b added after the dot product),
+    /// each slot goes through its rows in chunks of 32 (24 for long rows): the chunk's scores (the sums of
+    /// `minibatchScores(rowsOf:at:weights:bias:into:)`, b added after the dot product),
     /// its rows of dS, then dSᵀ·X and Σ dS of the chunk added to the slot's sums while the chunk's
-    /// 32 rows (768 KiB at D = 3,072) are still in the L2 cache (1 MiB). Each slot's entry (k, d) is the
+    /// rows (576 KiB at D = 3,072) are still in the L2 cache (1 MiB). Each slot's entry (k, d) is the
     /// multiply–add chain over its rows in order, as in `transposedMultiply`; the slots run on up
     /// to `threadCount` threads, and their sums are added in slot order afterwards, so the result
     /// is bit-identical for any thread count.
@@ -114,6 +115,8 @@ extension Matrix {
         scratch.reserve(batch: batch, classes: classes, features: features, slots: slots)
         let work = 2 * batch * classes * features
         let threads = max(1, min(threadCount, slots, work / MinibatchGradientKernel.minimumWorkPerThread))
+        let classVectors = ClassVectorScoresKernel.handles(classes: classes, features: features)
+        if classVectors { ClassVectorScoresKernel.transpose(weights, into: &scratch.transposedWeights) }
         x.elements.withUnsafeBufferPointer { xBuffer in
         weights.elements.withUnsafeBufferPointer { wBuffer in
         bias.elements.withUnsafeBufferPointer { bBuffer in
@@ -124,30 +127,38 @@ extension Matrix {
         scratch.partialBiasGradients.withUnsafeMutableBufferPointer { partialBiases in
         weightGradient.elements.withUnsafeMutableBufferPointer { dW in
         biasGradient.elements.withUnsafeMutableBufferPointer { db in
+        scratch.transposedWeights.withUnsafeBufferPointer { transposedWeights in
             let kernel = MinibatchGradientKernel(
                 x: xBuffer.baseAddress!, features: features, rows: rowBuffer, weights: wBuffer.baseAddress!,
                 bias: bBuffer.baseAddress!, classes: classes, scores: scores.baseAddress!,
                 scoresGradient: scoresGradient.baseAddress!, weightGradient: dW.baseAddress!, biasGradient: db.baseAddress!,
                 partialWeightGradients: partialWeights.baseAddress, partialBiasGradients: partialBiases.baseAddress,
-                slots: slots)
+                slots: slots, transposedWeights: classVectors ? transposedWeights.baseAddress : nil)
             ParallelPartition.forEachPart(units: slots, threads: threads) { part in
                 for slot in part { kernel.run(slot: slot, scoresGradientOfRow: scoresGradientOfRow) }
             }
             kernel.addPartialGradients()
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }
 
 /// The fused step over raw pointers that worker threads share; each run writes only its own rows
 /// of the scores and ∂L/∂S and its own slot's dW and db.
 struct MinibatchGradientKernel: @unchecked Sendable {
-    /// Below this many multiply–adds per thread a step stays on the calling thread: a step runs once
-    /// per minibatch, and waking a worker for each (tens of µs with `concurrentPerform`) made `mid`
-    /// (D = 100: 400,000 multiply–adds per step) slower on 2 threads (0.043 s per epoch) than on 1 (0.032).
-    static let minimumWorkPerThread = 1 << 21
-    /// 32 rows: 8 tiles of the scores kernel, 1 row block of the gradient kernel. Measured in
-    /// `benchmark train` (cifar-like, svm, 1 thread): 0.14 s per epoch, against 0.15 for 16 and 48.
-    static let rowsPerChunk = 32
+    /// Below this many multiply–adds per thread a step stays on the calling thread. With
+    /// `concurrentPerform` (tens of µs per wake-up) `mid` (D = 100: 400,000 multiply–adds per step)
+    /// was slower on 2 threads than on 1 and the bound was 2²¹; with `SpinningWorkers` (about a µs
+    /// per hand-off) 2 threads take `mid` from 0.018 to 0.013 s per epoch.
+    static let minimumWorkPerThread = 1 << 17
+    /// The rows of a chunk: 32 (4 groups of the class-vector scores kernel, 8 tiles of the other,
+    /// 1 row block of the gradient kernel), or 24 when 32 rows of D features would pass 512 KiB,
+    /// so that the chunk stays in the L2 cache (1 MiB) beside W, Wᵀ and the slot's dW. Measured in
+    /// `benchmark train` (svm, medians of 5): cifar-like 0.123 → 0.113 s per epoch on 1 thread and
+    /// 0.0666 → 0.0657 on 2 with 24 rows (48 rows: 0.124 and 0.073); `mid` (D = 100) is faster
+    /// with 32 (0.0105 against 0.0108 s per epoch on 2 threads).
+    static func rowsPerChunk(features: Int) -> Int {
+        32 * features * MemoryLayout<Double>.stride <= 1 << 19 ? 32 : 24
+    }
 
     let x: UnsafePointer<Double>
     let features: Int
@@ -163,6 +174,8 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     let partialWeightGradients: UnsafeMutablePointer<Double>?
     let partialBiasGradients: UnsafeMutablePointer<Double>?
     let slots: Int
+    /// Wᵀ padded for `ClassVectorScoresKernel` when it serves K classes, else nil (`ScoresKernel`).
+    let transposedWeights: UnsafePointer<Double>?
 
     /// The dW and db that slot `slot` sums into.
     private func targets(of slot: Int) -> (weights: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>) {
@@ -184,13 +197,22 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     func run(slot: Int, scoresGradientOfRow: ScoresGradientOfRow) {
         let batchRows = MinibatchSlots.range(of: slot, count: slots, batch: rows.count)
         let (weightTarget, biasTarget) = targets(of: slot)
-        for first in stride(from: batchRows.lowerBound, to: batchRows.upperBound, by: Self.rowsPerChunk) {
-            let chunk = first ..< min(first + Self.rowsPerChunk, batchRows.upperBound)
+        let rowsPerChunk = Self.rowsPerChunk(features: features)
+        for first in stride(from: batchRows.lowerBound, to: batchRows.upperBound, by: rowsPerChunk) {
+            let chunk = first ..< min(first + rowsPerChunk, batchRows.upperBound)
             let chunkRows = UnsafeBufferPointer(rebasing: rows[chunk])
-            let scoresKernel = ScoresKernel(
-                a: x, depth: features, rows: chunkRows, b: weights, bStride: features, outputs: classes,
-                lastColumn: bias, lastColumnStride: 1, result: scores + chunk.lowerBound * classes)
-            scoresKernel.run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
+            if let transposedWeights {
+                ClassVectorScoresKernel(
+                    x: x, depth: features, rows: chunkRows, transposedWeights: transposedWeights, weights: weights,
+                    classes: classes,
+                    bias: bias, result: scores + chunk.lowerBound * classes
+                ).run()
+            } else {
+                let scoresKernel = ScoresKernel(
+                    a: x, depth: features, rows: chunkRows, b: weights, bStride: features, outputs: classes,
+                    lastColumn: bias, lastColumnStride: 1, result: scores + chunk.lowerBound * classes)
+                scoresKernel.run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
+            }
             for i in chunk {
                 scoresGradientOfRow(i, scores + i * classes, scoresGradient + i * classes)
             }

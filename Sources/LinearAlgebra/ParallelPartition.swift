@@ -33,10 +33,22 @@ public enum ParallelPartition {
 
     /// Calls `body` with the run of units of each part, 0..<units split into `threads` contiguous
     /// runs in order; the parts run concurrently when `threads > 1` and must write disjoint outputs.
+    /// Part 0 runs on the calling thread and the others on `SpinningWorkers` when they are free.
     static func forEachPart(units: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
         guard threads > 1 else {
             body(0..<units)
             return
+        }
+        func part(_ index: Int) -> Range<Int> { units * index / threads ..< units * (index + 1) / threads }
+        if #available(macOS 15.0, *) {
+            let done = withoutActuallyEscaping(body) { body in
+                SpinningWorkers.shared.withHelpers(count: threads - 1) { helpers in
+                    for index in 1..<threads { helpers[index - 1].post(part(index), to: body) }
+                    body(part(0))
+                    for index in 1..<threads { helpers[index - 1].waitUntilFinished() }
+                }
+            }
+            if done { return }
         }
         DispatchQueue.concurrentPerform(iterations: threads) { part in
             body(units * part / threads ..< units * (part + 1) / threads)

@@ -41,8 +41,8 @@ struct MinibatchProblem {
     }
 }
 
-/// Shapes past the slot (B ≥ 64: two) and chunk (32 rows) boundaries: (B, N, D, K).
-let minibatchShapes = kernelShapes + [(33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10)]
+/// Shapes past the slot (B ≥ 64: two) and chunk (32 rows; 24 when D > 2,048) boundaries: (B, N, D, K).
+let minibatchShapes = kernelShapes + [(33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10), (50, 55, 2_056, 3)]
 
 @Suite("Fused minibatch step — S = X_B·Wᵀ + b, dS row by row, dW = dSᵀ·X_B, db = Σᵢ dSᵢ with one read of X_B")
 struct MatrixMinibatchGradientTests {
@@ -74,8 +74,7 @@ struct MatrixMinibatchGradientTests {
         let problem = MinibatchProblem(batch: batch, dataRows: 250, features: 37, classes: 10, seed: UInt64(batch))
         let slots = MinibatchSlots.count(batch: batch)
         var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
-        Matrix.multiplyTransposed(rowsOf: problem.x, at: problem.rows, by: problem.weights,
-                                  appendingOneTimes: problem.bias, into: &scores)
+        Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
         scores.elements.withUnsafeBufferPointer { s in
             scoresGradient.elements.withUnsafeMutableBufferPointer { g in
                 for i in 0..<batch { problem.scoresGradientOfRow(i, s.baseAddress! + i * 10, g.baseAddress! + i * 10) }
