@@ -13,6 +13,7 @@ extension TripletScratch {
     /// is active against every negative with r ≤ q, a running count.
     /// - Complexity: O(|P| log |P| + |N| log |P|), no allocation once the buffers have grown.
     mutating func mineAllTriplets(margin: Double) -> Double {
+        guard positiveCount > Self.linearSearchLimit else { return mineAllTripletsByScan(margin: margin) }
         rankPositives(offset: margin)
         let count = rankedPositives.count
         suffixSums.removeAll(keepingCapacity: true)
@@ -44,6 +45,46 @@ extension TripletScratch {
             }
         }
         return hingeSum
+    }
+
+    /// `mineAllTriplets` for anchors with at most `linearSearchLimit` positives (the usual count with
+    /// K ≥ 4), without sorting: the thresholds tₚ = d(a, p) + α sit in chunks of eight (padded with
+    /// −∞, never active), and each negative n is compared with all of them at once. The active lanes
+    /// (tₚ > d(a, n)) add tₚ − d(a, n) to the hinge sum, one to n's count and one to p's count, all
+    /// without a branch: comparisons of distances are as unpredictable as coin flips.
+    /// - Complexity: O(|P|·|N|/8), no allocation once the buffers have grown.
+    mutating func mineAllTripletsByScan(margin: Double) -> Double {
+        let chunkCount = (positiveCount + 7) / 8
+        thresholdChunks.removeAll(keepingCapacity: true)
+        thresholdChunks.append(contentsOf: repeatElement(SIMD8(repeating: -.infinity), count: chunkCount))
+        activeCounts.removeAll(keepingCapacity: true)
+        activeCounts.append(contentsOf: repeatElement(SIMD8(), count: chunkCount))
+        for (index, p) in positives.enumerated() { thresholdChunks[index / 8][index % 8] = distances[p] + margin }
+        var hinges = SIMD8<Double>()
+        let (distances, negatives, thresholdChunks) = (self.distances, self.negatives, self.thresholdChunks)
+        distances.withUnsafeBufferPointer { distances in
+            thresholdChunks.withUnsafeBufferPointer { thresholds in
+                coefficients.withUnsafeMutableBufferPointer { coefficients in
+                    activeCounts.withUnsafeMutableBufferPointer { positiveCounts in
+                        for n in negatives {
+                            let distance = SIMD8(repeating: distances[n])
+                            var negativeCounts = SIMD8<Int64>()
+                            for chunk in 0..<chunkCount {
+                                let threshold = thresholds[chunk]
+                                let active = threshold .> distance
+                                hinges += (threshold - distance).replacing(with: 0, where: .!active)
+                                let ones = SIMD8<Int64>().replacing(with: 1, where: active)
+                                negativeCounts &+= ones
+                                positiveCounts[chunk] &+= ones
+                            }
+                            coefficients[n] -= Double(negativeCounts.wrappedSum())
+                        }
+                    }
+                }
+            }
+        }
+        for (index, p) in positives.enumerated() { coefficients[p] += Double(activeCounts[index / 8][index % 8]) }
+        return hinges.sum()
     }
 
     /// The farthest positive (the lowest row among equals) against the nearest negative (likewise).

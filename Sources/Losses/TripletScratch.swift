@@ -22,6 +22,10 @@ public struct TripletScratch: Sendable {
     var suffixSums: [Double] = []
     var rankCounts: [Int] = []
     var bestNegatives: [RankedRow] = []
+    /// `mineAllTripletsByScan`'s thresholds, eight to a chunk, and per positive lane its number of
+    /// active negatives.
+    var thresholdChunks: [SIMD8<Double>] = []
+    var activeCounts: [SIMD8<Int64>] = []
     /// c_{aj}: how often d(a, j) enters the sum of active hinges of this anchor, + for a positive
     /// and − for a negative.
     var coefficients: [Double] = []
