@@ -29,6 +29,13 @@ public struct TripletScratch: Sendable {
     /// c_{aj}: how often d(a, j) enters the sum of active hinges of this anchor, + for a positive
     /// and − for a negative.
     var coefficients: [Double] = []
+    /// A slot's share of the batch (`mine(anchors:loss:embeddings:labels:)`): its anchors' gradient
+    /// (before the factor 2/T), hinge sum and number of triplets.
+    var gradient = Matrix(rows: 0, columns: 0)
+    var hingeSum = 0.0
+    var tripletCount = 0
+    /// One scratch per slot of anchors, kept by the scratch the caller passes.
+    var slots: [TripletScratch] = []
 
     public init() {}
 
