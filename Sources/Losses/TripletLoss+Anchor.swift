@@ -103,6 +103,7 @@ extension TripletScratch {
     /// minimum from the top rank down.
     /// - Complexity: O(|P| log |P| + |N| log |P|).
     mutating func mineSemiHardTriplets(margin: Double) -> Double {
+        guard positiveCount > Self.linearSearchLimit else { return mineSemiHardTripletsByScan(margin: margin) }
         rankPositives(offset: 0)
         let count = rankedPositives.count
         let none = RankedRow(value: .infinity, row: Int.max)
@@ -120,6 +121,54 @@ extension TripletScratch {
         for rank in stride(from: count - 1, through: 0, by: -1) {
             best = min(best, bestNegatives[rank + 1])
             hingeSum += addTriplet(positive: rankedPositives[rank].row, negative: best == none ? farthest.row : best.row, margin: margin)
+        }
+        return hingeSum
+    }
+
+    /// `mineSemiHardTriplets` for anchors with at most `linearSearchLimit` positives, without sorting:
+    /// the positives' distances sit in chunks of eight (padded with +∞, never exceeded), and each
+    /// negative, in index order, replaces the best of the lanes it is farther than and strictly nearer
+    /// than their best so far (so the lowest row wins among equals), by SIMD selects, not branches.
+    /// The best rows are kept as Doubles (exact below 2⁵³) so that one mask selects both vectors.
+    /// - Complexity: O(|P|·|N|/8), no allocation once the buffers have grown.
+    mutating func mineSemiHardTripletsByScan(margin: Double) -> Double {
+        let chunkCount = (positiveCount + 7) / 8
+        thresholdChunks.removeAll(keepingCapacity: true)
+        thresholdChunks.append(contentsOf: repeatElement(SIMD8(repeating: .infinity), count: chunkCount))
+        nearestDistances.removeAll(keepingCapacity: true)
+        nearestDistances.append(contentsOf: repeatElement(SIMD8(repeating: .infinity), count: chunkCount))
+        nearestRows.removeAll(keepingCapacity: true)
+        nearestRows.append(contentsOf: repeatElement(SIMD8(repeating: -1), count: chunkCount))
+        for (index, p) in positives.enumerated() { thresholdChunks[index / 8][index % 8] = distances[p] }
+        var farthest = negatives[negatives.startIndex], farthestDistance = -Double.infinity
+        let (distances, negatives, thresholdChunks) = (self.distances, self.negatives, self.thresholdChunks)
+        distances.withUnsafeBufferPointer { distances in
+            thresholdChunks.withUnsafeBufferPointer { positiveDistances in
+                nearestDistances.withUnsafeMutableBufferPointer { nearestDistances in
+                    nearestRows.withUnsafeMutableBufferPointer { nearestRows in
+                        for n in negatives {
+                            let distance = distances[n]
+                            let broadcast = SIMD8(repeating: distance), row = SIMD8(repeating: Double(n))
+                            let infinity = SIMD8<Double>(repeating: .infinity)
+                            for chunk in 0..<chunkCount {
+                                // +∞ where n is not farther than p, so that one comparison decides (no mask `.&`).
+                                let candidate = infinity.replacing(with: broadcast, where: broadcast .> positiveDistances[chunk])
+                                let better = candidate .< nearestDistances[chunk]
+                                nearestDistances[chunk] = nearestDistances[chunk].replacing(with: candidate, where: better)
+                                nearestRows[chunk] = nearestRows[chunk].replacing(with: row, where: better)
+                            }
+                            let isFarthest = distance >= farthestDistance
+                            farthest = isFarthest ? n : farthest
+                            farthestDistance = isFarthest ? distance : farthestDistance
+                        }
+                    }
+                }
+            }
+        }
+        var hingeSum = 0.0
+        for (index, p) in positives.enumerated() {
+            let nearest = Int(nearestRows[index / 8][index % 8])
+            hingeSum += addTriplet(positive: p, negative: nearest < 0 ? farthest : nearest, margin: margin)
         }
         return hingeSum
     }

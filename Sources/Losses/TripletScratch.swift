@@ -22,10 +22,14 @@ public struct TripletScratch: Sendable {
     var suffixSums: [Double] = []
     var rankCounts: [Int] = []
     var bestNegatives: [RankedRow] = []
-    /// `mineAllTripletsByScan`'s thresholds, eight to a chunk, and per positive lane its number of
-    /// active negatives.
+    /// The scans' positive values (`mineAllTripletsByScan`'s thresholds, `mineSemiHardTripletsByScan`'s
+    /// distances), eight to a chunk, and per positive lane its number of active negatives (`all`).
     var thresholdChunks: [SIMD8<Double>] = []
     var activeCounts: [SIMD8<Int64>] = []
+    /// `mineSemiHardTripletsByScan`'s per positive lane distance and row of its best negative so far
+    /// (row −1 for none).
+    var nearestDistances: [SIMD8<Double>] = []
+    var nearestRows: [SIMD8<Double>] = []
     /// c_{aj}: how often d(a, j) enters the sum of active hinges of this anchor, + for a positive
     /// and − for a negative.
     var coefficients: [Double] = []
