@@ -148,11 +148,17 @@ public struct TripletScratch: Sendable {
         let dimension = embeddings.columns
         embeddings.elements.withUnsafeBufferPointer { e in
             gradient.elements.withUnsafeMutableBufferPointer { g in
-                for (j, coefficient) in coefficients.enumerated() where coefficient != 0 {
+                coefficients.withUnsafeBufferPointer { coefficients in
+                    // Row a's sum in a register, not through memory from one j to the next; c_{aa} = 0.
                     for m in 0..<dimension {
-                        let difference = coefficient * (e[a * dimension + m] - e[j * dimension + m])
-                        g[a * dimension + m] += difference
-                        g[j * dimension + m] -= difference
+                        let anchorValue = e[a * dimension + m]
+                        var anchorSum = 0.0
+                        for j in coefficients.indices {
+                            let difference = coefficients[j] * (anchorValue - e[j * dimension + m])
+                            anchorSum += difference
+                            g[j * dimension + m] -= difference
+                        }
+                        g[a * dimension + m] += anchorSum
                     }
                 }
             }
