@@ -53,7 +53,7 @@ public struct TripletScratch: Sendable {
         if distances.count != count {
             distances = Array(repeating: 0, count: count)
             coefficients = distances
-            positiveRows = Array(repeating: 0, count: count)
+            positiveRows = Array(repeating: 0, count: count + 1)
             negativeRows = positiveRows
         }
         embeddings.elements.withUnsafeBufferPointer { e in
@@ -73,15 +73,17 @@ public struct TripletScratch: Sendable {
         }
         let label = labels[a]
         var positiveCount = 0, negativeCount = 0
-        positiveRows.withUnsafeMutableBufferPointer { positives in
-            negativeRows.withUnsafeMutableBufferPointer { negatives in
-                for j in 0..<count where j != a {
-                    if labels[j] == label {
+        // Without a branch (a row's class is as unpredictable as a die): every row is written to
+        // both lists, and only the right one's count advances (neither for a); hence B + 1 entries per list.
+        labels.withUnsafeBufferPointer { labels in
+            positiveRows.withUnsafeMutableBufferPointer { positives in
+                negativeRows.withUnsafeMutableBufferPointer { negatives in
+                    for j in 0..<count {
+                        let positive = labels[j] == label && j != a ? 1 : 0, negative = labels[j] != label ? 1 : 0
                         positives[positiveCount] = j
-                        positiveCount += 1
-                    } else {
                         negatives[negativeCount] = j
-                        negativeCount += 1
+                        positiveCount &+= positive
+                        negativeCount &+= negative
                     }
                 }
             }
