@@ -242,12 +242,18 @@ extension TripletScratch {
         if gradient.rows != embeddings.rows || gradient.columns != embeddings.columns {
             gradient = Matrix(rows: embeddings.rows, columns: embeddings.columns)
         }
-        for index in gradient.elements.indices { gradient.elements[index] = 0 }
+        let count = embeddings.rows, dimension = embeddings.columns
+        embeddingColumns.removeAll(keepingCapacity: true)
+        for m in 0..<dimension {
+            for j in 0..<count { embeddingColumns.append(embeddings.elements[j * dimension + m]) }
+        }
+        gradientColumns.removeAll(keepingCapacity: true)
+        gradientColumns.append(contentsOf: repeatElement(0, count: count * dimension))
         hingeSum = 0
         tripletCount = 0
         var generator = loss.miningGenerator()
         for a in anchors {
-            load(anchor: a, embeddings: embeddings, labels: labels)
+            load(anchor: a, labels: labels)
             let positives = positiveCount, negatives = negativeCount
             guard positives > 0, negatives > 0 else { continue }
             switch loss.mining {
@@ -264,7 +270,10 @@ extension TripletScratch {
                 hingeSum += mineRandomTriplets(margin: loss.margin, generator: &generator)
                 tripletCount += positives
             }
-            addCoefficientGradient(anchor: a, embeddings: embeddings, into: &gradient)
+            addCoefficientGradient(anchor: a)
+        }
+        for j in 0..<count {
+            for m in 0..<dimension { gradient.elements[j * dimension + m] = gradientColumns[m * count + j] }
         }
     }
 }
