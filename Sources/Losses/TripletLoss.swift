@@ -180,6 +180,9 @@ public struct TripletLoss: Loss, Equatable {
     /// For `all`, sorting the anchor's positive thresholds d(a, p) + α once lets a binary search and
     /// suffix sums give every negative's hinge sum and count; `semi_hard` finds each positive's
     /// negative from the same ranking (`TripletScratch.mineAllTriplets`, `mineSemiHardTriplets`).
+    /// Up to 64 positives (K ≥ 4 at B = 200) both skip the sort and compare each negative with
+    /// every positive eight lanes at a time, without a branch (`mineAllTripletsByScan`,
+    /// `mineSemiHardTripletsByScan`): at most 8 vector steps per negative, cheaper than ranking.
     /// The anchors are split into a number of slots that depends on B alone (`slotCount(batch:)`;
     /// one for `random`, whose draws follow the anchors in order); each slot sums its own hinges and
     /// gradient, the slots run on up to `threadCount` threads, and their sums are added in slot
