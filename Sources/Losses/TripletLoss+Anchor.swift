@@ -146,18 +146,25 @@ extension TripletScratch {
             thresholdChunks.withUnsafeBufferPointer { positiveDistances in
                 nearestDistances.withUnsafeMutableBufferPointer { nearestDistances in
                     nearestRows.withUnsafeMutableBufferPointer { nearestRows in
-                        for n in negatives {
-                            let distance = distances[n]
-                            let broadcast = SIMD8(repeating: distance), row = SIMD8(repeating: Double(n))
-                            let infinity = SIMD8<Double>(repeating: .infinity)
-                            for chunk in 0..<chunkCount {
+                        // Chunk by chunk, so that its best distances and rows stay in registers
+                        // over the negatives (each lane still sees them in index order).
+                        let infinity = SIMD8<Double>(repeating: .infinity)
+                        for chunk in 0..<chunkCount {
+                            let positiveChunk = positiveDistances[chunk]
+                            var nearest = nearestDistances[chunk], rows = nearestRows[chunk]
+                            for n in negatives {
+                                let broadcast = SIMD8(repeating: distances[n])
                                 // +∞ where n is not farther than p, so that one comparison decides (no mask `.&`).
-                                let candidate = infinity.replacing(with: broadcast, where: broadcast .> positiveDistances[chunk])
-                                let better = candidate .< nearestDistances[chunk]
-                                nearestDistances[chunk] = nearestDistances[chunk].replacing(with: candidate, where: better)
-                                nearestRows[chunk] = nearestRows[chunk].replacing(with: row, where: better)
+                                let candidate = infinity.replacing(with: broadcast, where: broadcast .> positiveChunk)
+                                let better = candidate .< nearest
+                                nearest = nearest.replacing(with: candidate, where: better)
+                                rows = rows.replacing(with: SIMD8(repeating: Double(n)), where: better)
                             }
-                            let isFarthest = distance >= farthestDistance
+                            nearestDistances[chunk] = nearest
+                            nearestRows[chunk] = rows
+                        }
+                        for n in negatives {
+                            let distance = distances[n], isFarthest = distance >= farthestDistance
                             farthest = isFarthest ? n : farthest
                             farthestDistance = isFarthest ? distance : farthestDistance
                         }
