@@ -34,7 +34,7 @@ public enum ParallelPartition {
     /// Calls `body` with the run of units of each part, 0..<units split into `threads` contiguous
     /// runs in order; the parts run concurrently when `threads > 1` and must write disjoint outputs.
     /// Part 0 runs on the calling thread and the others on `SpinningWorkers` when they are free.
-    static func forEachPart(units: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    public static func forEachPart(units: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
         guard threads > 1 else {
             body(0..<units)
             return

@@ -13,6 +13,7 @@ extension TripletScratch {
     /// is active against every negative with r ≤ q, a running count.
     /// - Complexity: O(|P| log |P| + |N| log |P|), no allocation once the buffers have grown.
     mutating func mineAllTriplets(margin: Double) -> Double {
+        guard positiveCount > Self.linearSearchLimit else { return mineAllTripletsByScan(margin: margin) }
         rankPositives(offset: margin)
         let count = rankedPositives.count
         suffixSums.removeAll(keepingCapacity: true)
@@ -46,6 +47,46 @@ extension TripletScratch {
         return hingeSum
     }
 
+    /// `mineAllTriplets` for anchors with at most `linearSearchLimit` positives (the usual count with
+    /// K ≥ 4), without sorting: the thresholds tₚ = d(a, p) + α sit in chunks of eight (padded with
+    /// −∞, never active), and each negative n is compared with all of them at once. The active lanes
+    /// (tₚ > d(a, n)) add tₚ − d(a, n) to the hinge sum, one to n's count and one to p's count, all
+    /// without a branch: comparisons of distances are as unpredictable as coin flips.
+    /// - Complexity: O(|P|·|N|/8), no allocation once the buffers have grown.
+    mutating func mineAllTripletsByScan(margin: Double) -> Double {
+        let chunkCount = (positiveCount + 7) / 8
+        thresholdChunks.removeAll(keepingCapacity: true)
+        thresholdChunks.append(contentsOf: repeatElement(SIMD8(repeating: -.infinity), count: chunkCount))
+        activeCounts.removeAll(keepingCapacity: true)
+        activeCounts.append(contentsOf: repeatElement(SIMD8(), count: chunkCount))
+        for (index, p) in positives.enumerated() { thresholdChunks[index / 8][index % 8] = distances[p] + margin }
+        var hinges = SIMD8<Double>()
+        let (distances, negatives, thresholdChunks) = (self.distances, self.negatives, self.thresholdChunks)
+        distances.withUnsafeBufferPointer { distances in
+            thresholdChunks.withUnsafeBufferPointer { thresholds in
+                coefficients.withUnsafeMutableBufferPointer { coefficients in
+                    activeCounts.withUnsafeMutableBufferPointer { positiveCounts in
+                        for n in negatives {
+                            let distance = SIMD8(repeating: distances[n])
+                            var negativeCounts = SIMD8<Int64>()
+                            for chunk in 0..<chunkCount {
+                                let threshold = thresholds[chunk]
+                                let active = threshold .> distance
+                                hinges += (threshold - distance).replacing(with: 0, where: .!active)
+                                let ones = SIMD8<Int64>().replacing(with: 1, where: active)
+                                negativeCounts &+= ones
+                                positiveCounts[chunk] &+= ones
+                            }
+                            coefficients[n] -= Double(negativeCounts.wrappedSum())
+                        }
+                    }
+                }
+            }
+        }
+        for (index, p) in positives.enumerated() { coefficients[p] += Double(activeCounts[index / 8][index % 8]) }
+        return hinges.sum()
+    }
+
     /// The farthest positive (the lowest row among equals) against the nearest negative (likewise).
     /// - Complexity: O(|P| + |N|).
     mutating func mineHardTriplet(margin: Double) -> Double {
@@ -62,6 +103,7 @@ extension TripletScratch {
     /// minimum from the top rank down.
     /// - Complexity: O(|P| log |P| + |N| log |P|).
     mutating func mineSemiHardTriplets(margin: Double) -> Double {
+        guard positiveCount > Self.linearSearchLimit else { return mineSemiHardTripletsByScan(margin: margin) }
         rankPositives(offset: 0)
         let count = rankedPositives.count
         let none = RankedRow(value: .infinity, row: Int.max)
@@ -79,6 +121,61 @@ extension TripletScratch {
         for rank in stride(from: count - 1, through: 0, by: -1) {
             best = min(best, bestNegatives[rank + 1])
             hingeSum += addTriplet(positive: rankedPositives[rank].row, negative: best == none ? farthest.row : best.row, margin: margin)
+        }
+        return hingeSum
+    }
+
+    /// `mineSemiHardTriplets` for anchors with at most `linearSearchLimit` positives, without sorting:
+    /// the positives' distances sit in chunks of eight (padded with +∞, never exceeded), and each
+    /// negative, in index order, replaces the best of the lanes it is farther than and strictly nearer
+    /// than their best so far (so the lowest row wins among equals), by SIMD selects, not branches.
+    /// The best rows are kept as Doubles (exact below 2⁵³) so that one mask selects both vectors.
+    /// - Complexity: O(|P|·|N|/8), no allocation once the buffers have grown.
+    mutating func mineSemiHardTripletsByScan(margin: Double) -> Double {
+        let chunkCount = (positiveCount + 7) / 8
+        thresholdChunks.removeAll(keepingCapacity: true)
+        thresholdChunks.append(contentsOf: repeatElement(SIMD8(repeating: .infinity), count: chunkCount))
+        nearestDistances.removeAll(keepingCapacity: true)
+        nearestDistances.append(contentsOf: repeatElement(SIMD8(repeating: .infinity), count: chunkCount))
+        nearestRows.removeAll(keepingCapacity: true)
+        nearestRows.append(contentsOf: repeatElement(SIMD8(repeating: -1), count: chunkCount))
+        for (index, p) in positives.enumerated() { thresholdChunks[index / 8][index % 8] = distances[p] }
+        var farthest = negatives[negatives.startIndex], farthestDistance = -Double.infinity
+        let (distances, negatives, thresholdChunks) = (self.distances, self.negatives, self.thresholdChunks)
+        distances.withUnsafeBufferPointer { distances in
+            thresholdChunks.withUnsafeBufferPointer { positiveDistances in
+                nearestDistances.withUnsafeMutableBufferPointer { nearestDistances in
+                    nearestRows.withUnsafeMutableBufferPointer { nearestRows in
+                        // Chunk by chunk, so that its best distances and rows stay in registers
+                        // over the negatives (each lane still sees them in index order).
+                        let infinity = SIMD8<Double>(repeating: .infinity)
+                        for chunk in 0..<chunkCount {
+                            let positiveChunk = positiveDistances[chunk]
+                            var nearest = nearestDistances[chunk], rows = nearestRows[chunk]
+                            for n in negatives {
+                                let broadcast = SIMD8(repeating: distances[n])
+                                // +∞ where n is not farther than p, so that one comparison decides (no mask `.&`).
+                                let candidate = infinity.replacing(with: broadcast, where: broadcast .> positiveChunk)
+                                let better = candidate .< nearest
+                                nearest = nearest.replacing(with: candidate, where: better)
+                                rows = rows.replacing(with: SIMD8(repeating: Double(n)), where: better)
+                            }
+                            nearestDistances[chunk] = nearest
+                            nearestRows[chunk] = rows
+                        }
+                        for n in negatives {
+                            let distance = distances[n], isFarthest = distance >= farthestDistance
+                            farthest = isFarthest ? n : farthest
+                            farthestDistance = isFarthest ? distance : farthestDistance
+                        }
+                    }
+                }
+            }
+        }
+        var hingeSum = 0.0
+        for (index, p) in positives.enumerated() {
+            let nearest = Int(nearestRows[index / 8][index % 8])
+            hingeSum += addTriplet(positive: p, negative: nearest < 0 ? farthest : nearest, margin: margin)
         }
         return hingeSum
     }

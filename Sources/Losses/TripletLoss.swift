@@ -180,40 +180,103 @@ public struct TripletLoss: Loss, Equatable {
     /// For `all`, sorting the anchor's positive thresholds d(a, p) + α once lets a binary search and
     /// suffix sums give every negative's hinge sum and count; `semi_hard` finds each positive's
     /// negative from the same ranking (`TripletScratch.mineAllTriplets`, `mineSemiHardTriplets`).
+    /// Up to 64 positives (K ≥ 4 at B = 200) both skip the sort and compare each negative with
+    /// every positive eight lanes at a time, without a branch (`mineAllTripletsByScan`,
+    /// `mineSemiHardTripletsByScan`): at most 8 vector steps per negative, cheaper than ranking.
+    /// The anchors are split into a number of slots that depends on B alone (`slotCount(batch:)`;
+    /// one for `random`, whose draws follow the anchors in order); each slot sums its own hinges and
+    /// gradient, the slots run on up to `threadCount` threads, and their sums are added in slot
+    /// order, so the result is bit-identical for any thread count.
     /// `scratch` is working memory kept by the caller, so that a training step allocates nothing.
-    /// - Complexity: O(B²·M + B² log B) time, O(B) memory.
+    /// - Complexity: O(B²·M + B² log B) time, O(B·M) memory per slot.
     public func dataLossAndGradient(
-        scores embeddings: Matrix, labels: [Int], scoresGradient: inout Matrix, scratch: inout TripletScratch
+        scores embeddings: Matrix, labels: [Int], scoresGradient: inout Matrix, scratch: inout TripletScratch,
+        threadCount: Int = ParallelPartition.defaultThreadCount
     ) -> Double {
         precondition(labels.count == embeddings.rows, "one label per row of embeddings")
         precondition(scoresGradient.rows == embeddings.rows && scoresGradient.columns == embeddings.columns,
                      "the gradient has the shape of the embeddings")
+        let batch = embeddings.rows
+        let slots = mining == .random ? 1 : Self.slotCount(batch: batch)
+        if scratch.slots.count != slots { scratch.slots = Array(repeating: TripletScratch(), count: slots) }
+        let threads = batch * batch * embeddings.columns < Self.minimumWorkForThreads ? 1 : max(1, min(threadCount, slots))
+        scratch.slots.withUnsafeMutableBufferPointer { buffer in
+            let slotScratches = SlotScratches(base: buffer.baseAddress)
+            ParallelPartition.forEachPart(units: slots, threads: threads) { part in
+                for slot in part {
+                    slotScratches.base?[slot].mine(anchors: batch * slot / slots ..< batch * (slot + 1) / slots, loss: self,
+                                                    embeddings: embeddings, labels: labels)
+                }
+            }
+        }
         for index in scoresGradient.elements.indices { scoresGradient.elements[index] = 0 }
         var total = 0.0, tripletCount = 0
-        var generator = miningGenerator()
-        for a in 0..<embeddings.rows {
-            scratch.load(anchor: a, embeddings: embeddings, labels: labels)
-            let positives = scratch.positives.count, negatives = scratch.negatives.count
-            guard positives > 0, negatives > 0 else { continue }
-            switch mining {
-            case .all:
-                total += scratch.mineAllTriplets(margin: margin)
-                tripletCount += positives * negatives
-            case .hard:
-                total += scratch.mineHardTriplet(margin: margin)
-                tripletCount += 1
-            case .semiHard:
-                total += scratch.mineSemiHardTriplets(margin: margin)
-                tripletCount += positives
-            case .random:
-                total += scratch.mineRandomTriplets(margin: margin, generator: &generator)
-                tripletCount += positives
-            }
-            scratch.addCoefficientGradient(anchor: a, embeddings: embeddings, into: &scoresGradient)
+        for slot in scratch.slots {
+            scoresGradient.add(slot.gradient, scaledBy: 1)
+            total += slot.hingeSum
+            tripletCount += slot.tripletCount
         }
         guard tripletCount > 0 else { return 0 }
         let scale = 1 / Double(tripletCount)
         scoresGradient.scale(by: 2 * scale)
         return total * scale
+    }
+
+    /// The slots of anchors of a batch of B rows: one per 50 anchors, at most 4, so that `mid`'s
+    /// batches of 200 keep two threads busy and a small batch stays whole.
+    static func slotCount(batch: Int) -> Int {
+        max(1, min(4, batch / 50))
+    }
+
+    /// Below B²·M = 2¹⁶ a batch stays on the calling thread: a hand-off would cost more than it saves.
+    static let minimumWorkForThreads = 1 << 16
+}
+
+/// The slots' scratches, shared by the threads; each thread writes only its own slots.
+struct SlotScratches: @unchecked Sendable {
+    let base: UnsafeMutablePointer<TripletScratch>?
+}
+
+extension TripletScratch {
+    /// Mines the anchors `anchors` of the batch into this slot's `gradient` (B×M, before the factor
+    /// 2/T), `hingeSum` and `tripletCount`.
+    /// - Complexity: O(|anchors|·(B·M + B log B)).
+    mutating func mine(anchors: Range<Int>, loss: TripletLoss, embeddings: Matrix, labels: [Int]) {
+        if gradient.rows != embeddings.rows || gradient.columns != embeddings.columns {
+            gradient = Matrix(rows: embeddings.rows, columns: embeddings.columns)
+        }
+        let count = embeddings.rows, dimension = embeddings.columns
+        embeddingColumns.removeAll(keepingCapacity: true)
+        for m in 0..<dimension {
+            for j in 0..<count { embeddingColumns.append(embeddings.elements[j * dimension + m]) }
+        }
+        gradientColumns.removeAll(keepingCapacity: true)
+        gradientColumns.append(contentsOf: repeatElement(0, count: count * dimension))
+        hingeSum = 0
+        tripletCount = 0
+        var generator = loss.miningGenerator()
+        for a in anchors {
+            load(anchor: a, labels: labels)
+            let positives = positiveCount, negatives = negativeCount
+            guard positives > 0, negatives > 0 else { continue }
+            switch loss.mining {
+            case .all:
+                hingeSum += mineAllTriplets(margin: loss.margin)
+                tripletCount += positives * negatives
+            case .hard:
+                hingeSum += mineHardTriplet(margin: loss.margin)
+                tripletCount += 1
+            case .semiHard:
+                hingeSum += mineSemiHardTriplets(margin: loss.margin)
+                tripletCount += positives
+            case .random:
+                hingeSum += mineRandomTriplets(margin: loss.margin, generator: &generator)
+                tripletCount += positives
+            }
+            addCoefficientGradient(anchor: a)
+        }
+        for j in 0..<count {
+            for m in 0..<dimension { gradient.elements[j * dimension + m] = gradientColumns[m * count + j] }
+        }
     }
 }

@@ -22,51 +22,76 @@ public struct TripletScratch: Sendable {
     var suffixSums: [Double] = []
     var rankCounts: [Int] = []
     var bestNegatives: [RankedRow] = []
+    /// The scans' positive values (`mineAllTripletsByScan`'s thresholds, `mineSemiHardTripletsByScan`'s
+    /// distances), eight to a chunk, and per positive lane its number of active negatives (`all`).
+    var thresholdChunks: [SIMD8<Double>] = []
+    var activeCounts: [SIMD8<Int64>] = []
+    /// `mineSemiHardTripletsByScan`'s per positive lane distance and row of its best negative so far
+    /// (row −1 for none).
+    var nearestDistances: [SIMD8<Double>] = []
+    var nearestRows: [SIMD8<Double>] = []
     /// c_{aj}: how often d(a, j) enters the sum of active hinges of this anchor, + for a positive
     /// and − for a negative.
     var coefficients: [Double] = []
+    /// A slot's share of the batch (`mine(anchors:loss:embeddings:labels:)`): its anchors' gradient
+    /// (before the factor 2/T), hinge sum and number of triplets.
+    var gradient = Matrix(rows: 0, columns: 0)
+    /// The slot's embeddings and gradient column by column (M×B): E's column m at m·B.
+    var embeddingColumns: [Double] = []
+    var gradientColumns: [Double] = []
+    var hingeSum = 0.0
+    var tripletCount = 0
+    /// One scratch per slot of anchors, kept by the scratch the caller passes.
+    var slots: [TripletScratch] = []
 
     public init() {}
 
     var positives: ArraySlice<Int> { positiveRows[..<positiveCount] }
     var negatives: ArraySlice<Int> { negativeRows[..<negativeCount] }
 
-    /// Fills `distances`, `positives`, `negatives` for anchor `a` and zeroes `coefficients`.
+    /// Fills `distances`, `positives`, `negatives` for anchor `a` and zeroes `coefficients`, reading
+    /// the embeddings from `embeddingColumns` (column by column, so that the loop over the rows is
+    /// contiguous and vectorizes; each distance still adds its M squares in order).
     /// - Complexity: O(B·M).
-    mutating func load(anchor a: Int, embeddings: Matrix, labels: [Int]) {
-        let count = embeddings.rows, dimension = embeddings.columns
+    mutating func load(anchor a: Int, labels: [Int]) {
+        let count = labels.count, dimension = embeddingColumns.count / max(count, 1)
         if distances.count != count {
             distances = Array(repeating: 0, count: count)
             coefficients = distances
-            positiveRows = Array(repeating: 0, count: count)
+            positiveRows = Array(repeating: 0, count: count + 1)
             negativeRows = positiveRows
         }
-        embeddings.elements.withUnsafeBufferPointer { e in
+        embeddingColumns.withUnsafeBufferPointer { e in
             distances.withUnsafeMutableBufferPointer { d in
                 coefficients.withUnsafeMutableBufferPointer { c in
                     for j in 0..<count {
-                        var sum = 0.0
-                        for m in 0..<dimension {
-                            let difference = e[a * dimension + m] - e[j * dimension + m]
-                            sum += difference * difference
-                        }
-                        d[j] = sum
+                        d[j] = 0
                         c[j] = 0
+                    }
+                    guard let base = e.baseAddress else { return }
+                    for m in 0..<dimension {
+                        let column = base + m * count, anchorValue = column[a]
+                        for j in 0..<count {
+                            let difference = anchorValue - column[j]
+                            d[j] += difference * difference
+                        }
                     }
                 }
             }
         }
         let label = labels[a]
         var positiveCount = 0, negativeCount = 0
-        positiveRows.withUnsafeMutableBufferPointer { positives in
-            negativeRows.withUnsafeMutableBufferPointer { negatives in
-                for j in 0..<count where j != a {
-                    if labels[j] == label {
+        // Without a branch (a row's class is as unpredictable as a die): every row is written to
+        // both lists, and only the right one's count advances (neither for a); hence B + 1 entries per list.
+        labels.withUnsafeBufferPointer { labels in
+            positiveRows.withUnsafeMutableBufferPointer { positives in
+                negativeRows.withUnsafeMutableBufferPointer { negatives in
+                    for j in 0..<count {
+                        let positive = labels[j] == label && j != a ? 1 : 0, negative = labels[j] != label ? 1 : 0
                         positives[positiveCount] = j
-                        positiveCount += 1
-                    } else {
                         negatives[negativeCount] = j
-                        negativeCount += 1
+                        positiveCount &+= positive
+                        negativeCount &+= negative
                     }
                 }
             }
@@ -127,17 +152,37 @@ public struct TripletScratch: Sendable {
     }
 
     /// gradient row a += Σⱼ c_{aj}·(eₐ − eⱼ), row j += c_{aj}·(eⱼ − eₐ): the gradient of
-    /// ½·Σⱼ c_{aj}·d(a, j), before the loss's common factor 2/T.
+    /// ½·Σⱼ c_{aj}·d(a, j), before the loss's common factor 2/T, into `gradientColumns` (M×B, the
+    /// gradient column by column), eight rows at a time with eight running sums for row a.
     /// - Complexity: O(B·M).
-    func addCoefficientGradient(anchor a: Int, embeddings: Matrix, into gradient: inout Matrix) {
-        let dimension = embeddings.columns
-        embeddings.elements.withUnsafeBufferPointer { e in
-            gradient.elements.withUnsafeMutableBufferPointer { g in
-                for (j, coefficient) in coefficients.enumerated() where coefficient != 0 {
+    mutating func addCoefficientGradient(anchor a: Int) {
+        let count = coefficients.count, dimension = embeddingColumns.count / max(count, 1)
+        let fullChunks = count / 8
+        embeddingColumns.withUnsafeBufferPointer { e in
+            gradientColumns.withUnsafeMutableBufferPointer { g in
+                coefficients.withUnsafeBufferPointer { coefficients in
+                    guard let c = coefficients.baseAddress, let eBase = e.baseAddress, let gBase = g.baseAddress else { return }
+                    let raw = UnsafeRawPointer(c)
                     for m in 0..<dimension {
-                        let difference = coefficient * (e[a * dimension + m] - e[j * dimension + m])
-                        g[a * dimension + m] += difference
-                        g[j * dimension + m] -= difference
+                        let column = eBase + m * count, gradientColumn = gBase + m * count
+                        let anchorValue = column[a], anchorVector = SIMD8(repeating: column[a])
+                        var anchorSums = SIMD8<Double>()
+                        for chunk in 0..<fullChunks {
+                            let j = chunk * 8
+                            let coefficient = raw.loadUnaligned(fromByteOffset: j * 8, as: SIMD8<Double>.self)
+                            let values = UnsafeRawPointer(column + j).loadUnaligned(as: SIMD8<Double>.self)
+                            let difference = coefficient * (anchorVector - values)
+                            anchorSums += difference
+                            let target = UnsafeMutableRawPointer(gradientColumn + j)
+                            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) - difference, as: SIMD8<Double>.self)
+                        }
+                        var anchorSum = anchorSums.sum()
+                        for j in (fullChunks * 8)..<count {
+                            let difference = c[j] * (anchorValue - column[j])
+                            anchorSum += difference
+                            gradientColumn[j] -= difference
+                        }
+                        gradientColumn[a] += anchorSum
                     }
                 }
             }

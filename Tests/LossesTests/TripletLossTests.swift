@@ -137,6 +137,27 @@ struct TripletLossTests {
         }
     }
 
+    @Test("the fast loss is bit-identical on 1, 2 and 4 threads (a batch of 200 splits its anchors into 4 slots)",
+          arguments: TripletMining.allCases)
+    func sameResultOnAnyThreadCount(mining: TripletMining) {
+        for seed in UInt64(0)..<3 {
+            let embeddings = randomMatrix(rows: 200, columns: 2, seed: seed)
+            let labels = randomLabels(count: 200, classCount: 10, seed: seed)
+            let loss = TripletLoss(mining: mining, seed: seed, batchNumber: seed)
+            let results = [1, 2, 4].map { threads in
+                var scratch = TripletScratch()
+                var gradient = Matrix(rows: 200, columns: 2)
+                let value = loss.dataLossAndGradient(scores: embeddings, labels: labels, scoresGradient: &gradient,
+                                                     scratch: &scratch, threadCount: threads)
+                return (value, gradient)
+            }
+            for (threads, result) in zip([2, 4], results.dropFirst()) {
+                #expect(result.0 == results[0].0, "seed \(seed), \(mining), \(threads) threads: loss \(result.0) ≠ \(results[0].0)")
+                #expect(result.1 == results[0].1, "seed \(seed), \(mining), \(threads) threads: gradient differs from 1 thread's")
+            }
+        }
+    }
+
     @Test("hingeSumOfAllTriplets equals the double loop over positives and negatives, seeds 0..<20")
     func hingeSumMatchesLoop() {
         for seed in UInt64(0)..<20 {
