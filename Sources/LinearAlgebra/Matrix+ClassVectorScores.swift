@@ -85,15 +85,19 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
     /// the other way (`splitGroup`).
     static func paddedClasses(_ classes: Int) -> Int { classes <= 10 ? 8 : 16 }
 
-    /// `transposed` = Wᵀ (D×P), classes K..<P zero; grown when too short, never shrunk.
-    static func transpose(_ weights: Matrix, into transposed: inout [Double]) {
+    /// `transposed` = Wᵀ (D×P), classes K..<P zero; grown when too short, never shrunk. Split
+    /// over features on up to `threadCount` threads for a large W.
+    static func transpose(_ weights: Matrix, into transposed: inout [Double], threadCount: Int = 1) {
         let classes = weights.rows, features = weights.columns, width = paddedClasses(classes)
         if transposed.count < features * width { transposed = Array(repeating: 0, count: features * width) }
         weights.elements.withUnsafeBufferPointer { w in
             transposed.withUnsafeMutableBufferPointer { wt in
-                for d in 0..<features {
-                    for k in 0..<min(classes, width) { wt[d * width + k] = w[k * features + d] }
-                    for k in min(classes, width)..<width { wt[d * width + k] = 0 }
+                nonisolated(unsafe) let (w, wt) = (w, wt)
+                ParallelPartition.forEachElementRange(count: features, entriesPerElement: width, threads: threadCount) { part in
+                    for d in part {
+                        for k in 0..<min(classes, width) { wt[d * width + k] = w[k * features + d] }
+                        for k in min(classes, width)..<width { wt[d * width + k] = 0 }
+                    }
                 }
             }
         }

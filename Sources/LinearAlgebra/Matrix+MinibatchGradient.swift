@@ -116,7 +116,7 @@ extension Matrix {
         let work = 2 * batch * classes * features
         let threads = max(1, min(threadCount, slots, work / MinibatchGradientKernel.minimumWorkPerThread))
         let classVectors = ClassVectorScoresKernel.handles(classes: classes, features: features)
-        if classVectors { ClassVectorScoresKernel.transpose(weights, into: &scratch.transposedWeights) }
+        if classVectors { ClassVectorScoresKernel.transpose(weights, into: &scratch.transposedWeights, threadCount: threads) }
         x.elements.withUnsafeBufferPointer { xBuffer in
         weights.elements.withUnsafeBufferPointer { wBuffer in
         bias.elements.withUnsafeBufferPointer { bBuffer in
@@ -137,7 +137,7 @@ extension Matrix {
             ParallelPartition.forEachPart(units: slots, threads: threads) { part in
                 for slot in part { kernel.run(slot: slot, scoresGradientOfRow: scoresGradientOfRow) }
             }
-            kernel.addPartialGradients()
+            kernel.addPartialGradients(threadCount: threads)
         }}}}}}}}}}}
     }
 }
@@ -183,12 +183,18 @@ struct MinibatchGradientKernel: @unchecked Sendable {
         return (partialWeightGradients + (slot - 1) * classes * features, partialBiasGradients + (slot - 1) * classes)
     }
 
-    /// Adds the partial dW and db of slots 1, 2, … in that order to slot 0's.
-    func addPartialGradients() {
+    /// Adds the partial dW and db of slots 1, 2, … in that order to slot 0's, dW split over up
+    /// to `threadCount` threads (each entry's sum in slot order whatever the split).
+    func addPartialGradients(threadCount: Int) {
+        ParallelPartition.forEachElementRange(count: classes * features, threads: threadCount) { part in
+            for slot in 1..<slots {
+                let partial = targets(of: slot).weights
+                for index in part { weightGradient[index] += partial[index] }
+            }
+        }
         for slot in 1..<slots {
-            let partial = targets(of: slot)
-            for index in 0..<classes * features { weightGradient[index] += partial.weights[index] }
-            for k in 0..<classes { biasGradient[k] += partial.bias[k] }
+            let partial = targets(of: slot).bias
+            for k in 0..<classes { biasGradient[k] += partial[k] }
         }
     }
 

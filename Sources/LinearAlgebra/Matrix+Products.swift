@@ -23,14 +23,16 @@ extension Matrix {
         return sums
     }
 
-    /// self ← self + α·other, entry by entry (BLAS's axpy).
+    /// self ← self + α·other, entry by entry (BLAS's axpy); split over threads for large
+    /// matrices (`ParallelPartition.forEachElementRange`), which changes no bit.
     /// - Precondition: both have one shape.
     public mutating func add(_ other: Matrix, scaledBy alpha: Double) {
         precondition(rows == other.rows && columns == other.columns, "axpy needs two matrices of one shape")
         elements.withUnsafeMutableBufferPointer { target in
             other.elements.withUnsafeBufferPointer { source in
-                for index in target.indices {
-                    target[index] += alpha * source[index]
+                nonisolated(unsafe) let (target, source) = (target, source)
+                ParallelPartition.forEachElementRange(count: target.count) { range in
+                    for index in range { target[index] += alpha * source[index] }
                 }
             }
         }

@@ -181,6 +181,7 @@ struct WeightGradientKernel: @unchecked Sendable {
     /// multiply–adds, these took 13% of a `mid` epoch (D = 100: 4 remaining columns).
     func runRemainingColumns() {
         let firstColumn = depth / Self.columnsPerTile * Self.columnsPerTile, remaining = depth - firstColumn
+        guard remaining > 0 else { return addColumnSums() }
         withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: 2 * outputs) { sums in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * 8) { tail in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: outputs) { biasSums in
@@ -211,6 +212,17 @@ struct WeightGradientKernel: @unchecked Sendable {
             }
         }
         }
+        }
+    }
+
+    /// Σ_i C[i, k] into `columnSums` (added to what it holds when `accumulates`), rows in order:
+    /// the bias column alone, when D is a multiple of 16 and no columns remain.
+    private func addColumnSums() {
+        guard let columnSums else { return }
+        for k in 0..<outputs {
+            var sum = accumulates ? columnSums[k * columnSumsStride] : 0
+            for i in 0..<rows.count { sum += c[i * outputs + k] }
+            columnSums[k * columnSumsStride] = sum
         }
     }
 
