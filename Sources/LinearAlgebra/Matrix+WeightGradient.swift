@@ -1,3 +1,5 @@
+import CachePrefetch
+
 // The weight gradient of a minibatch, dW = dSᵀ·X_B (and [dW db] with the bias trick): the naive
 // definition first, then the fast kernel with the same inputs and outputs.
 
@@ -134,6 +136,11 @@ extension Matrix {
 /// the one multiply–add chain over all the rows in order.
 struct WeightGradientKernel: @unchecked Sendable {
     static let columnsPerTile = 16
+    /// Each row's two lines of the tile 4 tiles ahead (64 features) are asked for while this tile
+    /// is computed: in the fused step the chunk's rows wait in L2 (or, pushed out, in L3), and the
+    /// loads of a row's tile were where the kernel stalled. `cifar-like` (svm, 2 threads, alternate
+    /// steps timed within one run): 1–4% less time per step (1, 2, 4, 8 and 16 tiles measured).
+    static let prefetchDistance = 4 * columnsPerTile
     static let outputsPerTile = 10
     /// A whole chunk of the fused step per block, so its sums are loaded and stored once per tile:
     /// `benchmark train` (cifar-like, svm) measured 0.130 s per epoch on 1 thread and 0.0875 on 2
@@ -245,6 +252,8 @@ struct WeightGradientKernel: @unchecked Sendable {
                 let lastOffset = lastOutput &- firstOutput
                 for row in rows[rowBlock] {
                     let aTile = a + (row &* depth &+ firstColumn)
+                    prefetchForReading(aTile + Self.prefetchDistance)
+                    prefetchForReading(aTile + (Self.prefetchDistance &+ 8))
                     let low = loadVector(aTile), high = loadVector(aTile + 8)
                     for t in 0..<Self.outputsPerTile {
                         let coefficient = SIMD8<Double>(repeating: cRow[isWholeGroup ? t : min(t, lastOffset)])

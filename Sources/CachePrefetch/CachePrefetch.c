@@ -1,0 +1,2 @@
+// The module is its header (include/CachePrefetch.h): one inline function.
+#include "CachePrefetch.h"
