@@ -183,8 +183,9 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
         }
     }
 
-    /// Asks for the cache line `prefetchDistance` features after feature d of each of the 8 rows
-    /// (past a row's end it fetches a line of the next row or nothing: a hint never faults).
+    /// Asks for the cache line `prefetchDistance` features after feature d of each of the 8 rows,
+    /// while that is still in the rows (short rows, as `mid`'s 100 features, get no hints: lines
+    /// past their ends belong to rows no one asked for).
     @inline(__always)
     private func prefetchAhead(
         _ x0: UnsafePointer<Double>, _ x1: UnsafePointer<Double>, _ x2: UnsafePointer<Double>, _ x3: UnsafePointer<Double>,
@@ -192,6 +193,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
         from d: Int
     ) {
         let ahead = d &+ Self.prefetchDistance
+        guard ahead < depth else { return }
         prefetchForReading(x0 + ahead); prefetchForReading(x1 + ahead); prefetchForReading(x2 + ahead)
         prefetchForReading(x3 + ahead); prefetchForReading(x4 + ahead); prefetchForReading(x5 + ahead)
         prefetchForReading(x6 + ahead); prefetchForReading(x7 + ahead)

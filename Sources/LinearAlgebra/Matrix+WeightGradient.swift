@@ -248,12 +248,15 @@ struct WeightGradientKernel: @unchecked Sendable {
                     lowSums[t] = fresh ? .zero : loadVector(sums)
                     highSums[t] = fresh ? .zero : loadVector(sums + 8)
                 }
+                let prefetches = firstColumn + Self.prefetchDistance + Self.columnsPerTile <= depth
                 var cRow = c + (rowBlock.lowerBound &* outputs &+ firstOutput)
                 let lastOffset = lastOutput &- firstOutput
                 for row in rows[rowBlock] {
                     let aTile = a + (row &* depth &+ firstColumn)
-                    prefetchForReading(aTile + Self.prefetchDistance)
-                    prefetchForReading(aTile + (Self.prefetchDistance &+ 8))
+                    if prefetches {
+                        prefetchForReading(aTile + Self.prefetchDistance)
+                        prefetchForReading(aTile + (Self.prefetchDistance &+ 8))
+                    }
                     let low = loadVector(aTile), high = loadVector(aTile + 8)
                     for t in 0..<Self.outputsPerTile {
                         let coefficient = SIMD8<Double>(repeating: cRow[isWholeGroup ? t : min(t, lastOffset)])
