@@ -221,10 +221,11 @@ struct MinibatchGradientKernel: @unchecked Sendable {
             defer { first = chunk.upperBound }
             let chunkRows = UnsafeBufferPointer(rebasing: rows[chunk])
             if let transposedWeights {
+                let upcoming = chunk.upperBound ..< min(chunk.upperBound + ClassVectorScoresKernel.rowsPerGroup, batchRows.upperBound)
                 ClassVectorScoresKernel(
                     x: x, depth: features, rows: chunkRows, transposedWeights: transposedWeights, weights: weights,
-                    classes: classes,
-                    bias: bias, result: scores + chunk.lowerBound * classes
+                    classes: classes, bias: bias, result: scores + chunk.lowerBound * classes,
+                    upcomingRows: UnsafeBufferPointer(rebasing: rows[upcoming])
                 ).run()
             } else {
                 let scoresKernel = ScoresKernel(
