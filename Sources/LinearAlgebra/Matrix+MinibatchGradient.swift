@@ -2,10 +2,12 @@
 // dW = dSᵀ·X_B and db = Σᵢ dSᵢ. The naive composition first, then the fused kernel that reads each
 // picked row of X from memory once.
 
-/// Writes row i of ∂L/∂S, (1/B)·∂Lᵢ/∂sᵢ, into its K entries at the second pointer, given the batch
-/// index i and the row's K scores at the first pointer: a row-wise loss's per-row kernel.
-public typealias ScoresGradientOfRow = @Sendable (
-    _ batchIndex: Int, _ scores: UnsafePointer<Double>, _ scoresGradient: UnsafeMutablePointer<Double>
+/// Writes rows i ∈ `batchRows` of ∂L/∂S, (1/B)·∂Lᵢ/∂sᵢ each, K entries a row from the second
+/// pointer on, given the same rows of the scores from the first pointer (both start at row
+/// `batchRows.lowerBound`): a row-wise loss's kernel over consecutive batch rows. Each row's
+/// result must depend on that row alone, whichever run of rows it comes in.
+public typealias ScoresGradientOfRows = @Sendable (
+    _ batchRows: Range<Int>, _ scores: UnsafePointer<Double>, _ scoresGradient: UnsafeMutablePointer<Double>
 ) -> Void
 
 /// The buffers of `Matrix.minibatchGradient`: the batch's scores and ∂L/∂S (B×K) and the partial
@@ -54,14 +56,14 @@ public enum MinibatchSlots {
 
 extension Matrix {
     /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ (summed over the batch rows i) for S = X_B·Wᵀ + 1·bᵀ and
-    /// row i of dS written by `scoresGradientOfRow`, by the definition: the composition of
+    /// row i of dS written by `scoresGradientOfRows` (called row by row), by the definition: the composition of
     /// `naiveMultiplyTransposed` on [W b], the loss row by row, and `naiveTransposedMultiply`
     /// with the bias trick's column of ones.
     ///
-    /// The readable reference for `minibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRow:…)`.
+    /// The readable reference for `minibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRows:…)`.
     /// - Complexity: O(B·K·D) for a batch of B rows, K classes, D features.
     public static func naiveMinibatchGradient(
-        rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, scoresGradientOfRow: ScoresGradientOfRow
+        rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, scoresGradientOfRows: ScoresGradientOfRows
     ) -> (weightGradient: Matrix, biasGradient: Matrix) {
         let classes = weights.rows, features = x.columns
         let augmented = Matrix(rows: classes, columns: features + 1,
@@ -71,7 +73,7 @@ extension Matrix {
         scores.elements.withUnsafeBufferPointer { s in
             scoresGradient.elements.withUnsafeMutableBufferPointer { g in
                 for i in 0..<rows.count where classes > 0 {
-                    scoresGradientOfRow(i, s.baseAddress! + i * classes, g.baseAddress! + i * classes)
+                    scoresGradientOfRows(i ..< i + 1, s.baseAddress! + i * classes, g.baseAddress! + i * classes)
                 }
             }
         }
@@ -85,7 +87,7 @@ extension Matrix {
     /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ for S = X_B·Wᵀ + 1·bᵀ, fused so that each picked row of X is
     /// read from memory once: written into `weightGradient` (K×D) and `biasGradient` (K×1).
     ///
-    /// Same inputs and outputs as `naiveMinibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRow:)`,
+    /// Same inputs and outputs as `naiveMinibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRows:)`,
     /// up to the rounding of reordered sums. The batch is split into `MinibatchSlots.ranges(batch:)`;
     /// each slot goes through its rows in chunks of 32 (24 for long rows; an odd slot's first chunk is
     /// half as long): the chunk's scores (the sums of
@@ -97,7 +99,7 @@ extension Matrix {
     /// is bit-identical for any thread count.
     /// - Complexity: O(B·K·D).
     public static func minibatchGradient(
-        rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, scoresGradientOfRow: ScoresGradientOfRow,
+        rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, scoresGradientOfRows: ScoresGradientOfRows,
         weightGradient: inout Matrix, biasGradient: inout Matrix, scratch: inout MinibatchGradientScratch,
         threadCount: Int = ParallelPartition.defaultThreadCount
     ) {
@@ -109,7 +111,7 @@ extension Matrix {
         precondition(rows.allSatisfy { $0 >= 0 && $0 < x.rows }, "row index out of range")
         guard !rows.isEmpty, classes > 0, features > 0 else {
             (weightGradient, biasGradient) = naiveMinibatchGradient(
-                rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRow: scoresGradientOfRow)
+                rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRows: scoresGradientOfRows)
             return
         }
         let batch = rows.count, slots = MinibatchSlots.count(batch: batch)
@@ -136,7 +138,7 @@ extension Matrix {
                 partialWeightGradients: partialWeights.baseAddress, partialBiasGradients: partialBiases.baseAddress,
                 slots: slots, transposedWeights: classVectors ? transposedWeights.baseAddress : nil)
             ParallelPartition.forEachPart(units: slots, threads: threads) { part in
-                for slot in part { kernel.run(slot: slot, scoresGradientOfRow: scoresGradientOfRow) }
+                for slot in part { kernel.run(slot: slot, scoresGradientOfRows: scoresGradientOfRows) }
             }
             kernel.addPartialGradients(threadCount: threads)
         }}}}}}}}}}}
@@ -209,8 +211,8 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     }
 
     /// dW and db of the rows of slot `slot`, summed in their order into the slot's target (which
-    /// is overwritten); row i of ∂L/∂S by `scoresGradientOfRow`.
-    func run(slot: Int, scoresGradientOfRow: ScoresGradientOfRow) {
+    /// is overwritten); the chunk's rows of ∂L/∂S by `scoresGradientOfRows`, a chunk at a time.
+    func run(slot: Int, scoresGradientOfRows: ScoresGradientOfRows) {
         let batchRows = MinibatchSlots.range(of: slot, count: slots, batch: rows.count)
         let (weightTarget, biasTarget) = targets(of: slot)
         let rowsPerChunk = Self.rowsPerChunk(features: features)
@@ -233,9 +235,7 @@ struct MinibatchGradientKernel: @unchecked Sendable {
                     lastColumn: bias, lastColumnStride: 1, result: scores + chunk.lowerBound * classes)
                 scoresKernel.run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
             }
-            for i in chunk {
-                scoresGradientOfRow(i, scores + i * classes, scoresGradient + i * classes)
-            }
+            scoresGradientOfRows(chunk, scores + chunk.lowerBound * classes, scoresGradient + chunk.lowerBound * classes)
             let gradientKernel = WeightGradientKernel(
                 c: scoresGradient + chunk.lowerBound * classes, outputs: classes, a: x, depth: features, rows: chunkRows,
                 columnSums: biasTarget, columnSumsStride: 1, result: weightTarget, resultStride: features,

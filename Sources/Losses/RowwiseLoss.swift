@@ -16,9 +16,29 @@ public protocol RowwiseLoss: Loss {
         _ scores: UnsafePointer<Double>, label: Int, classCount: Int,
         scoresGradient: UnsafeMutablePointer<Double>?, scale: Double
     ) -> Double
+
+    /// scale·∂Lᵢ/∂sᵢ of `rowCount` consecutive rows (K scores each from `scores`, labels from
+    /// `labels`), written row after row from `scoresGradient`: the training step's call, a chunk
+    /// of rows at a time. By default `exampleLoss` row by row; a loss may work on several rows at
+    /// once (the softmax does, eight at a time), as long as each row's result is its own.
+    /// - Precondition: every label is in 0..<`classCount` (the training step checks them first).
+    func writeScoresGradient(
+        rowCount: Int, scores: UnsafePointer<Double>, labels: UnsafePointer<Int>, classCount: Int,
+        scoresGradient: UnsafeMutablePointer<Double>, scale: Double)
 }
 
 extension RowwiseLoss {
+    /// `exampleLoss` on each row in turn, its loss value dropped.
+    public func writeScoresGradient(
+        rowCount: Int, scores: UnsafePointer<Double>, labels: UnsafePointer<Int>, classCount: Int,
+        scoresGradient: UnsafeMutablePointer<Double>, scale: Double
+    ) {
+        for i in 0..<rowCount {
+            _ = exampleLoss(scores + i * classCount, label: labels[i], classCount: classCount,
+                            scoresGradient: scoresGradient + i * classCount, scale: scale)
+        }
+    }
+
     /// (1/B) Σᵢ Lᵢ and ∂L/∂S (B×K, overwritten) by `exampleLoss` on each row, through raw
     /// pointers and without allocating. 0 for an empty batch (and `scoresGradient` stays 0×K).
     /// - Complexity: B calls of `exampleLoss`.

@@ -76,8 +76,12 @@ struct TrainingState {
         let labels = batchLabels
         Matrix.minibatchGradient(
             rowsOf: data.train.features, at: rows, weights: classifier.weights, bias: classifier.bias,
-            scoresGradientOfRow: { i, scores, scoresGradient in
-                _ = loss.exampleLoss(scores, label: labels[i], classCount: classes, scoresGradient: scoresGradient, scale: scale)
+            scoresGradientOfRows: { batchRows, scores, scoresGradient in
+                labels.withUnsafeBufferPointer { labels in
+                    loss.writeScoresGradient(
+                        rowCount: batchRows.count, scores: scores, labels: labels.baseAddress! + batchRows.lowerBound,
+                        classCount: classes, scoresGradient: scoresGradient, scale: scale)
+                }
             },
             weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &minibatchScratch)
     }

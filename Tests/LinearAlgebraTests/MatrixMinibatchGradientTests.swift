@@ -15,21 +15,25 @@ struct MinibatchProblem {
     }
 
     /// Row i of dS = (1/B)·sin(s_ij + i): smooth, so no rounding can flip a branch as a hinge's kink would.
-    var scoresGradientOfRow: ScoresGradientOfRow {
+    var scoresGradientOfRows: ScoresGradientOfRows {
         let classes = weights.rows, scale = 1 / Double(max(rows.count, 1))
-        return { i, scores, gradient in
-            for j in 0..<classes { gradient[j] = scale * sin(scores[j] + Double(i)) }
+        return { batchRows, scores, gradient in
+            for (offset, i) in batchRows.enumerated() {
+                for j in 0..<classes {
+                    gradient[offset * classes + j] = scale * sin(scores[offset * classes + j] + Double(i))
+                }
+            }
         }
     }
 
     func naive() -> (weightGradient: Matrix, biasGradient: Matrix) {
-        Matrix.naiveMinibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRow: scoresGradientOfRow)
+        Matrix.naiveMinibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRows: scoresGradientOfRows)
     }
 
     func fast(threads: Int, scratch: inout MinibatchGradientScratch) -> (weightGradient: Matrix, biasGradient: Matrix) {
         var weightGradient = Matrix(rows: weights.rows, columns: x.columns, repeating: .nan)
         var biasGradient = Matrix(rows: weights.rows, columns: 1, repeating: .nan)
-        Matrix.minibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRow: scoresGradientOfRow,
+        Matrix.minibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRows: scoresGradientOfRows,
                                  weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &scratch,
                                  threadCount: threads)
         return (weightGradient, biasGradient)
@@ -77,7 +81,7 @@ struct MatrixMinibatchGradientTests {
         Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
         scores.elements.withUnsafeBufferPointer { s in
             scoresGradient.elements.withUnsafeMutableBufferPointer { g in
-                for i in 0..<batch { problem.scoresGradientOfRow(i, s.baseAddress! + i * 10, g.baseAddress! + i * 10) }
+                problem.scoresGradientOfRows(0..<batch, s.baseAddress!, g.baseAddress!)
             }
         }
         var expected = [Double](repeating: 0, count: 10 * 38)

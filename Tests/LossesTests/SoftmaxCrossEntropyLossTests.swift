@@ -82,3 +82,65 @@ struct SoftmaxCrossEntropyLossTests {
         #expect(loss.dataLoss(scores: Matrix([[1e4, -1e4]]), labels: [1]) == 2e4)
     }
 }
+
+@Suite("Softmax cross-entropy loss — eight rows at a time (the training step's path)")
+struct SoftmaxRowsTests {
+    let loss = SoftmaxCrossEntropyLoss()
+
+    /// ∂L/∂S of `rows`×`classes` random scores by `writeScoresGradient` and by `exampleLoss` row by row.
+    func bothGradients(scores: Matrix, labels: [Int]) -> (rows: [Double], byRow: [Double]) {
+        let classes = scores.columns, scale = 1 / Double(max(scores.rows, 1))
+        var rows = [Double](repeating: .nan, count: scores.elements.count), byRow = rows
+        scores.elements.withUnsafeBufferPointer { s in
+            labels.withUnsafeBufferPointer { l in
+                rows.withUnsafeMutableBufferPointer { g in
+                    loss.writeScoresGradient(rowCount: scores.rows, scores: s.baseAddress!, labels: l.baseAddress!,
+                                             classCount: classes, scoresGradient: g.baseAddress!, scale: scale)
+                }
+                byRow.withUnsafeMutableBufferPointer { g in
+                    for i in 0..<scores.rows {
+                        _ = loss.exampleLoss(s.baseAddress! + i * classes, label: labels[i], classCount: classes,
+                                             scoresGradient: g.baseAddress! + i * classes, scale: scale)
+                    }
+                }
+            }
+        }
+        return (rows, byRow)
+    }
+
+    @Test("matches exampleLoss row by row to 1e−13, for short groups and any K",
+          arguments: [1, 7, 8, 9, 17, 32], [1, 2, 3, 10, 17])
+    func matchesRowByRow(rowCount: Int, classes: Int) {
+        let (scores, labels) = randomBatch(seed: UInt64(rowCount * 100 + classes), batch: rowCount, classes: classes, scale: 5)
+        let (rows, byRow) = bothGradients(scores: scores, labels: labels)
+        for index in rows.indices {
+            #expect(abs(rows[index] - byRow[index]) <= 1e-13 * max(abs(byRow[index]), 1e-300) + 1e-300,
+                    "entry \(index): \(rows[index]) vs \(byRow[index])")
+        }
+    }
+
+    @Test("a NaN score makes its own row NaN and leaves the other rows of its group alone")
+    func nanStaysInItsRow() {
+        var (scores, labels) = randomBatch(seed: 3, batch: 8, classes: 10)
+        scores[2, 4] = .nan
+        let (rows, byRow) = bothGradients(scores: scores, labels: labels)
+        for i in 0..<8 {
+            let row = Array(rows[i * 10 ..< (i + 1) * 10]), expected = Array(byRow[i * 10 ..< (i + 1) * 10])
+            let hasNaN = row.contains(where: \.isNaN)
+            let matches = zip(row, expected).allSatisfy { abs($0 - $1) <= 1e-15 }
+            #expect(i == 2 ? hasNaN : matches, "row \(i): \(row)")
+        }
+    }
+
+    @Test("scores of ±1e4 give a finite gradient that sums to 0 in each row")
+    func hugeScoresStayFinite() {
+        let scores = Matrix([[1e4, -1e4, 0], [-1e4, -1e4, -1e4], [0, 1e4, 1e4]])
+        let (rows, _) = bothGradients(scores: scores, labels: [1, 0, 2])
+        let finite = rows.allSatisfy(\.isFinite)
+        #expect(finite)
+        for i in 0..<3 {
+            let sum = rows[i * 3 ..< (i + 1) * 3].reduce(0, +)
+            #expect(abs(sum) <= 1e-15, "row \(i)")
+        }
+    }
+}
