@@ -1,4 +1,4 @@
-// One SGD step's gradient for a row-wise loss, fused: S = X_B·Wᵀ + b, dS = ∂L/∂S row by row,
+// One SGD step's gradient for a row-wise loss, fused: S = X_B·Wᵀ + b, dS = ∂L/∂S a chunk of rows at a time,
 // dW = dSᵀ·X_B and db = Σᵢ dSᵢ. The naive composition first, then the fused kernel that reads each
 // picked row of X from memory once.
 
@@ -88,7 +88,7 @@ extension Matrix {
     /// read from memory once: written into `weightGradient` (K×D) and `biasGradient` (K×1).
     ///
     /// Same inputs and outputs as `naiveMinibatchGradient(rowsOf:at:weights:bias:scoresGradientOfRows:)`,
-    /// up to the rounding of reordered sums. The batch is split into `MinibatchSlots.ranges(batch:)`;
+    /// up to the rounding of reordered sums. The batch is split into `MinibatchSlots.range(of:count:batch:)`;
     /// each slot goes through its rows in chunks of 32 (24 for long rows; an odd slot's first chunk is
     /// half as long): the chunk's scores (the sums of
     /// `minibatchScores(rowsOf:at:weights:bias:into:)`, b added after the dot product),

@@ -20,9 +20,9 @@ public enum ParallelPartition {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// Below this many multiply–adds per thread a kernel stays on the calling thread: waking a
-    /// worker costs a few microseconds, about what 2¹⁶ multiply–adds take, so small runs (the
-    /// spiral) stay instant.
+    /// Below this many multiply–adds per thread a kernel stays on the calling thread: a worker
+    /// woken by `concurrentPerform` costs a few microseconds (a spinning helper about one), about
+    /// what 2¹⁶ multiply–adds take, so small runs (the spiral) stay instant.
     public static let minimumWorkPerThread = 1 << 16
 
     /// The number of threads worth using for `work` multiply–adds split into `units` pieces.
@@ -32,9 +32,10 @@ public enum ParallelPartition {
     }
 
     /// Below this many entries per thread an elementwise update (axpy, an SGD step) stays on the
-    /// calling thread: 2¹³ doubles take a couple of microseconds, a hand-off about one. On
-    /// `cifar-like` (W: 30,720 entries) the step's updates on 2 threads took the epoch from 0.060
-    /// to 0.055 s: on one, the other core waited through them at every step.
+    /// calling thread (an estimate: a pass over 2¹³ doubles and a hand-off to a spinning helper
+    /// both take on the order of a microsecond). Measured: on `cifar-like` (W: 30,720 entries)
+    /// the step's updates on 2 threads took the epoch from 0.060 to 0.055 s; on one, the other
+    /// core waited through them at every step.
     public static let minimumElementsPerThread = 1 << 13
 
     /// Calls `body` with contiguous runs of 0..<count that together cover it, on up to `threads`

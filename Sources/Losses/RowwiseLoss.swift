@@ -5,9 +5,10 @@ import LinearAlgebra
 ///
 ///     L = (1/B) Σᵢ Lᵢ(sᵢ, yᵢ)        row i of ∂L/∂S = (1/B)·∂Lᵢ/∂sᵢ
 ///
-/// A conforming loss writes only `exampleLoss(_:label:classCount:scoresGradient:scale:)`, its fast
-/// per-row kernel on raw pointers; this extension supplies the `Loss` requirements around it, so
-/// the training loop's `dataLossAndGradient` allocates nothing.
+/// A conforming loss writes `exampleLoss(_:label:classCount:scoresGradient:scale:)`, its fast
+/// per-row kernel on raw pointers, and may override `writeScoresGradient`, the training step's
+/// call on a chunk of rows; this extension supplies the `Loss` requirements around them, so the
+/// training loop's `dataLossAndGradient` allocates nothing.
 public protocol RowwiseLoss: Loss {
     /// Lᵢ of the K scores at `scores` with label `label`; when `scoresGradient` is given, writes
     /// scale·∂Lᵢ/∂s_j into its K entries (all of them: it is overwritten, not accumulated).
@@ -17,23 +18,24 @@ public protocol RowwiseLoss: Loss {
         scoresGradient: UnsafeMutablePointer<Double>?, scale: Double
     ) -> Double
 
-    /// scale·∂Lᵢ/∂sᵢ of `rowCount` consecutive rows (K scores each from `scores`, labels from
-    /// `labels`), written row after row from `scoresGradient`: the training step's call, a chunk
-    /// of rows at a time. By default `exampleLoss` row by row; a loss may work on several rows at
-    /// once (the softmax does, eight at a time), as long as each row's result is its own.
+    /// scale·∂Lᵢ/∂sᵢ of consecutive rows, one per label (K scores each from `scores`), written row
+    /// after row from `scoresGradient`: the training step's call, a chunk of rows at a time. By
+    /// default `exampleLoss` row by row; a loss may work on several rows at once (the softmax
+    /// does, eight at a time), as long as each row's result is its own.
     /// - Precondition: every label is in 0..<`classCount` (the training step checks them first).
+    /// - Complexity: O(rows · K).
     func writeScoresGradient(
-        rowCount: Int, scores: UnsafePointer<Double>, labels: UnsafePointer<Int>, classCount: Int,
+        scores: UnsafePointer<Double>, labels: UnsafeBufferPointer<Int>, classCount: Int,
         scoresGradient: UnsafeMutablePointer<Double>, scale: Double)
 }
 
 extension RowwiseLoss {
     /// `exampleLoss` on each row in turn, its loss value dropped.
     public func writeScoresGradient(
-        rowCount: Int, scores: UnsafePointer<Double>, labels: UnsafePointer<Int>, classCount: Int,
+        scores: UnsafePointer<Double>, labels: UnsafeBufferPointer<Int>, classCount: Int,
         scoresGradient: UnsafeMutablePointer<Double>, scale: Double
     ) {
-        for i in 0..<rowCount {
+        for i in labels.indices {
             _ = exampleLoss(scores + i * classCount, label: labels[i], classCount: classCount,
                             scoresGradient: scoresGradient + i * classCount, scale: scale)
         }

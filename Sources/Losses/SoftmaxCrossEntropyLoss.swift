@@ -49,8 +49,9 @@ public struct SoftmaxCrossEntropyLoss: RowwiseLoss, Equatable {
 
     // MARK: Fast: one row on raw pointers
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
+    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel behind
+    /// `RowwiseLoss`'s loss values (evaluation, `dataLossAndGradient`) and the reference for
+    /// `writeScoresGradient`, the training step's eight-row path. Same inputs and outputs as
     /// `naiveDataLossAndGradient(scores:labels:)`, without allocating: the gradient row first receives
     /// the probabilities, then loses 1 at the label and is scaled by 1/B (without a gradient the
     /// probabilities go to a stack scratch row). Lᵢ is (m − s_y) + log Σ e^{s_j − m}, finite where the
@@ -75,17 +76,20 @@ public struct SoftmaxCrossEntropyLoss: RowwiseLoss, Equatable {
 
     // MARK: Fast: eight rows at a time, for the training step
 
-    /// scale·(p − onehot(y)) of `rowCount` rows, eight at a time: lane r of each vector is row r
+    /// scale·(p − onehot(y)) of one row per label, eight at a time: lane r of each vector is row r
     /// of the group, so a group's K·8 exponentials are K calls of the vector `exponential`, whose
     /// latencies overlap. One row's K − 1 `exp` calls were most of the loss's time: on `mid`
     /// (K = 10, 2 threads) a softmax epoch took half again an SVM one. Lane by lane, the arithmetic
     /// of `exampleLoss` — the maximum subtracted, the top class's term 1, the others summed in
     /// class order — with e^x within 2 ulp of `exp` instead of `exp` itself. A short last group
     /// repeats its last row in the spare lanes (computed, never stored): each row's result is its own.
+    /// `exampleLoss` row by row is the reference the tests compare it with.
+    /// - Complexity: O(rows · K).
     public func writeScoresGradient(
-        rowCount: Int, scores: UnsafePointer<Double>, labels: UnsafePointer<Int>, classCount classes: Int,
+        scores: UnsafePointer<Double>, labels: UnsafeBufferPointer<Int>, classCount classes: Int,
         scoresGradient: UnsafeMutablePointer<Double>, scale: Double
     ) {
+        let rowCount = labels.count
         guard classes > 0 else { return }
         withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: classes) { terms in
             for first in stride(from: 0, to: rowCount, by: 8) {

@@ -79,8 +79,8 @@ struct TrainingState {
             scoresGradientOfRows: { batchRows, scores, scoresGradient in
                 labels.withUnsafeBufferPointer { labels in
                     loss.writeScoresGradient(
-                        rowCount: batchRows.count, scores: scores, labels: labels.baseAddress! + batchRows.lowerBound,
-                        classCount: classes, scoresGradient: scoresGradient, scale: scale)
+                        scores: scores, labels: UnsafeBufferPointer(rebasing: labels[batchRows]), classCount: classes,
+                        scoresGradient: scoresGradient, scale: scale)
                 }
             },
             weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &minibatchScratch)

@@ -35,6 +35,8 @@ struct ParallelPartitionTests {
         #expect(Self.ranges(count: 3_072, entriesPerElement: 8, threads: 2).count == 2)
     }
 
+    /// It splits over threads on a machine of 2 or more cores (the default thread count); the
+    /// ranges themselves are checked above for any count.
     @Test("axpy on a matrix large enough to split gives, entry by entry, self + α·other", arguments: 0..<3 as Range<UInt64>)
     func axpyMatchesItsDefinition(seed: UInt64) {
         var result = randomMatrix(rows: 10, columns: 3_072, seed: seed)

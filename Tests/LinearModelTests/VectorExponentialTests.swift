@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import LinearAlgebra
-import Losses
+import LinearModel
 import TestSupport
 
 @Suite("e^x of eight numbers at once (the softmax's exponential)")
