@@ -24,36 +24,50 @@ extension Matrix {
     }
 
     /// S = X_B·Wᵀ + 1·bᵀ (|rows|×K), rows of X picked by index without copying them, by the kernel
-    /// of the fused step (`ClassVectorScoresKernel`) on one thread.
+    /// of the fused step (`ClassVectorScoresKernel`), its groups of 8 rows split over up to
+    /// `threadCount` threads: the scores of evaluation and prediction, the same sums the training
+    /// step computes.
     ///
     /// Same inputs and outputs as `naiveMinibatchScores(rowsOf:at:weights:bias:)`, bit for bit when
     /// `ClassVectorScoresKernel` serves K and D and K ∉ {9, 10} (the kernel's order is the naive
     /// one); classes 8 and 9 of K = 9 or 10 sum in eight lanes; else the sums of
-    /// `multiplyTransposed(rowsOf:at:by:appendingOneTimes:into:)`.
+    /// `multiplyTransposed(rowsOf:at:by:appendingOneTimes:into:)`. Each row's sums are its own, so
+    /// the bits do not depend on the thread count.
     /// - Complexity: O(|rows| · K · D).
     public static func minibatchScores(
-        rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, into result: inout Matrix
+        rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, into result: inout Matrix,
+        threadCount: Int = ParallelPartition.defaultThreadCount
     ) {
         precondition(x.columns == weights.columns && bias.rows == weights.rows && bias.columns == 1,
                      "W is K×D and b is K×1 for D features")
         precondition(result.rows == rows.count && result.columns == weights.rows, "result has the shape |rows|×K")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < x.rows }, "row index out of range")
         guard ClassVectorScoresKernel.handles(classes: weights.rows, features: x.columns), !rows.isEmpty, x.columns > 0 else {
-            multiplyTransposed(rowsOf: x, at: rows, by: weights, appendingOneTimes: bias, into: &result, threadCount: 1)
+            multiplyTransposed(rowsOf: x, at: rows, by: weights, appendingOneTimes: bias, into: &result, threadCount: threadCount)
             return
         }
+        let groups = (rows.count + ClassVectorScoresKernel.rowsPerGroup - 1) / ClassVectorScoresKernel.rowsPerGroup
+        let threads = ParallelPartition.threadCount(
+            requested: threadCount, units: groups, work: rows.count * weights.rows * x.columns)
         var transposed = [Double]()
-        ClassVectorScoresKernel.transpose(weights, into: &transposed)
+        ClassVectorScoresKernel.transpose(weights, into: &transposed, threadCount: threads)
         x.elements.withUnsafeBufferPointer { xBuffer in
             transposed.withUnsafeBufferPointer { wt in
               weights.elements.withUnsafeBufferPointer { w in
                 bias.elements.withUnsafeBufferPointer { b in
                     rows.withUnsafeBufferPointer { rowBuffer in
                         result.elements.withUnsafeMutableBufferPointer { out in
-                            ClassVectorScoresKernel(
-                                x: xBuffer.baseAddress!, depth: x.columns, rows: rowBuffer, transposedWeights: wt.baseAddress!,
-                                weights: w.baseAddress!, classes: weights.rows, bias: b.baseAddress!, result: out.baseAddress!
-                            ).run()
+                            let (depth, classes, perGroup) = (x.columns, weights.rows, ClassVectorScoresKernel.rowsPerGroup)
+                            nonisolated(unsafe) let (x, wt, w, b, out) = (xBuffer.baseAddress!, wt.baseAddress!, w.baseAddress!, b.baseAddress!, out.baseAddress!)
+                            nonisolated(unsafe) let rowBuffer = rowBuffer
+                            ParallelPartition.forEachPart(units: groups, threads: threads) { part in
+                                let partRows = part.lowerBound * perGroup ..< min(part.upperBound * perGroup, rowBuffer.count)
+                                ClassVectorScoresKernel(
+                                    x: x, depth: depth, rows: UnsafeBufferPointer(rebasing: rowBuffer[partRows]),
+                                    transposedWeights: wt, weights: w, classes: classes, bias: b,
+                                    result: out + partRows.lowerBound * classes
+                                ).run()
+                            }
                         }
                     }
                 }

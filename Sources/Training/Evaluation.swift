@@ -25,7 +25,7 @@ public enum Evaluation {
         while start < dataset.exampleCount {
             let end = min(start + chunkSize, dataset.exampleCount)
             let rows = Array(start..<end)[...]
-            let scores = classifier.scores(for: dataset.features, rows: rows)
+            let scores = scores(of: classifier, for: dataset.features, rows: rows)
             let labels = Array(dataset.labels[start..<end])
             lossSum += loss.dataLoss(scores: scores, labels: labels) * Double(end - start)
             let predictions = LinearClassifier.predictions(fromScores: scores)
@@ -37,6 +37,17 @@ public enum Evaluation {
         }
         let count = Double(max(dataset.exampleCount, 1))
         return SplitMetrics(dataLoss: lossSum / count, accuracy: Double(correct) / count, confusion: matrix)
+    }
+
+    /// S = X[rows]·Wᵀ + b by the kernel of the training step (`Matrix.minibatchScores`), b added
+    /// after each dot product: the values of the classifier's `scores(for:rows:)` up to the
+    /// rounding of reordered sums, and faster on a whole split. A full-split evaluation on 2
+    /// threads (`benchmark train`'s "eval s"), against the general product with its 4×5 tiles:
+    /// cifar-like (49,000 × 3,072) 0.037–0.044 → 0.027–0.038 s, `mid` 0.0145 → 0.011 s.
+    static func scores(of classifier: LinearClassifier, for features: Matrix, rows: ArraySlice<Int>) -> Matrix {
+        var scores = Matrix(rows: rows.count, columns: classifier.classCount)
+        Matrix.minibatchScores(rowsOf: features, at: rows, weights: classifier.weights, bias: classifier.bias, into: &scores)
+        return scores
     }
 
     /// λ·R(W), plus λ·R(b) when the run regularizes the bias.
