@@ -37,4 +37,20 @@ struct MatrixClassVectorScoresTests {
         #expect(observed.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern),
                 "B \(batch) D \(features) K \(classes): the kernel's sums differ from the naive chain's bits")
     }
+
+    @Test("1, 2, 3 and 4 threads give bit-identical scores (each group of 8 rows computed alone)",
+          arguments: [(203, 611, 10), (200, 300, 7)])
+    func threadCountDeterminism(batch: Int, features: Int, classes: Int) {
+        let x = randomMatrix(rows: 250, columns: features, seed: 9)
+        let weights = randomMatrix(rows: classes, columns: features, seed: 10)
+        let bias = randomMatrix(rows: classes, columns: 1, seed: 11)
+        let rows = randomLabels(count: batch, classCount: 250, seed: 12)[...]
+        var single = Matrix(rows: batch, columns: classes)
+        Matrix.minibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias, into: &single, threadCount: 1)
+        for threads in 2...4 {
+            var observed = Matrix(rows: batch, columns: classes)
+            Matrix.minibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias, into: &observed, threadCount: threads)
+            #expect(observed.elements.map(\.bitPattern) == single.elements.map(\.bitPattern), "\(threads) threads")
+        }
+    }
 }
