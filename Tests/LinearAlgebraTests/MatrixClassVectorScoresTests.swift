@@ -27,13 +27,10 @@ struct MatrixClassVectorScoresTests {
 
     @Test("with K ≤ 8 or 11 ≤ K ≤ 16 and a small Wᵀ, the bits of the naive chain", arguments: [(20, 100, 7), (9, 13, 3), (11, 40, 16)])
     func sameBitsAsNaive(batch: Int, features: Int, classes: Int) {
-        let x = randomMatrix(rows: 30, columns: features, seed: 3)
-        let weights = randomMatrix(rows: classes, columns: features, seed: 4)
-        let bias = randomMatrix(rows: classes, columns: 1, seed: 5)
-        let rows = randomLabels(count: batch, classCount: 30, seed: 6)[...]
+        let p = MinibatchProblem(batch: batch, dataRows: 30, features: features, classes: classes, seed: 3)
         var observed = Matrix(rows: batch, columns: classes)
-        Matrix.minibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias, into: &observed)
-        let expected = Matrix.naiveMinibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias)
+        Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &observed)
+        let expected = Matrix.naiveMinibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias)
         #expect(observed.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern),
                 "B \(batch) D \(features) K \(classes): the kernel's sums differ from the naive chain's bits")
     }
@@ -41,15 +38,12 @@ struct MatrixClassVectorScoresTests {
     @Test("1, 2, 3 and 4 threads give bit-identical scores (each group of 8 rows computed alone)",
           arguments: [(203, 611, 10), (200, 300, 7)])
     func threadCountDeterminism(batch: Int, features: Int, classes: Int) {
-        let x = randomMatrix(rows: 250, columns: features, seed: 9)
-        let weights = randomMatrix(rows: classes, columns: features, seed: 10)
-        let bias = randomMatrix(rows: classes, columns: 1, seed: 11)
-        let rows = randomLabels(count: batch, classCount: 250, seed: 12)[...]
+        let p = MinibatchProblem(batch: batch, dataRows: 250, features: features, classes: classes, seed: 9)
         var single = Matrix(rows: batch, columns: classes)
-        Matrix.minibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias, into: &single, threadCount: 1)
+        Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &single, threadCount: 1)
         for threads in 2...4 {
             var observed = Matrix(rows: batch, columns: classes)
-            Matrix.minibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias, into: &observed, threadCount: threads)
+            Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &observed, threadCount: threads)
             #expect(observed.elements.map(\.bitPattern) == single.elements.map(\.bitPattern), "\(threads) threads")
         }
     }
