@@ -2,12 +2,13 @@
 // dW = dSᵀ·X_B and db = Σᵢ dSᵢ. The naive composition first, then the fused kernel that reads each
 // picked row of X from memory once.
 
-/// Writes rows i ∈ `batchRows` of ∂L/∂S, (1/B)·∂Lᵢ/∂sᵢ each, K entries a row from the second
-/// pointer on, given the same rows of the scores from the first pointer (both start at row
-/// `batchRows.lowerBound`): a row-wise loss's kernel over consecutive batch rows. Each row's
-/// result must depend on that row alone, whichever run of rows it comes in.
+/// Writes rows i ∈ `batchRows` of ∂L/∂S, (1/B)·∂Lᵢ/∂sᵢ each, into `scoresGradient`, given the
+/// same rows of the scores in `scores`: K entries a row, both views starting at row
+/// `batchRows.lowerBound` and holding |batchRows|·K entries. A row-wise loss's kernel over
+/// consecutive batch rows, on bounds-checked views; each row's result must depend on that row
+/// alone, whichever run of rows it comes in.
 public typealias ScoresGradientOfRows = @Sendable (
-    _ batchRows: Range<Int>, _ scores: UnsafePointer<Double>, _ scoresGradient: UnsafeMutablePointer<Double>
+    _ batchRows: Range<Int>, _ scores: Span<Double>, _ scoresGradient: inout MutableSpan<Double>
 ) -> Void
 
 /// The buffers of `Matrix.minibatchGradient`: the batch's scores and ∂L/∂S (B×K) and the partial
@@ -70,12 +71,10 @@ extension Matrix {
                                elements: (0..<classes).flatMap { weights.row($0) + [bias[$0, 0]] })
         let scores = naiveMultiplyTransposed(rowsOf: x, at: rows, by: augmented, appendingOne: true)
         var scoresGradient = Matrix(rows: rows.count, columns: classes)
-        scores.elements.withUnsafeBufferPointer { s in
-            scoresGradient.elements.withUnsafeMutableBufferPointer { g in
-                for i in 0..<rows.count where classes > 0 {
-                    scoresGradientOfRows(i ..< i + 1, s.baseAddress! + i * classes, g.baseAddress! + i * classes)
-                }
-            }
+        var gradientRows = scoresGradient.elements.mutableSpan
+        for i in 0..<rows.count where classes > 0 {
+            var row = gradientRows.extracting(i * classes ..< (i + 1) * classes)
+            scoresGradientOfRows(i ..< i + 1, scores.elements.span.extracting(i * classes ..< (i + 1) * classes), &row)
         }
         let both = naiveTransposedMultiply(scoresGradient, byRowsOf: x, at: rows, appendingOne: true)
         let weightGradient = Matrix(rows: classes, columns: features,
@@ -235,7 +234,9 @@ struct MinibatchGradientKernel: @unchecked Sendable {
                     lastColumn: bias, lastColumnStride: 1, result: scores + chunk.lowerBound * classes)
                 scoresKernel.run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
             }
-            scoresGradientOfRows(chunk, scores + chunk.lowerBound * classes, scoresGradient + chunk.lowerBound * classes)
+            let chunkScores = UnsafeBufferPointer(start: scores + chunk.lowerBound * classes, count: chunk.count * classes)
+            var chunkGradient = UnsafeMutableBufferPointer(start: scoresGradient + chunk.lowerBound * classes, count: chunk.count * classes).mutableSpan
+            scoresGradientOfRows(chunk, chunkScores.span, &chunkGradient)
             let gradientKernel = WeightGradientKernel(
                 c: scoresGradient + chunk.lowerBound * classes, outputs: classes, a: x, depth: features, rows: chunkRows,
                 columnSums: biasTarget, columnSumsStride: 1, result: weightTarget, resultStride: features,

@@ -121,16 +121,13 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
         return (total / batch, gradient)
     }
 
-    // MARK: Fast: one row on raw pointers
+    // MARK: Fast: one row
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
-    /// `naiveDataLossAndGradient(scores:labels:)`, on raw pointers and without allocating.
-    public func exampleLoss(
-        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
-        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double {
-        g?.update(repeating: 0, count: classes)
+    /// Lᵢ of one row and scale·∂Lᵢ/∂s: the per-row kernel that `RowwiseLoss` runs over the batch.
+    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, without allocating.
+    public func exampleLoss(scores s: Span<Double>, label y: Int, scale: Double, scoresGradient g: inout MutableSpan<Double>) -> Double {
+        let classes = s.count
+        for j in 0..<classes { g[j] = 0 }
         var loss = 0.0
         switch variant {
         case .westonWatkins:
@@ -138,21 +135,21 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
             for j in 0..<classes where j != y {
                 let (value, slope) = hinge(s[j] - correct + margin)
                 loss += value
-                g?[j] = slope * scale
-                g?[y] -= slope * scale
+                g[j] = slope * scale
+                g[y] -= slope * scale
             }
         case .crammerSinger:
             guard let r = Self.rival(of: y, among: classes, scores: { s[$0] }) else { return 0 }
             let (value, slope) = hinge(s[r] - s[y] + margin)
             loss = value
-            g?[r] = slope * scale
-            g?[y] = -slope * scale
+            g[r] = slope * scale
+            g[y] = -slope * scale
         case .oneVsRest:
             for j in 0..<classes {
                 let tau: Double = j == y ? 1 : -1
                 let (value, slope) = hinge(margin - tau * s[j])
                 loss += value
-                g?[j] = -tau * slope * scale
+                g[j] = -tau * slope * scale
             }
         }
         return loss

@@ -47,20 +47,16 @@ public struct SigmoidCrossEntropyLoss: RowwiseLoss, Equatable {
         return (total / batch, gradient)
     }
 
-    // MARK: Fast: one row on raw pointers
+    // MARK: Fast: one row
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
-    /// `naiveDataLossAndGradient(scores:labels:)`, one softplus per score (only the term whose target
-    /// is not 0), without allocating.
-    public func exampleLoss(
-        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
-        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double {
+    /// Lᵢ of one row and scale·∂Lᵢ/∂s: the per-row kernel that `RowwiseLoss` runs over the batch.
+    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, one softplus per score
+    /// (only the term whose target is not 0), without allocating.
+    public func exampleLoss(scores s: Span<Double>, label y: Int, scale: Double, scoresGradient g: inout MutableSpan<Double>) -> Double {
         var loss = 0.0
-        for j in 0..<classes {
+        for j in 0..<s.count {
             loss += j == y ? softplus(-s[j]) : softplus(s[j])
-            g?[j] = (sigmoid(s[j]) - (j == y ? 1 : 0)) * scale
+            g[j] = (sigmoid(s[j]) - (j == y ? 1 : 0)) * scale
         }
         return loss
     }

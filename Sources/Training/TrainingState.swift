@@ -77,11 +77,8 @@ struct TrainingState {
         Matrix.minibatchGradient(
             rowsOf: data.train.features, at: rows, weights: classifier.weights, bias: classifier.bias,
             scoresGradientOfRows: { batchRows, scores, scoresGradient in
-                labels.withUnsafeBufferPointer { labels in
-                    loss.writeScoresGradient(
-                        scores: scores, labels: UnsafeBufferPointer(rebasing: labels[batchRows]), classCount: classes,
-                        scoresGradient: scoresGradient, scale: scale)
-                }
+                loss.writeScoresGradient(scores: scores, labels: labels.span.extracting(batchRows), scale: scale,
+                                         scoresGradient: &scoresGradient)
             },
             weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &minibatchScratch)
     }

@@ -81,11 +81,9 @@ struct MatrixMinibatchGradientTests {
         let slots = MinibatchSlots.count(batch: batch)
         var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
         Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
-        scores.elements.withUnsafeBufferPointer { s in
-            scoresGradient.elements.withUnsafeMutableBufferPointer { g in
-                problem.scoresGradientOfRows(0..<batch, s.baseAddress!, g.baseAddress!)
-            }
-        }
+        var gradientView = scoresGradient.elements.mutableSpan
+        problem.scoresGradientOfRows(0..<batch, scores.elements.span, &gradientView)
+        _ = consume gradientView
         var expected = [Double](repeating: 0, count: 10 * 38)
         for slot in 0..<slots {
             let range = MinibatchSlots.range(of: slot, count: slots, batch: batch)
