@@ -83,9 +83,8 @@ public func softmaxProbabilities(scores: Matrix) -> Matrix {
     let classes = scores.columns
     var target = probabilities.elements.mutableSpan
     for i in 0..<scores.rows {
-        let row = i * classes ..< (i + 1) * classes
-        var output = target.extracting(row)
-        softmax(scores.elements.span.extracting(row), into: &output)
+        let row = scores.elements.span.extracting(i * classes ..< (i + 1) * classes)
+        target.withRow(i, length: classes) { softmax(row, into: &$0) }
     }
     return probabilities
 }

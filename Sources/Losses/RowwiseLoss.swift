@@ -33,9 +33,10 @@ extension RowwiseLoss {
         guard !labels.isEmpty else { return }
         let classes = scores.count / labels.count
         for i in labels.indices {
-            let row = i * classes ..< (i + 1) * classes
-            var gradient = scoresGradient.extracting(row)
-            _ = exampleLoss(scores: scores.extracting(row), label: labels[i], scale: scale, scoresGradient: &gradient)
+            let row = scores.extracting(i * classes ..< (i + 1) * classes)
+            _ = scoresGradient.withRow(i, length: classes) { gradient in
+                exampleLoss(scores: row, label: labels[i], scale: scale, scoresGradient: &gradient)
+            }
         }
     }
 
@@ -79,9 +80,10 @@ extension RowwiseLoss {
         var total = 0.0
         for i in 0..<scores.rows {
             precondition(labels[i] >= 0 && labels[i] < classes, "label \(labels[i]) is not a class of \(classes)")
-            let row = i * classes ..< (i + 1) * classes
-            var gradient = scoresGradient.extracting(row)
-            total += exampleLoss(scores: scores.elements.span.extracting(row), label: labels[i], scale: scale, scoresGradient: &gradient)
+            let row = scores.elements.span.extracting(i * classes ..< (i + 1) * classes)
+            total += scoresGradient.withRow(i, length: classes) { gradient in
+                exampleLoss(scores: row, label: labels[i], scale: scale, scoresGradient: &gradient)
+            }
         }
         return total
     }

@@ -96,10 +96,8 @@ struct SoftmaxRowsTests {
         _ = consume rowsView
         var byRowView = byRow.mutableSpan
         for i in 0..<scores.rows {
-            let row = i * classes ..< (i + 1) * classes
-            var gradient = byRowView.extracting(row)
-            _ = loss.exampleLoss(scores: scores.elements.span.extracting(row), label: labels[i], scale: scale,
-                                 scoresGradient: &gradient)
+            let row = scores.elements.span.extracting(i * classes ..< (i + 1) * classes)
+            _ = byRowView.withRow(i, length: classes) { loss.exampleLoss(scores: row, label: labels[i], scale: scale, scoresGradient: &$0) }
         }
         _ = consume byRowView
         return (rows, byRow)
