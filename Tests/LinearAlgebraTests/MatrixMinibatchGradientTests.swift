@@ -85,10 +85,8 @@ struct MatrixMinibatchGradientTests {
         let single = problem.fast(threads: 1)
         for threads in 2...4 {
             let observed = problem.fast(threads: threads)
-            #expect(observed.weightGradient.elements.map(\.bitPattern) == single.weightGradient.elements.map(\.bitPattern),
-                    "\(threads) threads: dW differs from 1 thread's bits")
-            #expect(observed.biasGradient.elements.map(\.bitPattern) == single.biasGradient.elements.map(\.bitPattern),
-                    "\(threads) threads: db differs from 1 thread's bits")
+            expectBitIdentical(observed.weightGradient.elements, single.weightGradient.elements, "\(threads) threads: dW differs from 1 thread's bits")
+            expectBitIdentical(observed.biasGradient.elements, single.biasGradient.elements, "\(threads) threads: db differs from 1 thread's bits")
         }
     }
 
@@ -113,7 +111,7 @@ struct MatrixMinibatchGradientTests {
         }
         let observed = problem.fast()
         let joined = (0..<10).flatMap { observed.weightGradient.row($0) + observed.biasGradient.row($0) }
-        #expect(joined.map(\.bitPattern) == expected.map(\.bitPattern), "B \(batch), \(slots) slots")
+        expectBitIdentical(joined, expected, "B \(batch), \(slots) slots")
     }
 
     @Test("one scratch serves a full batch, then the epoch's short last batch, then a full one again")
@@ -144,7 +142,7 @@ struct MatrixMinibatchGradientTests {
         for threads in [1, 3] {
             let augmented = problem.fastAugmented(threads: threads)
             let joined = (0..<classes).flatMap { separate.weightGradient.row($0) + separate.biasGradient.row($0) }
-            #expect(augmented.elements.map(\.bitPattern) == joined.map(\.bitPattern), "\(threads) threads, D \(features), K \(classes)")
+            expectBitIdentical(augmented.elements, joined, "\(threads) threads, D \(features), K \(classes)")
         }
     }
 
