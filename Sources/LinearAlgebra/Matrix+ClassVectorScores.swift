@@ -24,15 +24,15 @@ extension Matrix {
     }
 
     /// S = X_B·Wᵀ + 1·bᵀ (|rows|×K), rows of X picked by index without copying them, by the kernel
-    /// of the fused step (`ClassVectorScoresKernel`), its groups of 8 rows split over up to
-    /// `threadCount` threads: the scores of evaluation and prediction, the same sums the training
-    /// step computes.
+    /// of the fused step (`ClassVectorScoresKernel`), its groups of 8 rows pieces that any of up to
+    /// `threadCount` threads takes: the scores of evaluation and prediction, the same sums the
+    /// training step computes.
     ///
     /// Same inputs and outputs as `naiveMinibatchScores(rowsOf:at:weights:bias:)`, bit for bit when
     /// `ClassVectorScoresKernel` serves K and D and K ∉ {9, 10} (the kernel's order is the naive
     /// one); classes 8 and 9 of K = 9 or 10 sum in eight lanes; else the sums of
-    /// `multiplyTransposed(rowsOf:at:by:appendingOneTimes:into:)`. Each row's sums are its own, so
-    /// the bits do not depend on the thread count.
+    /// `multiplyTransposed(rowsOf:at:by:into:)`, then + b_k. Each row's sums are its own, so the
+    /// bits do not depend on the thread count.
     /// - Complexity: O(|rows| · K · D).
     public static func minibatchScores(
         rowsOf x: Matrix, at rows: ArraySlice<Int>, weights: Matrix, bias: Matrix, into result: inout Matrix,
@@ -42,40 +42,37 @@ extension Matrix {
                      "W is K×D and b is K×1 for D features")
         precondition(result.rows == rows.count && result.columns == weights.rows, "result has the shape |rows|×K")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < x.rows }, "row index out of range")
-        guard ClassVectorScoresKernel.handles(classes: weights.rows, features: x.columns), !rows.isEmpty, x.columns > 0 else {
-            multiplyTransposed(rowsOf: x, at: rows, by: weights, appendingOneTimes: bias, into: &result, threadCount: threadCount)
+        guard !rows.isEmpty, x.columns > 0, weights.rows > 0 else {
+            result = naiveMinibatchScores(rowsOf: x, at: rows, weights: weights, bias: bias)
             return
         }
+        let (classes, features) = (weights.rows, x.columns)
         let groups = (rows.count + ClassVectorScoresKernel.rowsPerGroup - 1) / ClassVectorScoresKernel.rowsPerGroup
-        let threads = ParallelPartition.threadCount(
-            requested: threadCount, units: groups, work: rows.count * weights.rows * x.columns)
-        var transposed = [Double]()
-        weights.elements.withUnsafeBufferPointer { w in
-            ClassVectorScoresKernel.transpose(w, classes: weights.rows, features: x.columns, stride: x.columns,
-                                              into: &transposed, threadCount: threads)
-        }
-        x.elements.withUnsafeBufferPointer { xBuffer in
-            transposed.withUnsafeBufferPointer { wt in
-              weights.elements.withUnsafeBufferPointer { w in
-                bias.elements.withUnsafeBufferPointer { b in
-                    rows.withUnsafeBufferPointer { rowBuffer in
-                        result.elements.withUnsafeMutableBufferPointer { out in
-                            let (depth, classes, perGroup) = (x.columns, weights.rows, ClassVectorScoresKernel.rowsPerGroup)
-                            nonisolated(unsafe) let (x, wt, w, b, out) = (xBuffer.baseAddress!, wt.baseAddress!, w.baseAddress!, b.baseAddress!, out.baseAddress!)
-                            nonisolated(unsafe) let rowBuffer = rowBuffer
-                            ParallelPartition.forEachPart(units: groups, threads: threads) { part in
-                                let partRows = part.lowerBound * perGroup ..< min(part.upperBound * perGroup, rowBuffer.count)
-                                ClassVectorScoresKernel(
-                                    x: x, depth: depth, rows: UnsafeBufferPointer(rebasing: rowBuffer[partRows]),
-                                    transposedWeights: wt, weights: w, weightStride: depth, classes: classes, bias: b, biasStride: 1,
-                                    result: out + partRows.lowerBound * classes
-                                ).run()
-                            }
-                        }
-                    }
+        let work = rows.count * classes * features
+        let pieces = min(groups, max(1, work / ParallelPartition.minimumWorkPerThread))
+        let threads = ParallelPartition.threadCount(requested: threadCount, pieces: pieces, work: work)
+        let perGroup = ClassVectorScoresKernel.rowsPerGroup
+        withUnsafeOperands(rowsOf: x, at: rows, reading: weights, bias, writing: &result) { x, rows, inputs, result in
+            let (weights, bias) = (inputs[0], inputs[1])
+            guard ClassVectorScoresKernel.handles(classes: classes, features: features) else {
+                let kernel = ScoresKernel(a: x, depth: features, rows: rows, b: weights, outputs: classes, lastColumn: bias, result: result)
+                let tiles = (rows.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile
+                ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
+                    kernel.run(rowTiles: tiles * piece / pieces ..< tiles * (piece + 1) / pieces)
                 }
-              }
+                return
             }
+            let scratch = UnsafeScratch(runs: 1)
+            let transposed = scratch.run(0, count: features * ClassVectorScoresKernel.paddedClasses(classes), stride: 0)
+            ClassVectorScoresKernel.transpose(weights, classes: classes, features: features, into: transposed, threadCount: threads)
+            ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
+                let pieceRows = perGroup * (groups * piece / pieces) ..< min(perGroup * (groups * (piece + 1) / pieces), rows.count)
+                ClassVectorScoresKernel(
+                    x: x, depth: features, rows: rows.extracting(pieceRows), transposedWeights: transposed.reading,
+                    weights: weights, classes: classes, bias: bias, result: result.rows(from: pieceRows.lowerBound)
+                ).run()
+            }
+            withExtendedLifetime(scratch) {}
         }
     }
 }
@@ -110,48 +107,43 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
     /// the other way (`splitGroup`).
     static func paddedClasses(_ classes: Int) -> Int { classes <= 10 ? 8 : 16 }
 
-    /// `transposed` = Wᵀ (D×P), classes K..<P zero, from the K×D weights whose row k starts at
-    /// `weights[k·stride]` (stride D for W alone, D + 1 inside the bias trick's [W b]); grown when
-    /// too short, never shrunk. Split over features on up to `threadCount` threads for a large W.
-    static func transpose(
-        _ weights: UnsafeBufferPointer<Double>, classes: Int, features: Int, stride: Int, into transposed: inout [Double],
-        threadCount: Int = 1
-    ) {
+    /// `transposed` = Wᵀ (D×P), classes K..<P zero, from the K×D weights (row k of W at
+    /// `weights.row(k)`: stride D for W alone, D + 1 inside the bias trick's [W b]). `transposed`
+    /// must hold D·P doubles. Split over features on up to `threadCount` threads for a large W.
+    static func transpose(_ weights: UnsafeMatrixHandle, classes: Int, features: Int, into transposed: UnsafeMutableMatrixHandle,
+                          threadCount: Int = 1) {
         let width = paddedClasses(classes)
-        if transposed.count < features * width { transposed = Array(repeating: 0, count: features * width) }
-        transposed.withUnsafeMutableBufferPointer { wt in
-            nonisolated(unsafe) let (w, wt) = (weights, wt)
-            ParallelPartition.forEachElementRange(count: features, entriesPerElement: width, threads: threadCount) { part in
-                for d in part {
-                    for k in 0..<min(classes, width) { wt[d * width + k] = w[k * stride + d] }
-                    for k in min(classes, width)..<width { wt[d * width + k] = 0 }
-                }
+        ParallelPartition.forEachElementRange(count: features, entriesPerElement: width, threads: threadCount) { part in
+            for d in part {
+                for k in 0..<min(classes, width) { transposed.base[d * width + k] = weights[k, d] }
+                for k in min(classes, width)..<width { transposed.base[d * width + k] = 0 }
             }
         }
     }
 
-    let x: UnsafePointer<Double>
+    /// X, D = `depth` entries a row.
+    let x: UnsafeMatrixHandle
     let depth: Int
-    let rows: UnsafeBufferPointer<Int>
-    let transposedWeights: UnsafePointer<Double>
-    /// W itself (K×D, row k at `weights + k·weightStride`), for classes 8 and 9 when K is 9 or 10.
-    let weights: UnsafePointer<Double>
-    let weightStride: Int
+    let rows: UnsafeRowIndices
+    /// Wᵀ padded to P classes: row d of it (P entries) at `transposedWeights.base + d·P`.
+    let transposedWeights: UnsafeMatrixHandle
+    /// W itself (K×D), for classes 8 and 9 when K is 9 or 10.
+    let weights: UnsafeMatrixHandle
     let classes: Int
-    /// b_k at `bias[k·biasStride]`.
-    let bias: UnsafePointer<Double>
-    let biasStride: Int
-    let result: UnsafeMutablePointer<Double>
+    /// b_k = bias[k, 0].
+    let bias: UnsafeMatrixHandle
+    /// |rows|×K.
+    let result: UnsafeMutableMatrixHandle
     /// The rows the caller computes next (the next chunk's first group): their first lines are
     /// asked for while the last group here is computed.
-    var upcomingRows = UnsafeBufferPointer<Int>(start: nil, count: 0)
+    var upcomingRows = UnsafeRowIndices(buffer: UnsafeBufferPointer(start: nil, count: 0))
 
     /// Writes the |rows| result rows (K entries each, the row of batch index i at result + i·K).
     func run() {
         withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: Self.rowsPerGroup) { xRows in
             for first in stride(from: 0, to: rows.count, by: Self.rowsPerGroup) {
                 // A short last group repeats its last row (computed, never stored).
-                for r in 0..<Self.rowsPerGroup { xRows[r] = x + rows[min(first + r, rows.count - 1)] * depth }
+                for r in 0..<Self.rowsPerGroup { xRows[r] = x.row(rows[min(first + r, rows.count - 1)]) }
                 prefetchHeads(ofGroupAfter: first)
                 if classes <= 8 {
                     group(firstRow: first, xRows: xRows, vectors: 1)
@@ -174,7 +166,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
         var (s0, s1, s2, s3, s4, s5, s6, s7) = (SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero,
                                                 SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero, SIMD8<Double>.zero)
         var (t0, t1, t2, t3, t4, t5, t6, t7) = (s0, s1, s2, s3, s4, s5, s6, s7)
-        var weightRow = transposedWeights
+        var weightRow = transposedWeights.base
         if vectors == 1 {
             for d in 0..<depth {
                 if d & 7 == 0 { prefetchAhead(x0, x1, x2, x3, x4, x5, x6, x7, from: d) }
@@ -203,7 +195,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             (sums[8], sums[9], sums[10], sums[11], sums[12], sums[13], sums[14], sums[15]) = (t0, t1, t2, t3, t4, t5, t6, t7)
             for r in 0..<Self.rowsPerGroup where firstRow + r < rows.count {
                 for k in 0..<classes {
-                    result[(firstRow + r) * classes + k] = sums[k / 8 * Self.rowsPerGroup + r][k % 8] + bias[k &* biasStride]
+                    result[firstRow + r, k] = sums[k / 8 * Self.rowsPerGroup + r][k % 8] + bias[k, 0]
                 }
             }
         }
@@ -226,7 +218,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             } else {
                 return
             }
-            for column in stride(from: 0, to: head, by: 8) { prefetchForReading(x + (row &* depth &+ column)) }
+            for column in stride(from: 0, to: head, by: 8) { prefetchForReading(x.row(row) + column) }
         }
     }
 
@@ -259,7 +251,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
         var (e0, e1, e2, e3, e4, e5, e6, e7) = (s0, s1, s2, s3, s4, s5, s6, s7)
         var (n0, n1, n2, n3, n4, n5, n6, n7) = (s0, s1, s2, s3, s4, s5, s6, s7)
         // Class 9 repeats class 8 when K = 9 (computed, never stored).
-        let eighth = weights + 8 * weightStride, ninth = weights + (classes - 1) * weightStride
+        let eighth = weights.row(8), ninth = weights.row(classes - 1)
         let vectorDepth = depth & ~7
         var d = 0
         while d < vectorDepth {
@@ -272,7 +264,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             e4.addProduct(a4, w8); n4.addProduct(a4, w9); e5.addProduct(a5, w8); n5.addProduct(a5, w9)
             e6.addProduct(a6, w8); n6.addProduct(a6, w9); e7.addProduct(a7, w8); n7.addProduct(a7, w9)
             for j in d ..< d &+ 8 {
-                let w = loadVector(transposedWeights + j &* 8)
+                let w = loadVector(transposedWeights.base + j &* 8)
                 s0.addProduct(SIMD8(repeating: x0[j]), w); s1.addProduct(SIMD8(repeating: x1[j]), w)
                 s2.addProduct(SIMD8(repeating: x2[j]), w); s3.addProduct(SIMD8(repeating: x3[j]), w)
                 s4.addProduct(SIMD8(repeating: x4[j]), w); s5.addProduct(SIMD8(repeating: x5[j]), w)
@@ -281,7 +273,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             d &+= 8
         }
         for j in vectorDepth..<depth {
-            let w = loadVector(transposedWeights + j * 8)
+            let w = loadVector(transposedWeights.base + j * 8)
             s0.addProduct(SIMD8(repeating: x0[j]), w); s1.addProduct(SIMD8(repeating: x1[j]), w)
             s2.addProduct(SIMD8(repeating: x2[j]), w); s3.addProduct(SIMD8(repeating: x3[j]), w)
             s4.addProduct(SIMD8(repeating: x4[j]), w); s5.addProduct(SIMD8(repeating: x5[j]), w)
@@ -292,11 +284,11 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             (sums[8], sums[9], sums[10], sums[11], sums[12], sums[13], sums[14], sums[15]) = (e0, e1, e2, e3, e4, e5, e6, e7)
             (sums[16], sums[17], sums[18], sums[19], sums[20], sums[21], sums[22], sums[23]) = (n0, n1, n2, n3, n4, n5, n6, n7)
             for r in 0..<Self.rowsPerGroup where firstRow + r < rows.count {
-                for k in 0..<8 { result[(firstRow + r) * classes + k] = sums[r][k] + bias[k &* biasStride] }
+                for k in 0..<8 { result[firstRow + r, k] = sums[r][k] + bias[k, 0] }
                 for k in 8..<classes {
                     var sum = vectorDepth == 0 ? 0 : laneSum(sums[(k - 7) * Self.rowsPerGroup + r])
-                    for j in vectorDepth..<depth { sum.addProduct(xRows[r][j], weights[k * weightStride + j]) }
-                    result[(firstRow + r) * classes + k] = sum + bias[k &* biasStride]
+                    for j in vectorDepth..<depth { sum.addProduct(xRows[r][j], weights[k, j]) }
+                    result[firstRow + r, k] = sum + bias[k, 0]
                 }
             }
         }

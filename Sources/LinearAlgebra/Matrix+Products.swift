@@ -2,6 +2,7 @@
 //
 //   scores          S  = X_B · Wᵀ        (B×D)·(D×K)ᵀ → B×K     `multiplyTransposed`   Matrix+Scores.swift
 //   weight gradient dW = dSᵀ · X_B       (B×K)ᵀ·(B×D) → K×D     `transposedMultiply`   Matrix+WeightGradient.swift
+//   both, fused     the two above and ∂L/∂S, reading X_B once   `minibatchGradient`    Matrix+MinibatchGradient.swift
 //   bias gradient   db = Σᵢ dSᵢ                                  `columnSums`           here
 //   update          W  ← W + α·G                                 `add(_:scaledBy:)`     here
 //
@@ -28,13 +29,8 @@ extension Matrix {
     /// - Precondition: both have one shape.
     public mutating func add(_ other: Matrix, scaledBy alpha: Double) {
         precondition(rows == other.rows && columns == other.columns, "axpy needs two matrices of one shape")
-        elements.withUnsafeMutableBufferPointer { target in
-            other.elements.withUnsafeBufferPointer { source in
-                nonisolated(unsafe) let (target, source) = (target, source)
-                ParallelPartition.forEachElementRange(count: target.count) { range in
-                    for index in range { target[index] += alpha * source[index] }
-                }
-            }
+        updateEntries(reading: other) { target, source in
+            for index in target.indices { target[index] += alpha * source[index] }
         }
     }
 

@@ -29,87 +29,46 @@ extension Matrix {
 
     /// A[rows]·Bᵀ: the scores of a minibatch, rows of A picked by index without copying them.
     ///
-    /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:)`.
+    /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:appendingOne:)` (without
+    /// the one), up to rounding; see `multiplyTransposed(rowsOf:at:by:into:threadCount:)`.
     /// - Complexity: O(|rows| · B.rows · A.columns).
     public static func multiplyTransposed(
-        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOne: Bool = false,
-        threadCount: Int = ParallelPartition.defaultThreadCount
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, threadCount: Int = ParallelPartition.defaultThreadCount
     ) -> Matrix {
         var result = Matrix(rows: rows.count, columns: b.rows)
-        multiplyTransposed(rowsOf: a, at: rows, by: b, appendingOne: appendingOne, into: &result, threadCount: threadCount)
+        multiplyTransposed(rowsOf: a, at: rows, by: b, into: &result, threadCount: threadCount)
         return result
     }
 
     /// A[rows]·Bᵀ written into `result`, which must be |rows|×B.rows (no allocation).
     ///
-    /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:)`, up to the rounding of
-    /// a reordered sum: entry (i, k) accumulates A[rows[i], d]·B[k, d] with fused multiply–adds in
-    /// eight lanes (d mod 8), adds the lanes pairwise, then the last D mod 8 terms, then b_k.
-    /// Each picked row of A is streamed from memory once: a tile of 4 rows × 5 outputs keeps its
-    /// 20 eight-wide sums in registers, over blocks of 4,096 columns (a whole cifar-like row). The batch rows are split over `threadCount` threads; the result does
-    /// not depend on the thread count (bit for bit).
+    /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:appendingOne:)` (without
+    /// the one), up to the rounding of a reordered sum: entry (i, k) accumulates A[rows[i], d]·B[k, d]
+    /// with fused multiply–adds in eight lanes (d mod 8), adds the lanes pairwise, then the last
+    /// D mod 8 terms. Each picked row of A is streamed from memory once: a tile of 4 rows × 5
+    /// outputs keeps its 20 eight-wide sums in registers, over blocks of 4,096 columns (a whole
+    /// cifar-like row). The row tiles are pieces that any of `threadCount` threads takes; each
+    /// entry is its own sum, so the result does not depend on the thread count (bit for bit).
     /// - Complexity: O(|rows| · B.rows · A.columns).
     public static func multiplyTransposed(
-        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOne: Bool = false, into result: inout Matrix,
+        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, into result: inout Matrix,
         threadCount: Int = ParallelPartition.defaultThreadCount
     ) {
-        precondition(a.columns + (appendingOne ? 1 : 0) == b.columns, "A[rows]·Bᵀ needs matching column counts")
-        b.elements.withUnsafeBufferPointer { bBuffer in
-            let lastColumn = appendingOne ? bBuffer.baseAddress.map { $0 + a.columns } : nil
-            multiplyTransposed(rowsOf: a, at: rows, by: b, lastColumn: lastColumn, lastColumnStride: b.columns,
-                               into: &result, threadCount: threadCount)
-        }
-    }
-
-    /// A[rows]·Bᵀ + 1·cᵀ written into `result` (|rows|×B.rows): the bias trick [a; 1]·[B c]ᵀ with
-    /// its last column c (B.rows×1) kept apart, so that [W b] need not be built. The same sums in
-    /// the same order as `multiplyTransposed(rowsOf:at:by:appendingOne:into:)` on [B c], so the
-    /// same bits, and as `naiveMultiplyTransposed(rowsOf:at:by:appendingOne:)` up to rounding.
-    /// - Complexity: O(|rows| · B.rows · A.columns).
-    public static func multiplyTransposed(
-        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, appendingOneTimes column: Matrix, into result: inout Matrix,
-        threadCount: Int = ParallelPartition.defaultThreadCount
-    ) {
-        precondition(a.columns == b.columns && column.rows == b.rows && column.columns == 1,
-                     "A[rows]·Bᵀ + 1·cᵀ needs matching column counts and one c per row of B")
-        column.elements.withUnsafeBufferPointer { columnBuffer in
-            multiplyTransposed(rowsOf: a, at: rows, by: b, lastColumn: columnBuffer.baseAddress, lastColumnStride: 1,
-                               into: &result, threadCount: threadCount)
-        }
-    }
-
-    /// The fast kernel's entry: the last column, when there is one, is c_k = lastColumn[k·stride].
-    private static func multiplyTransposed(
-        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, lastColumn: UnsafePointer<Double>?, lastColumnStride: Int,
-        into result: inout Matrix, threadCount: Int
-    ) {
+        precondition(a.columns == b.columns, "A[rows]·Bᵀ needs matching column counts")
         precondition(result.rows == rows.count && result.columns == b.rows, "result has the shape |rows|×B.rows")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < a.rows }, "row index out of range")
         guard a.columns > 0, !rows.isEmpty, b.rows > 0 else {
-            for (i, row) in rows.enumerated() {
-                for k in 0..<b.rows {
-                    var sum = 0.0
-                    for d in 0..<a.columns { sum += a[row, d] * b[k, d] }
-                    if let lastColumn { sum += lastColumn[k * lastColumnStride] }
-                    result[i, k] = sum
-                }
-            }
+            result = naiveMultiplyTransposed(rowsOf: a, at: rows, by: b)
             return
         }
         let tiles = (rows.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile
-        let threads = ParallelPartition.threadCount(
-            requested: threadCount, units: tiles, work: rows.count * b.rows * a.columns)
-        a.elements.withUnsafeBufferPointer { aBuffer in
-            b.elements.withUnsafeBufferPointer { bBuffer in
-                rows.withUnsafeBufferPointer { rowBuffer in
-                    result.elements.withUnsafeMutableBufferPointer { out in
-                        let kernel = ScoresKernel(
-                            a: aBuffer.baseAddress!, depth: a.columns, rows: rowBuffer,
-                            b: bBuffer.baseAddress!, bStride: b.columns, outputs: b.rows,
-                            lastColumn: lastColumn, lastColumnStride: lastColumnStride, result: out.baseAddress!)
-                        ParallelPartition.forEachPart(units: tiles, threads: threads) { kernel.run(rowTiles: $0) }
-                    }
-                }
+        let work = rows.count * b.rows * a.columns
+        let pieces = min(tiles, max(1, work / ParallelPartition.minimumWorkPerThread))
+        let threads = ParallelPartition.threadCount(requested: threadCount, pieces: pieces, work: work)
+        withUnsafeOperands(rowsOf: a, at: rows, reading: b, writing: &result) { a, rows, inputs, result in
+            let kernel = ScoresKernel(a: a, depth: a.stride, rows: rows, b: inputs[0], outputs: b.rows, lastColumn: nil, result: result)
+            ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
+                kernel.run(rowTiles: tiles * piece / pieces ..< tiles * (piece + 1) / pieces)
             }
         }
     }
@@ -120,8 +79,8 @@ extension Matrix {
     }
 }
 
-/// The fast A[rows]·Bᵀ over raw pointers that worker threads share; each run of row tiles writes
-/// only its own rows of the result.
+/// The fast A[rows]·Bᵀ (+ 1·cᵀ when `lastColumn` is given) on handles that the pieces share; each
+/// run of row tiles writes only its own rows of the result.
 ///
 /// A run goes through its row tiles in chunks of `tilesPerChunk`; within a chunk, through the
 /// columns in blocks of `columnsPerBlock`, and within a block through each tile's output groups.
@@ -139,15 +98,17 @@ struct ScoresKernel: @unchecked Sendable {
     static let tilesPerChunk = 1
     static let sumsPerTile = rowsPerTile * outputsPerTile
 
-    let a: UnsafePointer<Double>
+    /// A, D = `depth` entries a row.
+    let a: UnsafeMatrixHandle
     let depth: Int
-    let rows: UnsafeBufferPointer<Int>
-    let b: UnsafePointer<Double>
-    let bStride: Int
+    let rows: UnsafeRowIndices
+    /// B, one row per output k.
+    let b: UnsafeMatrixHandle
     let outputs: Int
-    let lastColumn: UnsafePointer<Double>?
-    let lastColumnStride: Int
-    let result: UnsafeMutablePointer<Double>
+    /// c_k = lastColumn[k, 0], added after the dot product (the bias trick's b).
+    let lastColumn: UnsafeMatrixHandle?
+    /// |rows|×outputs.
+    let result: UnsafeMutableMatrixHandle
 
     var groups: Int { (outputs + Self.outputsPerTile - 1) / Self.outputsPerTile }
 
@@ -189,7 +150,7 @@ struct ScoresKernel: @unchecked Sendable {
     @inline(__always)
     private func pointRows(_ aRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, atTile tile: Int) {
         for r in 0..<Self.rowsPerTile {
-            aRows[r] = a + rows[min(tile * Self.rowsPerTile + r, rows.count - 1)] * depth
+            aRows[r] = a.row(rows[min(tile * Self.rowsPerTile + r, rows.count - 1)])
         }
     }
 
@@ -197,7 +158,7 @@ struct ScoresKernel: @unchecked Sendable {
     @inline(__always)
     private func pointOutputs(_ bRows: UnsafeMutableBufferPointer<UnsafePointer<Double>>, atGroup group: Int) {
         for t in 0..<Self.outputsPerTile {
-            bRows[t] = b + min(group * Self.outputsPerTile + t, outputs - 1) * bStride
+            bRows[t] = b.row(min(group * Self.outputsPerTile + t, outputs - 1))
         }
     }
 
@@ -250,8 +211,8 @@ struct ScoresKernel: @unchecked Sendable {
             for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
                 var sum = vectorDepth == 0 ? 0 : laneSum(sums[r / 2 * halfTile + r % 2 * Self.outputsPerTile + t])
                 for d in vectorDepth..<depth { sum.addProduct(aRows[r][d], bRows[t][d]) }
-                if let lastColumn { sum += lastColumn[(firstOutput + t) * lastColumnStride] }
-                result[(firstRow + r) * outputs + firstOutput + t] = sum
+                if let lastColumn { sum += lastColumn[firstOutput + t, 0] }
+                result[firstRow + r, firstOutput + t] = sum
             }
         }
     }

@@ -30,95 +30,48 @@ extension Matrix {
 
     /// Cᵀ·A[rows]: the weight gradient dW = dSᵀ·X_B of a minibatch picked by index.
     ///
-    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:)`.
+    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:appendingOne:)` (without
+    /// the one), up to rounding; see `transposedMultiply(_:byRowsOf:at:into:threadCount:)`.
     /// - Complexity: O(|rows| · C.columns · A.columns).
     public static func transposedMultiply(
-        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false,
-        threadCount: Int = ParallelPartition.defaultThreadCount
+        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, threadCount: Int = ParallelPartition.defaultThreadCount
     ) -> Matrix {
-        var result = Matrix(rows: c.columns, columns: a.columns + (appendingOne ? 1 : 0))
-        transposedMultiply(c, byRowsOf: a, at: rows, appendingOne: appendingOne, into: &result, threadCount: threadCount)
+        var result = Matrix(rows: c.columns, columns: a.columns)
+        transposedMultiply(c, byRowsOf: a, at: rows, into: &result, threadCount: threadCount)
         return result
     }
 
     /// Cᵀ·A[rows] written into `result`, which must be C.columns×A.columns (overwritten).
     ///
-    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:)`, up to rounding: entry
-    /// (k, d) is the fused multiply–add chain Σ_i C[i, k]·A[rows[i], d] in the order of `rows`.
-    /// A tile of 16 columns × 10 outputs keeps its sums in registers while it streams the tile's
-    /// columns of every picked row once. The columns are split over `threadCount` threads, so no
-    /// thread adds into another's sums and the result is bit-identical for any thread count.
-    /// - Complexity: O(|rows| · C.columns · A.columns).
-    public static func transposedMultiply(
-        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, appendingOne: Bool = false, into result: inout Matrix,
-        threadCount: Int = ParallelPartition.defaultThreadCount
-    ) {
-        precondition(result.rows == c.columns && result.columns == a.columns + (appendingOne ? 1 : 0),
-                     "result has the shape C.columns×A.columns (+1 with appendingOne)")
-        let resultColumns = result.columns
-        result.elements.withUnsafeMutableBufferPointer { out in
-            transposedMultiply(c, byRowsOf: a, at: rows, into: out.baseAddress, resultStride: resultColumns,
-                               columnSums: appendingOne ? out.baseAddress.map { $0 + a.columns } : nil, columnSumsStride: resultColumns,
-                               threadCount: threadCount)
-        }
-    }
-
-    /// Cᵀ·A[rows] into `result` (C.columns×A.columns) and the column sums Σ_i C[i, k] into
-    /// `columnSums` (C.columns×1): the bias trick's [dW db] = dSᵀ·[X_B 1] with db kept apart, so
-    /// that it need not be copied out of a K×(D+1) matrix. The same sums in the same order as
-    /// `transposedMultiply(_:byRowsOf:at:appendingOne:into:)`, so the same bits.
+    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:appendingOne:)` (without
+    /// the one), up to rounding: entry (k, d) is the fused multiply–add chain Σ_i C[i, k]·A[rows[i], d]
+    /// in the order of `rows`. A tile of 16 columns × 10 outputs keeps its sums in registers while it
+    /// streams the tile's columns of every picked row once. The column tiles are pieces that any of
+    /// `threadCount` threads takes; no piece adds into another's sums, so the result is bit-identical
+    /// for any thread count.
     /// - Complexity: O(|rows| · C.columns · A.columns).
     public static func transposedMultiply(
         _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, into result: inout Matrix,
-        appendingOneInto columnSums: inout Matrix, threadCount: Int = ParallelPartition.defaultThreadCount
-    ) {
-        precondition(result.rows == c.columns && result.columns == a.columns, "result has the shape C.columns×A.columns")
-        precondition(columnSums.rows == c.columns && columnSums.columns == 1, "the column sums are C.columns×1")
-        let resultColumns = result.columns
-        result.elements.withUnsafeMutableBufferPointer { out in
-            columnSums.elements.withUnsafeMutableBufferPointer { sums in
-                transposedMultiply(c, byRowsOf: a, at: rows, into: out.baseAddress, resultStride: resultColumns,
-                                   columnSums: sums.baseAddress, columnSumsStride: 1, threadCount: threadCount)
-            }
-        }
-    }
-
-    /// The fast kernel's entry: entry (k, d) at result[k·resultStride + d], Σ_i C[i, k] (when
-    /// wanted) at columnSums[k·columnSumsStride].
-    private static func transposedMultiply(
-        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, into result: UnsafeMutablePointer<Double>?, resultStride: Int,
-        columnSums: UnsafeMutablePointer<Double>?, columnSumsStride: Int, threadCount: Int
+        threadCount: Int = ParallelPartition.defaultThreadCount
     ) {
         precondition(c.rows == rows.count, "Cᵀ·A[rows] needs one row of C per picked row of A")
+        precondition(result.rows == c.columns && result.columns == a.columns, "result has the shape C.columns×A.columns")
         precondition(rows.allSatisfy { $0 >= 0 && $0 < a.rows }, "row index out of range")
-        guard let result, a.columns > 0, !rows.isEmpty, c.columns > 0 else {
-            for k in 0..<c.columns {
-                for d in 0..<a.columns {
-                    var sum = 0.0
-                    for (i, row) in rows.enumerated() { sum += c[i, k] * a[row, d] }
-                    result?[k * resultStride + d] = sum
-                }
-                var sum = 0.0
-                for i in 0..<rows.count { sum += c[i, k] }
-                columnSums?[k * columnSumsStride] = sum
-            }
+        guard a.columns > 0, !rows.isEmpty, c.columns > 0 else {
+            result = naiveTransposedMultiply(c, byRowsOf: a, at: rows)
             return
         }
+        // The columns after the last whole tile go with the last piece.
         let tiles = a.columns / WeightGradientKernel.columnsPerTile
-        let threads = ParallelPartition.threadCount(
-            requested: threadCount, units: tiles, work: rows.count * c.columns * a.columns)
-        a.elements.withUnsafeBufferPointer { aBuffer in
-            c.elements.withUnsafeBufferPointer { cBuffer in
-                rows.withUnsafeBufferPointer { rowBuffer in
-                    let kernel = WeightGradientKernel(
-                        c: cBuffer.baseAddress!, outputs: c.columns, a: aBuffer.baseAddress!, depth: a.columns,
-                        rows: rowBuffer, columnSums: columnSums, columnSumsStride: columnSumsStride,
-                        result: result, resultStride: resultStride)
-                    ParallelPartition.forEachPart(units: tiles, threads: threads) { part in
-                        kernel.run(columnTiles: part)
-                        if part.upperBound == tiles { kernel.runRemainingColumns() }
-                    }
-                }
+        let work = rows.count * c.columns * a.columns
+        let pieces = max(1, min(tiles, work / ParallelPartition.minimumWorkPerThread))
+        let threads = ParallelPartition.threadCount(requested: threadCount, pieces: pieces, work: work)
+        withUnsafeOperands(rowsOf: a, at: rows, reading: c, writing: &result) { a, rows, inputs, result in
+            let kernel = WeightGradientKernel(c: inputs[0], outputs: c.columns, a: a, depth: a.stride, rows: rows,
+                                              columnSums: nil, result: result)
+            ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
+                kernel.run(columnTiles: tiles * piece / pieces ..< tiles * (piece + 1) / pieces)
+                if piece == pieces - 1 { kernel.runRemainingColumns() }
             }
         }
     }
@@ -129,8 +82,8 @@ extension Matrix {
     }
 }
 
-/// The fast Cᵀ·A[rows] over raw pointers that worker threads share; each run of column tiles
-/// writes only its own columns of the result. With `accumulates`, the sums start from what the
+/// The fast Cᵀ·A[rows] (and Σ_i C[i, k] into `columnSums` when given) on handles that the pieces
+/// share; each run of column tiles writes only its own columns of the result. With `accumulates`, the sums start from what the
 /// result (and `columnSums`) already hold instead of 0: the fused minibatch step adds one chunk of
 /// rows after another, and since storing and reloading a sum rounds nothing, each entry is still
 /// the one multiply–add chain over all the rows in order.
@@ -147,15 +100,17 @@ struct WeightGradientKernel: @unchecked Sendable {
     /// against 0.135 and 0.093 with blocks of 16 rows.
     static let rowsPerBlock = 32
 
-    let c: UnsafePointer<Double>
+    /// C, |rows|×outputs.
+    let c: UnsafeMatrixHandle
     let outputs: Int
-    let a: UnsafePointer<Double>
+    /// A, D = `depth` entries a row.
+    let a: UnsafeMatrixHandle
     let depth: Int
-    let rows: UnsafeBufferPointer<Int>
-    let columnSums: UnsafeMutablePointer<Double>?
-    let columnSumsStride: Int
-    let result: UnsafeMutablePointer<Double>
-    let resultStride: Int
+    let rows: UnsafeRowIndices
+    /// Σ_i C[i, k] goes to columnSums[k, 0] (the bias trick's db).
+    let columnSums: UnsafeMutableMatrixHandle?
+    /// outputs×D.
+    let result: UnsafeMutableMatrixHandle
     var accumulates = false
 
     /// Computes result columns 16t..<16t+16 for each tile t in `columnTiles`, 32 batch rows at a
@@ -206,9 +161,9 @@ struct WeightGradientKernel: @unchecked Sendable {
     private func addColumnSums() {
         guard let columnSums else { return }
         for k in 0..<outputs {
-            var sum = accumulates ? columnSums[k * columnSumsStride] : 0
-            for i in 0..<rows.count { sum += c[i * outputs + k] }
-            columnSums[k * columnSumsStride] = sum
+            var sum = accumulates ? columnSums[k, 0] : 0
+            for i in 0..<rows.count { sum += c[i, k] }
+            columnSums[k, 0] = sum
         }
     }
 
@@ -233,15 +188,16 @@ struct WeightGradientKernel: @unchecked Sendable {
             withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: Self.outputsPerTile) { highSums in
                 let fresh = rowBlock.lowerBound == 0 && !accumulates
                 for t in 0..<Self.outputsPerTile {
-                    let sums = result + (min(firstOutput &+ t, lastOutput) &* resultStride &+ firstColumn)
+                    let sums = result.row(min(firstOutput &+ t, lastOutput)) + firstColumn
                     lowSums[t] = fresh ? .zero : isWholeTile ? loadVector(sums) : loadLanes(sums, 0, columns)
                     highSums[t] = fresh ? .zero : isWholeTile ? loadVector(sums + 8) : loadLanes(sums, 8, columns)
                 }
                 let prefetches = firstColumn + Self.prefetchDistance + Self.columnsPerTile <= depth
-                var cRow = c + (rowBlock.lowerBound &* outputs &+ firstOutput)
+                var cRow = c.row(rowBlock.lowerBound) + firstOutput
                 let lastOffset = lastOutput &- firstOutput
-                for row in rows[rowBlock] {
-                    let aTile = a + (row &* depth &+ firstColumn)
+                for index in rowBlock {
+                    let row = rows[index]
+                    let aTile = a.row(row) + firstColumn
                     if prefetches {
                         prefetchForReading(aTile + Self.prefetchDistance)
                         prefetchForReading(aTile + (Self.prefetchDistance &+ 8))
@@ -253,10 +209,10 @@ struct WeightGradientKernel: @unchecked Sendable {
                         lowSums[t].addProduct(coefficient, low)
                         highSums[t].addProduct(coefficient, high)
                     }
-                    cRow += outputs
+                    cRow += c.stride
                 }
                 for t in 0..<Self.outputsPerTile where firstOutput + t < outputs {
-                    let target = result + ((firstOutput + t) * resultStride + firstColumn)
+                    let target = result.row(firstOutput + t) + firstColumn
                     if isWholeTile {
                         UnsafeMutableRawPointer(target).storeBytes(of: lowSums[t], as: SIMD8<Double>.self)
                         UnsafeMutableRawPointer(target).storeBytes(of: highSums[t], toByteOffset: 64, as: SIMD8<Double>.self)

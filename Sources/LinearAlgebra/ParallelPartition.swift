@@ -1,76 +1,83 @@
-import Dispatch
 import Foundation
 
-/// How the fast kernels split their work over threads: a fixed partition of `units` independent
-/// pieces (row tiles of a batch, column tiles of a gradient) into contiguous runs, one per thread.
+/// How the fast kernels split their work over threads: into a fixed number of independent pieces
+/// that depends on the shapes of the work alone (rows of a batch, column tiles of a gradient, runs
+/// of entries), never on the thread count; whichever thread is free takes the next piece
+/// (`WorkerPool`).
 ///
 /// Every output entry of a kernel is computed by exactly one piece, with an arithmetic order that
-/// depends only on the entry, never on which thread or which run computes it. So the results are
-/// bit-identical for any thread count and any `minimumWork`: the tests compare 1, 2 and 4 threads
-/// byte for byte.
+/// depends only on the entry, never on which thread computes it or when. So the results are
+/// bit-identical for any thread count: the tests compare 1, 2, 3, 4 and 8 threads byte for byte.
 public enum ParallelPartition {
-    /// The threads a kernel uses unless told otherwise: the positive integer in the environment
-    /// variable `TRAINER_THREADS` when set (as `OMP_NUM_THREADS` is for BLAS, e.g. to time one
-    /// thread), else this machine's active cores. Read once, at the first kernel call.
-    public static let defaultThreadCount = threadCount(environment: ProcessInfo.processInfo.environment)
+    /// The threads a kernel uses unless told otherwise: the count set by `withThreadCount` for the
+    /// calling task, else `processThreadCount`.
+    public static var defaultThreadCount: Int {
+        threadCountOfTask ?? processThreadCount
+    }
 
-    /// `TRAINER_THREADS` from `environment` when it is a positive integer, else the active cores.
+    /// The positive integer in the environment variable `TRAINER_THREADS` when set (as
+    /// `OMP_NUM_THREADS` is for BLAS, e.g. to time one thread), else the cores this process may use
+    /// (`AvailableCores`: its CPU affinity and cgroup CPU quota). Read once, at the first kernel call.
+    public static let processThreadCount = threadCount(environment: ProcessInfo.processInfo.environment)
+
+    @TaskLocal static var threadCountOfTask: Int?
+
+    /// Runs `body` with `defaultThreadCount` = `count` for the calling task (and the tasks it
+    /// creates), whatever `TRAINER_THREADS` says: how tests and benchmarks compare thread counts
+    /// inside one process. The results do not depend on it, only the speed.
+    /// - Precondition: `count` ≥ 1.
+    public static func withThreadCount<Result>(_ count: Int, _ body: () throws -> Result) rethrows -> Result {
+        precondition(count >= 1, "a kernel runs on at least one thread")
+        return try $threadCountOfTask.withValue(count, operation: body)
+    }
+
+    /// `TRAINER_THREADS` from `environment` when it is a positive integer, else the available cores.
     static func threadCount(environment: [String: String]) -> Int {
         if let text = environment["TRAINER_THREADS"], let requested = Int(text), requested > 0 { return requested }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return AvailableCores.count()
     }
 
-    /// Below this many multiply–adds per thread a kernel stays on the calling thread: a worker
-    /// woken by `concurrentPerform` costs a few microseconds (a spinning helper about one), about
-    /// what 2¹⁶ multiply–adds take, so small runs (the spiral) stay instant.
+    /// Below this many multiply–adds per thread a kernel stays on the calling thread: handing a
+    /// piece to a helper costs about a microsecond (a few when the helper sleeps), about what 2¹⁶
+    /// multiply–adds take, so small runs (the spiral) stay instant.
     public static let minimumWorkPerThread = 1 << 16
 
-    /// The number of threads worth using for `work` multiply–adds split into `units` pieces.
-    static func threadCount(requested: Int, units: Int, work: Int) -> Int {
+    /// The number of threads worth using for `work` multiply–adds split into `pieces` pieces.
+    static func threadCount(requested: Int, pieces: Int, work: Int) -> Int {
         precondition(requested >= 1, "a kernel runs on at least one thread")
-        return max(1, min(requested, units, work / minimumWorkPerThread))
+        return max(1, min(requested, pieces, work / minimumWorkPerThread))
     }
 
-    /// Below this many entries per thread an elementwise update (axpy, an SGD step) stays on the
-    /// calling thread (an estimate: a pass over 2¹³ doubles and a hand-off to a spinning helper
-    /// both take on the order of a microsecond). Measured: on `cifar-like` (W: 30,720 entries)
-    /// the step's updates on 2 threads took the epoch from 0.060 to 0.055 s; on one, the other
-    /// core waited through them at every step.
+    /// Below this many entries per piece an elementwise update (axpy, an SGD step) stays on the
+    /// calling thread (an estimate: a pass over 2¹³ doubles and a hand-off to a helper both take on
+    /// the order of a microsecond). Measured: on `cifar-like` (W: 30,720 entries) the step's updates
+    /// on 2 threads took the epoch from 0.060 to 0.055 s; on one, the other core waited through them
+    /// at every step.
     public static let minimumElementsPerThread = 1 << 13
 
-    /// Calls `body` with contiguous runs of 0..<count that together cover it, on up to `threads`
-    /// threads when each gets at least `minimumElementsPerThread` entries (an element may stand
-    /// for `entriesPerElement` entries, e.g. a row): for elementwise updates of a large matrix,
-    /// each entry computed alone, so the bits never depend on the split. `cifar-like`'s W
-    /// (K·D = 30,720) goes on 2 threads, `mid`'s (1,000) stays on one.
+    /// Calls `body` with contiguous runs of 0..<count that together cover it, each run once, on up
+    /// to `threads` threads: ⌊count·entriesPerElement / minimumElementsPerThread⌋ runs (at least
+    /// one, at most `count`), so that each gets at least `minimumElementsPerThread` entries (an
+    /// element may stand for `entriesPerElement` entries, e.g. a row). For elementwise updates of a
+    /// large matrix, each entry computed alone, so the bits never depend on the split. `cifar-like`'s
+    /// W (K·D = 30,720) is 3 runs, `mid`'s (1,000) one.
     public static func forEachElementRange(
         count: Int, entriesPerElement: Int = 1, threads: Int = defaultThreadCount, _ body: @Sendable (Range<Int>) -> Void
     ) {
-        let parts = count * entriesPerElement / minimumElementsPerThread
-        forEachPart(units: count, threads: max(1, min(threads, count, parts)), body)
+        let pieces = max(1, min(count, count * entriesPerElement / minimumElementsPerThread))
+        forEachPiece(pieces, threads: threads) { piece in
+            body(count * piece / pieces ..< count * (piece + 1) / pieces)
+        }
     }
 
-    /// Calls `body` with the run of units of each part, 0..<units split into `threads` contiguous
-    /// runs in order; the parts run concurrently when `threads > 1` and must write disjoint outputs.
-    /// Part 0 runs on the calling thread and the others on `SpinningWorkers` when they are free.
-    public static func forEachPart(units: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        guard threads > 1 else {
-            body(0..<units)
+    /// Calls `body(piece)` for each piece in 0..<pieces, on the calling thread and on up to
+    /// `threads − 1` helpers, each piece taken by whichever thread is free; returns when all have
+    /// finished. The pieces run concurrently in any order, so they must write disjoint outputs.
+    public static func forEachPiece(_ pieces: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+        guard threads > 1, pieces > 1 else {
+            for piece in 0..<pieces { body(piece) }
             return
         }
-        func part(_ index: Int) -> Range<Int> { units * index / threads ..< units * (index + 1) / threads }
-        if #available(macOS 15.0, *) {
-            let done = withoutActuallyEscaping(body) { body in
-                SpinningWorkers.shared.withHelpers(count: threads - 1) { helpers in
-                    for index in 1..<threads { helpers[index - 1].post(part(index), to: body) }
-                    body(part(0))
-                    for index in 1..<threads { helpers[index - 1].waitUntilFinished() }
-                }
-            }
-            if done { return }
-        }
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
-            body(units * part / threads ..< units * (part + 1) / threads)
-        }
+        WorkerPool.shared.run(pieces: pieces, threads: threads, body)
     }
 }

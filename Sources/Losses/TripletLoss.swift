@@ -202,11 +202,9 @@ public struct TripletLoss: Loss, Equatable {
         let threads = batch * batch * embeddings.columns < Self.minimumWorkForThreads ? 1 : max(1, min(threadCount, slots))
         scratch.slots.withUnsafeMutableBufferPointer { buffer in
             let slotScratches = SlotScratches(base: buffer.baseAddress)
-            ParallelPartition.forEachPart(units: slots, threads: threads) { part in
-                for slot in part {
-                    slotScratches.base?[slot].mine(anchors: batch * slot / slots ..< batch * (slot + 1) / slots, loss: self,
-                                                    embeddings: embeddings, labels: labels)
-                }
+            ParallelPartition.forEachPiece(slots, threads: threads) { slot in
+                slotScratches.base?[slot].mine(anchors: batch * slot / slots ..< batch * (slot + 1) / slots, loss: self,
+                                                embeddings: embeddings, labels: labels)
             }
         }
         for index in scoresGradient.elements.indices { scoresGradient.elements[index] = 0 }

@@ -53,26 +53,20 @@ public struct StochasticGradientDescent: Optimizer, Equatable {
     }
 
     /// One step: v ← μ·v + g, then θ ← θ − lr·v (or θ − lr·(g + μ·v) with Nesterov), in one
-    /// pass over unsafe buffers, split over threads for large matrices. Same inputs and outputs as
-    /// `naiveStep(_:gradient:learningRate:)`, to the bit (the same operations per entry, in the same order).
+    /// pass over the entries, split over threads for large matrices (`Matrix.updateEntries`). Same
+    /// inputs and outputs as `naiveStep(_:gradient:learningRate:)`, to the bit (the same operations
+    /// per entry, in the same order).
     /// - Precondition: `gradient` has the shape of `parameters`, and so has v after a first step.
     /// - Complexity: O(rows · columns), no allocation after the first step.
     public mutating func step(_ parameters: inout Matrix, gradient: Matrix, learningRate: Double) {
         var v = startedVelocity(for: parameters, gradient: gradient)
-        velocity = nil  // keeps v's storage uniquely referenced, so the loop below does not copy it
+        velocity = nil  // keeps v's storage uniquely referenced, so the update below does not copy it
         let mu = momentum, lookAhead = nesterov
-        v.elements.withUnsafeMutableBufferPointer { v in
-            gradient.elements.withUnsafeBufferPointer { g in
-                parameters.elements.withUnsafeMutableBufferPointer { theta in
-                    nonisolated(unsafe) let (v, g, theta) = (v, g, theta)
-                    ParallelPartition.forEachElementRange(count: theta.count) { range in
-                        for index in range {
-                            v[index] = mu * v[index] + g[index]
-                            let update = lookAhead ? g[index] + mu * v[index] : v[index]
-                            theta[index] -= learningRate * update
-                        }
-                    }
-                }
+        parameters.updateEntries(and: &v, reading: gradient) { theta, v, g in
+            for index in theta.indices {
+                v[index] = mu * v[index] + g[index]
+                let update = lookAhead ? g[index] + mu * v[index] : v[index]
+                theta[index] -= learningRate * update
             }
         }
         velocity = v

@@ -1,7 +1,8 @@
 import LinearAlgebra
 
-// The fast loops the regularizers share: Σ|w|, Σw², g ← g + α·sign(W), and soft-thresholding.
-// Each regularizer keeps its naive, formula-shaped twin in its own file; the tests compare them.
+// The fast loops the regularizers share: Σ|w|, Σw², g ← g + α·sign(W), and soft-thresholding, on
+// bounds-checked spans of the entries (no pointers outside LinearAlgebra). Each regularizer keeps
+// its naive, formula-shaped twin in its own file; the tests compare them.
 
 extension Matrix {
     /// Σ|w| over every entry (the L1 norm of the flattened matrix).
@@ -23,35 +24,32 @@ extension Matrix {
     /// Σ f(w) with four interleaved accumulators, added in a fixed order at the end.
     @inline(__always)
     private func accumulate(_ term: (Double) -> Double) -> Double {
-        elements.withUnsafeBufferPointer { values in
-            var sums = (0.0, 0.0, 0.0, 0.0)
-            let count = values.count, blocked = count - count % 4
-            var index = 0
-            while index < blocked {
-                sums.0 += term(values[index])
-                sums.1 += term(values[index + 1])
-                sums.2 += term(values[index + 2])
-                sums.3 += term(values[index + 3])
-                index += 4
-            }
-            while index < count {
-                sums.0 += term(values[index])
-                index += 1
-            }
-            return (sums.0 + sums.1) + (sums.2 + sums.3)
+        let values = elements.span
+        var sums = (0.0, 0.0, 0.0, 0.0)
+        let count = values.count, blocked = count - count % 4
+        var index = 0
+        while index < blocked {
+            sums.0 += term(values[index])
+            sums.1 += term(values[index + 1])
+            sums.2 += term(values[index + 2])
+            sums.3 += term(values[index + 3])
+            index += 4
         }
+        while index < count {
+            sums.0 += term(values[index])
+            index += 1
+        }
+        return (sums.0 + sums.1) + (sums.2 + sums.3)
     }
 
     /// self ← self + α·sign(W), entry by entry, with sign(0) = 0: L1's subgradient, scaled.
     /// - Precondition: `weights` has the shape of `self`.
     mutating func addSigns(of weights: Matrix, scaledBy alpha: Double) {
         precondition(rows == weights.rows && columns == weights.columns, "the gradient has the shape of W")
-        elements.withUnsafeMutableBufferPointer { target in
-            weights.elements.withUnsafeBufferPointer { source in
-                for index in target.indices {
-                    target[index] += alpha * sign(source[index])
-                }
-            }
+        var target = elements.mutableSpan
+        let source = weights.elements.span
+        for index in target.indices {
+            target[index] += alpha * sign(source[index])
         }
     }
 
@@ -64,11 +62,10 @@ extension Matrix {
     /// - Complexity: O(rows · columns).
     mutating func softThreshold(by threshold: Double) {
         precondition(threshold >= 0, "the soft-thresholding threshold t = learning rate · λ is non-negative")
-        elements.withUnsafeMutableBufferPointer { values in
-            for index in values.indices {
-                let w = values[index]
-                values[index] = w > threshold ? w - threshold : (w < -threshold ? w + threshold : 0)
-            }
+        var values = elements.mutableSpan
+        for index in values.indices {
+            let w = values[index]
+            values[index] = w > threshold ? w - threshold : (w < -threshold ? w + threshold : 0)
         }
     }
 }

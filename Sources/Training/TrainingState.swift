@@ -103,29 +103,23 @@ struct TrainingState {
     }
 
     /// S = X_B·Wᵀ + b, either through separate W and b or through the bias trick [x; 1]·[W b]ᵀ,
-    /// whose last column b the kernel reads where it lies (no K×(D+1) copy of [W b] per step):
-    /// the same sums in the same order, so both give the same bits.
+    /// whose last column b the kernel reads where it lies (no K×(D+1) copy of [W b] per step).
     private mutating func computeScores(rows: ArraySlice<Int>, features: Matrix) {
         if run.biasTrick {
-            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, appendingOneTimes: classifier.bias, into: &scores)
+            Matrix.minibatchScores(rowsOf: features, at: rows, weights: classifier.weights, bias: classifier.bias, into: &scores)
         } else {
             Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, into: &scores)
             classifier.addBias(to: &scores)
         }
     }
 
-    /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ, either separately or as the bias trick's dSᵀ·[X_B 1] = [dW db],
-    /// whose last column the kernel writes straight into db.
+    /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ.
     private mutating func computeParameterGradients(rows: ArraySlice<Int>, features: Matrix) {
         let classes = classifier.classCount
-        if run.biasTrick {
-            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient, appendingOneInto: &biasGradient)
-        } else {
-            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient)
-            for k in 0..<classes { biasGradient.elements[k] = 0 }
-            for i in 0..<scoresGradient.rows {
-                for k in 0..<classes { biasGradient.elements[k] += scoresGradient.elements[i * classes + k] }
-            }
+        Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient)
+        for k in 0..<classes { biasGradient.elements[k] = 0 }
+        for i in 0..<scoresGradient.rows {
+            for k in 0..<classes { biasGradient.elements[k] += scoresGradient.elements[i * classes + k] }
         }
     }
 }

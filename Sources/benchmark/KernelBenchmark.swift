@@ -5,9 +5,8 @@ import LinearAlgebra
 /// times the two products of every SGD step over one epoch of shuffled minibatches, in memory, on
 /// cifar-like sizes by default (N 49,000, D 3,072, K 10, B 200: 6.0 GFLOP over 1.2 GB per epoch).
 ///
-/// Per epoch: a fresh permutation, then for each batch S = [X_B 1]·[W b]ᵀ
-/// (`multiplyTransposed`), dS = S (the loss is not timed here), [dW db] = dSᵀ·[X_B 1]
-/// (`transposedMultiply`) and W ← W − α·[dW db]. Prints, per thread count, the median and
+/// Per epoch: a fresh permutation, then for each batch S = X_B·Wᵀ (`multiplyTransposed`),
+/// dS = S (the loss is not timed here), dW = dSᵀ·X_B (`transposedMultiply`) and W ← W − α·dW. Prints, per thread count, the median and
 /// min–max seconds per epoch of each product and of both, and the GFLOP/s and GB/s (features
 /// streamed once) the median implies. The first epoch is a warm-up and is not counted.
 enum KernelBenchmark {
@@ -54,9 +53,9 @@ enum KernelBenchmark {
 
     /// Seconds per epoch of each product and of both, one entry per timed epoch.
     static func timeEpochs(of features: Matrix, shape: Shape, threads: Int) -> (scores: [Double], gradient: [Double], total: [Double]) {
-        var weights = Matrix(rows: shape.classes, columns: shape.columns + 1, repeating: 1e-3)
+        var weights = Matrix(rows: shape.classes, columns: shape.columns, repeating: 1e-3)
         var scores = Matrix(rows: shape.batch, columns: shape.classes)
-        var gradient = Matrix(rows: shape.classes, columns: shape.columns + 1)
+        var gradient = Matrix(rows: shape.classes, columns: shape.columns)
         var order = Array(0..<shape.rows)
         var generator = Xoshiro256StarStar(seed: 1)
         var timing: (scores: [Double], gradient: [Double], total: [Double]) = ([], [], [])
@@ -67,12 +66,10 @@ enum KernelBenchmark {
                 let rows = order[first..<min(first + shape.batch, shape.rows)]
                 if rows.count != scores.rows { scores = Matrix(rows: rows.count, columns: shape.classes) }
                 scoresSeconds += Benchmark.seconds {
-                    Matrix.multiplyTransposed(rowsOf: features, at: rows, by: weights, appendingOne: true,
-                                              into: &scores, threadCount: threads)
+                    Matrix.multiplyTransposed(rowsOf: features, at: rows, by: weights, into: &scores, threadCount: threads)
                 }
                 gradientSeconds += Benchmark.seconds {
-                    Matrix.transposedMultiply(scores, byRowsOf: features, at: rows, appendingOne: true,
-                                              into: &gradient, threadCount: threads)
+                    Matrix.transposedMultiply(scores, byRowsOf: features, at: rows, into: &gradient, threadCount: threads)
                 }
                 weights.add(gradient, scaledBy: -1e-12)
             }

@@ -62,8 +62,11 @@ struct MinibatchProblem {
     }
 }
 
-/// Shapes past the slot (B ≥ 64: two) and chunk (32 rows; 24 when D > 2,048) boundaries: (B, N, D, K).
-let minibatchShapes = kernelShapes + [(33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10), (50, 55, 2_056, 3)]
+/// Shapes past the piece (B ≥ 48: two; 200: eight) and chunk (32 rows; 24 when D > 2,048) boundaries,
+/// and K past the class-vector kernel's 16: (B, N, D, K).
+let minibatchShapes = kernelShapes + [
+    (33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10), (50, 55, 2_056, 3), (200, 230, 13, 4), (60, 80, 21, 19),
+]
 
 @Suite("Fused minibatch step — S = X_B·Wᵀ + b, dS row by row, dW = dSᵀ·X_B, db = Σᵢ dSᵢ with one read of X_B")
 struct MatrixMinibatchGradientTests {
@@ -77,41 +80,42 @@ struct MatrixMinibatchGradientTests {
         }
     }
 
-    /// (D, K): K·D = 20,560 ≥ 2·2¹³ splits Wᵀ's transposition and the slots' sum over threads too.
-    @Test("1, 2, 3 and 4 threads give bit-identical dW and db (a fixed partition into slots)",
-          arguments: [(611, 10), (2_056, 10)])
+    /// (D, K): K·D = 20,560 ≥ 2·2¹³ splits Wᵀ's transposition and the pieces' sum over threads too.
+    @Test("1, 2, 3, 4 and 8 threads give bit-identical dW and db (a fixed partition into pieces)",
+          arguments: [(611, 10), (2_056, 10), (300, 20)])
     func threadCountDeterminism(features: Int, classes: Int) {
         let problem = MinibatchProblem(batch: 200, dataRows: 300, features: features, classes: classes, seed: 7)
         let single = problem.fast(threads: 1)
-        for threads in 2...4 {
+        for threads in [2, 3, 4, 8] {
             let observed = problem.fast(threads: threads)
             expectBitIdentical(observed.weightGradient.elements, single.weightGradient.elements, "\(threads) threads: dW differs from 1 thread's bits")
             expectBitIdentical(observed.biasGradient.elements, single.biasGradient.elements, "\(threads) threads: db differs from 1 thread's bits")
         }
     }
 
-    @Test("each slot sums like the separate fast kernels, and the slots add in order", arguments: [1, 31, 32, 64, 101, 200])
-    func slotsAreTheSeparateKernels(batch: Int) {
-        let problem = MinibatchProblem(batch: batch, dataRows: 250, features: 37, classes: 10, seed: UInt64(batch))
-        let slots = MinibatchSlots.count(batch: batch)
+    @Test("each piece sums like the separate fast kernels, and the pieces add in order", arguments: [1, 31, 32, 64, 101, 200, 400])
+    func piecesAreTheSeparateKernels(batch: Int) {
+        let problem = MinibatchProblem(batch: batch, dataRows: 450, features: 37, classes: 10, seed: UInt64(batch))
+        let pieces = MinibatchPieces.count(batch: batch)
         var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
         Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
         var gradientView = scoresGradient.elements.mutableSpan
         problem.scoresGradientOfRows(0..<batch, scores.elements.span, &gradientView)
         _ = consume gradientView
         var expected = [Double](repeating: 0, count: 10 * 38)
-        for slot in 0..<slots {
-            let range = MinibatchSlots.range(of: slot, count: slots, batch: batch)
-            let slotGradient = Matrix(rows: range.count, columns: 10,
-                                      elements: Array(scoresGradient.elements[range.lowerBound * 10 ..< range.upperBound * 10]))
-            let both = Matrix.transposedMultiply(slotGradient, byRowsOf: problem.x,
-                                                 at: problem.rows[(problem.rows.startIndex + range.lowerBound)...].prefix(range.count),
-                                                 appendingOne: true)
-            expected = slot == 0 ? both.elements : zip(expected, both.elements).map(+)
+        for piece in 0..<pieces {
+            let range = MinibatchPieces.range(of: piece, count: pieces, batch: batch)
+            let pieceGradient = Matrix(rows: range.count, columns: 10,
+                                       elements: Array(scoresGradient.elements[range.lowerBound * 10 ..< range.upperBound * 10]))
+            let weightGradient = Matrix.transposedMultiply(pieceGradient, byRowsOf: problem.x,
+                                                           at: problem.rows[(problem.rows.startIndex + range.lowerBound)...].prefix(range.count))
+            let sums = pieceGradient.columnSums
+            let both = (0..<10).flatMap { weightGradient.row($0) + [sums[$0]] }
+            expected = piece == 0 ? both : zip(expected, both).map(+)
         }
         let observed = problem.fast()
         let joined = (0..<10).flatMap { observed.weightGradient.row($0) + observed.biasGradient.row($0) }
-        expectBitIdentical(joined, expected, "B \(batch), \(slots) slots")
+        expectBitIdentical(joined, expected, "B \(batch), \(pieces) pieces")
     }
 
     @Test("one scratch serves a full batch, then the epoch's short last batch, then a full one again")
@@ -155,10 +159,29 @@ struct MatrixMinibatchGradientTests {
         #expect(augmented == Matrix(rows: 2, columns: 10))
     }
 
-    @Test("slots of a batch: B = 200 → 0..<100, 100..<200; B = 63 → one slot; B = 0 → one empty slot")
-    func slotRanges() {
-        #expect((0..<MinibatchSlots.count(batch: 200)).map { MinibatchSlots.range(of: $0, count: 2, batch: 200) } == [0..<100, 100..<200])
-        #expect(MinibatchSlots.count(batch: 63) == 1)
-        #expect(MinibatchSlots.range(of: 0, count: MinibatchSlots.count(batch: 0), batch: 0) == 0..<0)
+    /// The pieces of a batch, in order.
+    static func pieces(batch: Int) -> [Range<Int>] {
+        let count = MinibatchPieces.count(batch: batch)
+        return (0..<count).map { MinibatchPieces.range(of: $0, count: count, batch: batch) }
+    }
+
+    @Test("pieces of a batch: B = 200 → seven of 24 rows and one of 32; 48 → two of 24; 47 → one; 50 → 24 and 26; 0 → one empty")
+    func pieceRanges() {
+        #expect(Self.pieces(batch: 200) == [0..<24, 24..<48, 48..<72, 72..<96, 96..<120, 120..<144, 144..<168, 168..<200])
+        #expect(Self.pieces(batch: 48) == [0..<24, 24..<48])
+        #expect(Self.pieces(batch: 47) == [0..<47])
+        #expect(Self.pieces(batch: 50) == [0..<24, 24..<50])
+        #expect(Self.pieces(batch: 0) == [0..<0])
+    }
+
+    @Test("every batch up to 1,000 rows: at most 16 pieces, contiguous, covering it, each of whole groups of 8 but the last",
+          arguments: [1, 23, 24, 100, 383, 384, 385, 1_000])
+    func piecesCoverTheBatch(batch: Int) {
+        let pieces = Self.pieces(batch: batch)
+        #expect(pieces.count <= MinibatchPieces.maximumCount && pieces.first?.lowerBound == 0 && pieces.last?.upperBound == batch)
+        for (earlier, later) in zip(pieces, pieces.dropFirst()) {
+            #expect(earlier.upperBound == later.lowerBound && earlier.upperBound % 8 == 0, "B \(batch): \(pieces)")
+            #expect(earlier.count >= MinibatchPieces.minimumRows, "B \(batch): \(pieces)")
+        }
     }
 }

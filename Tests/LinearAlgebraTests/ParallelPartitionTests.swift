@@ -24,15 +24,23 @@ struct ParallelPartitionTests {
         }
     }
 
-    @Test("a part gets at least minimumElementsPerThread entries: W of cifar-like (30,720) on 2 threads, mid's (1,000) on one")
+    @Test("a run gets at least minimumElementsPerThread entries: W of cifar-like (30,720) is 3 runs, mid's (1,000) one")
     func smallWorkStaysOnOneThread() {
         let minimum = ParallelPartition.minimumElementsPerThread
-        #expect(Self.ranges(count: 30_720, threads: 2).count == 2)
+        #expect(Self.ranges(count: 30_720, threads: 2).count == 3)
         #expect(Self.ranges(count: 1_000, threads: 2).count == 1)
         #expect(Self.ranges(count: 2 * minimum - 1, threads: 4).count == 1)
         #expect(Self.ranges(count: 3 * minimum, threads: 4).count == 3)
-        // 3,072 features of 8 entries each: Wᵀ's transposition goes on 2 threads.
-        #expect(Self.ranges(count: 3_072, entriesPerElement: 8, threads: 2).count == 2)
+        // 3,072 features of 8 entries each: Wᵀ's transposition is 3 runs.
+        #expect(Self.ranges(count: 3_072, entriesPerElement: 8, threads: 2).count == 3)
+    }
+
+    @Test("the runs depend on the count alone, not on the threads", arguments: [1_000, 30_720, 100_003])
+    func runsIgnoreTheThreadCount(count: Int) {
+        let single = Self.ranges(count: count, threads: 1)
+        for threads in [2, 3, 8] {
+            #expect(Self.ranges(count: count, threads: threads) == single, "\(threads) threads")
+        }
     }
 
     /// It splits over threads on a machine of 2 or more cores (the default thread count); the

@@ -1,0 +1,123 @@
+/// The fused SGD step of `Matrix.minibatchGradient` on handles that the pieces share: piece p of
+/// `MinibatchPieces` computes the scores, ∂L/∂S and the dW and db of its own rows, a chunk at a
+/// time, into its own sums (piece 0 into dW and db themselves, piece p ≥ 1 into partial p); then
+/// the partial sums are added to piece 0's in piece order. Each piece writes only its own rows of
+/// the scores and ∂L/∂S and its own sums, so the pieces can run on any threads in any order.
+struct MinibatchGradientKernel: @unchecked Sendable {
+    /// Below this many multiply–adds per thread a step stays on the calling thread. With
+    /// `concurrentPerform` (tens of µs per wake-up) `mid` (D = 100: 400,000 multiply–adds per step)
+    /// was slower on 2 threads than on 1 and the bound was 2²¹; with helper threads that stay awake
+    /// between calls (about a µs per hand-off) 2 threads take `mid` from 0.018 to 0.013 s per epoch.
+    static let minimumWorkPerThread = 1 << 17
+
+    /// The rows of a chunk: 32 (4 groups of the class-vector scores kernel, 8 tiles of the other,
+    /// 1 row block of the gradient kernel), or 24 when 32 rows of D features would pass 512 KiB,
+    /// so that the chunk stays in the L2 cache beside W, Wᵀ and the piece's dW. Measured in
+    /// `benchmark train` (svm, medians of 5): cifar-like 0.123 → 0.113 s per epoch on 1 thread and
+    /// 0.0666 → 0.0657 on 2 with 24 rows (48 rows: 0.124 and 0.073); `mid` (D = 100) is faster
+    /// with 32 (0.0105 against 0.0108 s per epoch on 2 threads).
+    static func rowsPerChunk(features: Int) -> Int {
+        32 * features * MemoryLayout<Double>.stride <= 1 << 19 ? 32 : 24
+    }
+
+    let x: UnsafeMatrixHandle
+    let features: Int
+    let rows: UnsafeRowIndices
+    /// W, b, dW and db where they lie.
+    let layout: AffineParameterLayout
+    let classes: Int
+    let buffers: MinibatchGradientScratch.Buffers
+    let pieces: Int
+    /// Whether `ClassVectorScoresKernel` computes the scores (from `buffers.transposedWeights`),
+    /// else `ScoresKernel`.
+    let classVectors: Bool
+
+    /// The whole step: Wᵀ for the class-vector kernel, the pieces on up to `threadCount` threads,
+    /// then the pieces' partial gradients added in piece order.
+    /// - Precondition: at least one row, class and feature (the callers take empty shapes apart).
+    static func step(
+        x: UnsafeMatrixHandle, rows: UnsafeRowIndices, layout: AffineParameterLayout, classes: Int,
+        scoresGradientOfRows: ScoresGradientOfRows, scratch: inout MinibatchGradientScratch, threadCount: Int
+    ) {
+        let features = x.stride, batch = rows.count, pieces = MinibatchPieces.count(batch: batch)
+        let threads = max(1, min(threadCount, pieces, 2 * batch * classes * features / minimumWorkPerThread))
+        let classVectors = ClassVectorScoresKernel.handles(classes: classes, features: features)
+        let buffers = scratch.buffers(batch: batch, classes: classes, features: features, pieces: pieces,
+                                      transposedWidth: ClassVectorScoresKernel.paddedClasses(classes))
+        if classVectors {
+            ClassVectorScoresKernel.transpose(layout.weights, classes: classes, features: features, into: buffers.transposedWeights,
+                                              threadCount: threads)
+        }
+        let kernel = MinibatchGradientKernel(x: x, features: features, rows: rows, layout: layout, classes: classes,
+                                             buffers: buffers, pieces: pieces, classVectors: classVectors)
+        ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
+            kernel.run(piece: piece, scoresGradientOfRows: scoresGradientOfRows)
+        }
+        kernel.addPartialGradients(threadCount: threads)
+    }
+
+    /// The dW and db that piece `piece` sums into: piece 0 the result's own, piece p ≥ 1 partial p − 1.
+    private func targets(of piece: Int) -> (weights: UnsafeMutableMatrixHandle, bias: UnsafeMutableMatrixHandle) {
+        guard piece > 0 else { return (layout.weightGradient, layout.biasGradient) }
+        return (buffers.partialWeightGradients.rows(from: (piece - 1) * classes),
+                buffers.partialBiasGradients.rows(from: (piece - 1) * classes))
+    }
+
+    /// dW and db of the rows of piece `piece`, summed in their order into the piece's target (which
+    /// is overwritten); the chunk's rows of ∂L/∂S by `scoresGradientOfRows`, a chunk at a time.
+    func run(piece: Int, scoresGradientOfRows: ScoresGradientOfRows) {
+        let pieceRows = MinibatchPieces.range(of: piece, count: pieces, batch: rows.count)
+        let target = targets(of: piece)
+        let rowsPerChunk = Self.rowsPerChunk(features: features)
+        for first in stride(from: pieceRows.lowerBound, to: pieceRows.upperBound, by: rowsPerChunk) {
+            let chunk = first ..< min(first + rowsPerChunk, pieceRows.upperBound)
+            let chunkRows = rows.extracting(chunk), chunkScores = buffers.scores.rows(from: chunk.lowerBound)
+            if classVectors {
+                let upcoming = chunk.upperBound ..< min(chunk.upperBound + ClassVectorScoresKernel.rowsPerGroup, rows.count)
+                ClassVectorScoresKernel(
+                    x: x, depth: features, rows: chunkRows, transposedWeights: buffers.transposedWeights.reading,
+                    weights: layout.weights, classes: classes, bias: layout.bias, result: chunkScores,
+                    upcomingRows: rows.extracting(upcoming)
+                ).run()
+            } else {
+                ScoresKernel(a: x, depth: features, rows: chunkRows, b: layout.weights, outputs: classes, lastColumn: layout.bias,
+                             result: chunkScores)
+                    .run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
+            }
+            let entries = chunk.lowerBound * classes ..< chunk.upperBound * classes
+            var chunkGradient = buffers.scoresGradient.entries(entries).mutableSpan
+            scoresGradientOfRows(chunk, UnsafeBufferPointer(buffers.scores.entries(entries)).span, &chunkGradient)
+            let gradientKernel = WeightGradientKernel(
+                c: buffers.scoresGradient.rows(from: chunk.lowerBound).reading, outputs: classes, a: x, depth: features,
+                rows: chunkRows, columnSums: target.bias, result: target.weights, accumulates: chunk.lowerBound != pieceRows.lowerBound)
+            gradientKernel.run(columnTiles: 0 ..< features / WeightGradientKernel.columnsPerTile)
+            gradientKernel.runRemainingColumns()
+        }
+    }
+
+    /// Adds the partial dW and db of pieces 1, 2, … in that order to piece 0's, dW's rows split
+    /// over up to `threadCount` threads (each entry's sum in piece order whatever the split): per
+    /// row, eight entries at a time, each partial read once.
+    func addPartialGradients(threadCount: Int) {
+        guard pieces > 1 else { return }
+        let (dW, db, partials) = (layout.weightGradient, layout.biasGradient, buffers.partialWeightGradients)
+        let (classes, features, pieces) = (classes, features, pieces)
+        let vectorFeatures = features & ~7
+        ParallelPartition.forEachElementRange(count: classes, entriesPerElement: features, threads: threadCount) { part in
+            for k in part {
+                let target = dW.row(k)
+                for d in stride(from: 0, to: vectorFeatures, by: 8) {
+                    var sum = loadVector(target + d)
+                    for piece in 1..<pieces { sum += loadVector(partials.row((piece - 1) * classes + k) + d) }
+                    UnsafeMutableRawPointer(target + d).storeBytes(of: sum, as: SIMD8<Double>.self)
+                }
+                for d in vectorFeatures..<features {
+                    for piece in 1..<pieces { target[d] += partials[(piece - 1) * classes + k, d] }
+                }
+            }
+        }
+        for piece in 1..<pieces {
+            for k in 0..<classes { db[k, 0] += buffers.partialBiasGradients[(piece - 1) * classes + k, 0] }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Dispatch
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The helper threads of `ParallelPartition.forEachPiece`: a job is a number of independent pieces,
+/// and the caller and the helpers each take the next piece that nobody has taken yet, until none is
+/// left. Which thread computes a piece never changes what the piece computes, so the results stay
+/// bit-identical for any number of threads.
+///
+/// Made for a machine that other programs share. A descheduled thread delays only the piece it is
+/// computing: the caller never waits for a helper that has not started (it takes the pieces itself),
+/// and it waits for a piece in progress first by spinning, about as long as its own pieces took,
+/// then asleep, so that its core can run the helper it waits for. An idle helper spins for
+/// `idleSpin` (the gap between two kernel calls of a training step is microseconds), yielding the
+/// core to any other runnable thread after the first `spinBeforeYielding`, then sleeps until the
+/// next job.
+///
+/// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
+/// called from inside a piece) computes its pieces alone.
+final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool()
+
+    /// How long an idle helper waits for the next job before it sleeps. The gaps inside an SGD step
+    /// (the serial update of W between two parallel kernels) are 1–30 µs; between epochs (the shuffle,
+    /// the history) they are milliseconds, and a helper that sleeps there costs one wake-up.
+    static let idleSpin: Duration = .microseconds(200)
+    /// How long a waiting thread spins before it yields its core at every check: a hand-off between
+    /// two running threads takes well under a microsecond.
+    static let spinBeforeYielding: Duration = .microseconds(5)
+    /// The least a caller spins for a piece in progress before it sleeps (its own pieces' time, when
+    /// longer, is the bound).
+    static let minimumCompletionSpin: Duration = .microseconds(10)
+
+    /// One parallel job: `pieces` calls of `body`, each piece taken by one thread.
+    final class Job: @unchecked Sendable {
+        let pieces: Int
+        /// Helpers 0..<invitedHelpers take part.
+        let invitedHelpers: Int
+        /// Set before the job is published, cleared by the caller once every piece has finished: a
+        /// helper reads it only after taking a piece, so while the job is live.
+        var body: ((Int) -> Void)?
+        let nextPiece = Atomic<Int>(0)
+        let unfinishedPieces: Atomic<Int>
+        /// 0 while the caller works or spins, 1 once it sleeps, 2 once the last piece has finished.
+        let callerState = Atomic<Int>(0)
+        let callerWake = DispatchSemaphore(value: 0)
+
+        init(pieces: Int, invitedHelpers: Int, body: @escaping (Int) -> Void) {
+            self.pieces = pieces
+            self.invitedHelpers = invitedHelpers
+            self.body = body
+            unfinishedPieces = Atomic(pieces)
+        }
+
+        /// Takes pieces until none is left; returns how many this thread computed.
+        func takePieces() -> Int {
+            var computed = 0
+            var run: ((Int) -> Void)?
+            while true {
+                let piece = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard piece < pieces else { break }
+                if run == nil { run = body }
+                run?(piece)
+                computed += 1
+            }
+            run = nil  // released before the pieces are reported finished, as the caller expects
+            return computed
+        }
+
+        /// Reports `count` pieces finished; the thread that finishes the last one wakes a sleeping caller.
+        func finish(_ count: Int) {
+            guard count > 0, unfinishedPieces.subtract(count, ordering: .acquiringAndReleasing).newValue == 0 else { return }
+            if callerState.exchange(2, ordering: .acquiringAndReleasing) == 1 { callerWake.signal() }
+        }
+
+        /// Waits until every piece has finished: spins up to `spin`, yielding after
+        /// `spinBeforeYielding`, then sleeps.
+        func waitUntilFinished(spin: Duration) {
+            let clock = ContinuousClock(), start = clock.now
+            var checks = 0
+            while unfinishedPieces.load(ordering: .acquiring) != 0 {
+                checks += 1
+                guard checks & 63 == 0 else { continue }
+                let waited = clock.now - start
+                if waited > spin {
+                    if callerState.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged {
+                        callerWake.wait()
+                    }
+                    _ = unfinishedPieces.load(ordering: .acquiring)
+                    return
+                }
+                if waited > WorkerPool.spinBeforeYielding { yieldProcessor() }
+            }
+        }
+    }
+
+    private let jobLock = Mutex<Void>(())
+    private let current = Mutex<Job?>(nil)
+    private let generation = Atomic<Int>(0)
+    private let helpers = Mutex<[Helper]>([])
+
+    /// Calls `body(piece)` for every piece in 0..<pieces, on the calling thread and up to
+    /// `threads − 1` helpers, each piece once; returns when all have finished. The pieces run in
+    /// any order and concurrently, so they must write disjoint outputs.
+    func run(pieces: Int, threads: Int, _ body: (Int) -> Void) {
+        let invited = min(threads, pieces) - 1
+        let ran = invited > 0 ? jobLock.withLockIfAvailable { _ in runJob(pieces: pieces, invitedHelpers: invited, body) } : nil
+        if ran == nil {
+            for piece in 0..<pieces { body(piece) }
+        }
+    }
+
+    /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes
+    /// pieces, then waits for the pieces in progress elsewhere.
+    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) -> Bool {
+        withoutActuallyEscaping(body) { body in
+            let job = Job(pieces: pieces, invitedHelpers: invitedHelpers, body: body)
+            let team = helpers.withLock { helpers in
+                while helpers.count < invitedHelpers { helpers.append(Helper(index: helpers.count, pool: self)) }
+                return Array(helpers.prefix(invitedHelpers))
+            }
+            current.withLock { $0 = job }
+            generation.add(1, ordering: .sequentiallyConsistent)
+            for helper in team { helper.wakeIfSleeping() }
+            let clock = ContinuousClock(), start = clock.now
+            let computed = job.takePieces()
+            let ownTime = clock.now - start
+            job.finish(computed)
+            let perPiece = computed > 0 ? ownTime / computed : .zero
+            job.waitUntilFinished(spin: max(WorkerPool.minimumCompletionSpin, perPiece * 2))
+            job.body = nil
+            current.withLock { $0 = nil }
+        }
+        return true
+    }
+
+    /// One helper thread: takes pieces of each job it is invited to, then spins, then sleeps.
+    final class Helper: @unchecked Sendable {
+        let index: Int
+        unowned let pool: WorkerPool
+        private let sleeping = Atomic<Bool>(false)
+        private let wake = DispatchSemaphore(value: 0)
+
+        init(index: Int, pool: WorkerPool) {
+            self.index = index
+            self.pool = pool
+            Thread.detachNewThread { [self] in work() }
+        }
+
+        /// Signals the helper when it sleeps (it then takes the current job's pieces, if any are left).
+        func wakeIfSleeping() {
+            if sleeping.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
+        }
+
+        private func work() {
+            var seen = 0
+            while true {
+                seen = waitForJob(after: seen)
+                guard let job = pool.current.withLock({ $0 }), index < job.invitedHelpers else { continue }
+                job.finish(job.takePieces())
+            }
+        }
+
+        /// Returns the job generation once it differs from `seen`: spins, yields, then sleeps.
+        private func waitForJob(after seen: Int) -> Int {
+            let clock = ContinuousClock(), start = clock.now
+            var checks = 0
+            while true {
+                let latest = pool.generation.load(ordering: .acquiring)
+                if latest != seen { return latest }
+                checks += 1
+                guard checks & 63 == 0 else { continue }
+                let waited = clock.now - start
+                if waited > WorkerPool.idleSpin { break }
+                if waited > WorkerPool.spinBeforeYielding { yieldProcessor() }
+            }
+            sleeping.store(true, ordering: .sequentiallyConsistent)
+            // A job posted between the spin and this store saw `sleeping` false: take it without
+            // sleeping, unless the poster already reset the flag (and so signals).
+            if pool.generation.load(ordering: .sequentiallyConsistent) == seen
+                || !sleeping.exchange(false, ordering: .sequentiallyConsistent) {
+                wake.wait()
+            }
+            return pool.generation.load(ordering: .acquiring)
+        }
+    }
+}
+
+/// Offers the processor to another runnable thread, if there is one (`sched_yield`).
+@inline(__always)
+private func yieldProcessor() {
+    sched_yield()
+}
