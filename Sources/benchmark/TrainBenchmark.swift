@@ -3,37 +3,56 @@ import Datasets
 import LinearAlgebra
 import Training
 
-/// `benchmark train --x X.npy --y Y.npy [--loss svm|softmax]… [--epochs E] [--threads T] [--json]`:
-/// times the real training loop (`RunTrainer`, what `trainer train` runs) on a `.npy` pair with
-/// the settings of the NumPy reference `numpy_ref.py`: batch 200, learning rate 1e-7, L2 strength
-/// 2.5e4 (R(W) = Σ W², b not regularized), W₀ = 0.001·N(0, 1), b₀ = 0, no validation split, no
-/// preprocessing, plain SGD, shuffled every epoch.
+/// `benchmark train (--x X.npy --y Y.npy | --blobs N,D,K) [--loss svm|softmax]… [--epochs E]
+/// [--threads T,…] [--conditions quiet,contended] [--repeats R] [--json]`: times the real training
+/// loop (`RunTrainer`, what `trainer train` runs) with the settings of the NumPy reference
+/// `scripts/bench/numpy_reference.py`: batch 200, learning rate 1e-7, L2 strength 2.5e4 (R(W) = Σ W²,
+/// b not regularized), W₀ = 0.001·N(0, 1), b₀ = 0, no validation split, no preprocessing, plain
+/// SGD, shuffled every epoch.
 ///
-/// Per loss (both unless `--loss` names one or more): E epochs (default 6). Epoch 1 (which also
-/// evaluates the initial weights) is the warm-up and the last epoch (which evaluates the result) is
-/// not timed either, so epochs 2…E−1 are, measured between the trainer's progress events with
-/// `evaluate_every` large, so no evaluation falls inside them. Prints the median and min–max
-/// seconds per epoch, the threads, the GFLOP/s that 4·N·D·K flops per epoch imply and the GB/s of
-/// two passes over X (16·N·D bytes), the seconds of one full evaluation of the training split
-/// (loss and accuracy: a forward pass), and the final train accuracy and loss (data +
-/// regularization, on all of X), which `numpy_ref.py` prints too. `--threads` sets
-/// `TRAINER_THREADS` for the kernels (default: every core).
+/// The data: a `.npy` pair, or `--blobs N,D,K`, the trainer's `blobs` generator in memory (seed 0;
+/// `--blobs 20000,200,10` is the small-step shape: 100 steps of 0.8 M multiply–adds an epoch).
+///
+/// Per loss (both unless `--loss` names one or more), per thread count (1 and the default, which
+/// is `TRAINER_THREADS` or the cores this process may use; `--threads` lists others) and per
+/// condition: E epochs (default: 6 for cifar-like sizes, up to 40 for small data, so that the
+/// timed epochs add up to a second or so). Epoch 1 (which also evaluates the initial weights) is
+/// the warm-up and the last epoch (which evaluates the result) is not timed either, so epochs
+/// 2…E−1 are, measured between the trainer's progress events with `evaluate_every` large.
+///
+/// Conditions: `quiet` as the machine is, `contended` beside one CPU-bound process that this
+/// command starts (`benchmark busy`) and ends; `--repeats R` takes turns R times (quiet, then
+/// contended) and reports the median of the R runs. Prints per loss and thread count the median
+/// seconds per epoch in each condition and each count's ratio to 1 thread, then the GFLOP/s that
+/// 4·N·D·K flops per epoch imply (quiet), the seconds of one full evaluation of the training split,
+/// and the final train accuracy and loss (data + regularization, on all of X), which the NumPy
+/// reference prints too. `--json` prints one line per run instead.
 enum TrainBenchmark {
-    static let summary = "time the real SGD epoch (RunTrainer) on a .npy pair with numpy_ref.py's settings"
+    static let summary = "time the real SGD epoch (RunTrainer), quiet and beside a busy process, on a .npy pair or blobs"
+
+    enum Condition: String, CaseIterable {
+        case quiet, contended
+    }
 
     struct Options {
         var features = ""
         var labels = ""
+        var blobs: (samples: Int, features: Int, classes: Int)?
         var losses: [String] = []
-        var epochs = 6
-        var threads: Int?
+        var epochs: Int?
+        var threadCounts: [Int]?
+        var conditions: [Condition] = Condition.allCases
+        var repeats = 1
         var json = false
+
+        var dataName: String { blobs.map { "blobs \($0.samples)×\($0.features), K \($0.classes)" } ?? features }
     }
 
-    /// What one loss's run measured.
+    /// What one run measured.
     struct Measurement {
         let loss: String
         let threads: Int
+        let condition: Condition
         let rows, columns, classes, epochs: Int
         let epochSeconds: [Double]
         let timed: [Double]
@@ -47,28 +66,45 @@ enum TrainBenchmark {
     }
 
     static func run(_ arguments: [String]) throws {
-        let options = try parse(arguments)
-        if let threads = options.threads { setenv("TRAINER_THREADS", String(threads), 1) }
+        var options = try parse(arguments)
         var data: ExperimentData?
         let loading = try Benchmark.seconds {
-            let configuration = try self.configuration(options, loss: "svm")
+            let configuration = try self.configuration(options, loss: "svm", epochs: 3)
             data = try DataLoader.load(configuration.data, seed: configuration.seed)
         }
         guard let data else { return }
+        let work = Double(data.train.exampleCount) * Double(data.featureCount) * Double(data.classCount)
+        let epochs = options.epochs ?? max(6, min(40, Int(2e9 / max(work, 1))))
+        options.epochs = epochs
+        let threadCounts = options.threadCounts ?? Array(Set([1, ParallelPartition.processThreadCount])).sorted()
         if !options.json {
-            print("\(options.features): N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  "
-                  + "loaded in \(String(format: "%.2f", loading)) s; epochs 2…\(options.epochs - 1) of \(options.epochs) timed")
-            print("loss     threads  median s/epoch  min–max          GFLOP/s   GB/s   eval s   train acc  final loss")
+            print("\(options.dataName): N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  "
+                  + "loaded in \(String(format: "%.2f", loading)) s; epochs 2…\(epochs - 1) of \(epochs) timed; "
+                  + "default threads \(ParallelPartition.processThreadCount)")
         }
-        for loss in options.losses {
-            let measurement = try measure(options, loss: loss, data: data)
-            print(options.json ? json(measurement) : row(measurement))
+        var measurements: [Measurement] = []
+        for _ in 0..<options.repeats {
+            for condition in options.conditions {
+                let load = condition == .contended ? try BusyProcess.start() : nil
+                defer { load?.stop() }
+                for loss in options.losses {
+                    for threads in threadCounts {
+                        let measurement = try ParallelPartition.withThreadCount(threads) {
+                            try measure(options, loss: loss, data: data, threads: threads, condition: condition)
+                        }
+                        if options.json { print(json(measurement)) }
+                        measurements.append(measurement)
+                    }
+                }
+            }
         }
+        if !options.json { printTable(measurements, options: options, threadCounts: threadCounts) }
     }
 
     /// Trains one run and collects the seconds of each epoch from the progress events.
-    static func measure(_ options: Options, loss: String, data: ExperimentData) throws -> Measurement {
-        let experiment = Experiment(configuration: try configuration(options, loss: loss), data: data)
+    static func measure(_ options: Options, loss: String, data: ExperimentData, threads: Int, condition: Condition) throws -> Measurement {
+        let epochs = options.epochs ?? 6
+        let experiment = Experiment(configuration: try configuration(options, loss: loss, epochs: epochs), data: data)
         guard let run = experiment.configuration.runs.first else { throw BenchmarkUsageError(description: "the config has no run") }
         var elapsed: [Double] = []
         let trainer = RunTrainer(run: run, data: data, seed: experiment.configuration.seed)
@@ -78,23 +114,29 @@ enum TrainBenchmark {
             _ = Evaluation.lossAndAccuracy(of: result.classifier, loss: trainer.loss, on: data.train)
         }
         return Measurement(
-            loss: loss, threads: ParallelPartition.defaultThreadCount, rows: data.train.exampleCount,
-            columns: data.featureCount, classes: data.classCount, epochs: options.epochs, epochSeconds: epochSeconds,
+            loss: loss, threads: threads, condition: condition, rows: data.train.exampleCount,
+            columns: data.featureCount, classes: data.classCount, epochs: epochs, epochSeconds: epochSeconds,
             timed: Array(epochSeconds.dropFirst().dropLast()), evaluationSeconds: evaluationSeconds,
             trainAccuracy: result.train.accuracy, finalLoss: result.final?.loss ?? .nan)
     }
 
-    /// The config of `numpy_ref.py`'s run, as a student would write it.
-    static func configuration(_ options: Options, loss: String) throws -> ExperimentConfiguration {
-        let source = try JSONSerialization.data(withJSONObject: ["features": options.features, "labels": options.labels])
+    /// The config of the NumPy reference's run, as a student would write it.
+    static func configuration(_ options: Options, loss: String, epochs: Int) throws -> ExperimentConfiguration {
+        let train: String
+        if let blobs = options.blobs {
+            train = #"{"generate": {"kind": "blobs", "samples": \#(blobs.samples), "classes": \#(blobs.classes), "features": \#(blobs.features)}}"#
+        } else {
+            let source = try JSONSerialization.data(withJSONObject: ["features": options.features, "labels": options.labels])
+            train = String(decoding: source, as: UTF8.self)
+        }
         let text = """
             {
               "name": "benchmark-\(loss)", "seed": 0, "evaluate_every": 1000000,
-              "data": { "train": \(String(decoding: source, as: UTF8.self)), "validation_fraction": 0, "preprocess": "none" },
+              "data": { "train": \(train), "validation_fraction": 0, "preprocess": "none" },
               "model": { "init": "gaussian", "init_scale": 0.001 },
               "loss": { "type": "\(loss)" },
               "regularizer": { "type": "l2", "strength": 2.5e4, "include_bias": false },
-              "optimizer": { "type": "sgd", "learning_rate": 1e-7, "batch_size": 200, "epochs": \(options.epochs), "shuffle": true }
+              "optimizer": { "type": "sgd", "learning_rate": 1e-7, "batch_size": 200, "epochs": \(epochs), "shuffle": true }
             }
             """
         return try ConfigLoader.decode(text: text, file: "benchmark train")
@@ -103,6 +145,10 @@ enum TrainBenchmark {
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
         var remaining = arguments[...]
+        func positiveIntegers(_ text: String) -> [Int]? {
+            let numbers = text.split(separator: ",").map { Int($0) }
+            return numbers.isEmpty || numbers.contains { ($0 ?? 0) < 1 } ? nil : numbers.compactMap { $0 }
+        }
         while let option = remaining.popFirst() {
             if option == "--json" {
                 options.json = true
@@ -112,32 +158,65 @@ enum TrainBenchmark {
             switch option {
             case "--x": options.features = value
             case "--y": options.labels = value
+            case "--blobs" where positiveIntegers(value)?.count == 3:
+                let shape = positiveIntegers(value) ?? []
+                options.blobs = (shape[0], shape[1], shape[2])
             case "--loss" where ["svm", "softmax"].contains(value): options.losses.append(value)
-            case "--epochs" where (Int(value) ?? 0) >= 3: options.epochs = Int(value) ?? 6
-            case "--threads" where (Int(value) ?? 0) >= 1: options.threads = Int(value)
+            case "--epochs" where (Int(value) ?? 0) >= 3: options.epochs = Int(value)
+            case "--threads" where positiveIntegers(value) != nil: options.threadCounts = positiveIntegers(value)
+            case "--repeats" where (Int(value) ?? 0) >= 1: options.repeats = Int(value) ?? 1
+            case "--conditions" where value.split(separator: ",").allSatisfy({ Condition(rawValue: String($0)) != nil }):
+                options.conditions = value.split(separator: ",").compactMap { Condition(rawValue: String($0)) }
             default:
                 throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --x FILE, --y FILE, "
-                                          + "--loss svm|softmax, --epochs (at least 3), --threads (positive) or --json")
+                                          + "--blobs N,D,K, --loss svm|softmax, --epochs (at least 3), --threads T[,T…], "
+                                          + "--conditions quiet,contended, --repeats R or --json")
             }
         }
-        guard !options.features.isEmpty, !options.labels.isEmpty else {
-            throw BenchmarkUsageError(description: "--x X.npy and --y Y.npy are required")
+        guard options.blobs != nil || (!options.features.isEmpty && !options.labels.isEmpty) else {
+            throw BenchmarkUsageError(description: "--x X.npy and --y Y.npy, or --blobs N,D,K, are required")
         }
         if options.losses.isEmpty { options.losses = ["svm", "softmax"] }
         return options
     }
 
-    static func row(_ m: Measurement) -> String {
-        String(format: "%@  %7d  %.4f          %.4f–%.4f    %7.1f  %5.1f   %.4f   %.4f     %.4f",
-               m.loss.padding(toLength: 7, withPad: " ", startingAt: 0), m.threads, m.median, m.timed.min() ?? 0,
-               m.timed.max() ?? 0, m.gigaflops, m.gigabytes, m.evaluationSeconds, m.trainAccuracy, m.finalLoss)
+    /// One row per loss and thread count: the median over the repeats of each condition, then a
+    /// row of ratios to 1 thread for each other count.
+    static func printTable(_ measurements: [Measurement], options: Options, threadCounts: [Int]) {
+        func median(_ loss: String, _ threads: Int, _ condition: Condition) -> Measurement? {
+            let runs = measurements.filter { $0.loss == loss && $0.threads == threads && $0.condition == condition }
+            return runs.sorted { $0.median < $1.median }.dropFirst((runs.count - 1) / 2).first
+        }
+        func seconds(_ m: Measurement?) -> String { m.map { String(format: "%.4f", $0.median) } ?? "     —" }
+        let conditions = options.conditions
+        print("loss     threads  " + conditions.map { "\($0.rawValue) s/epoch".padding(toLength: 20, withPad: " ", startingAt: 0) }.joined()
+              + "GFLOP/s   eval s   train acc  final loss")
+        for loss in options.losses {
+            for threads in threadCounts {
+                let first = conditions.first.flatMap { median(loss, threads, $0) }
+                let cells = conditions.map { seconds(median(loss, threads, $0)).padding(toLength: 20, withPad: " ", startingAt: 0) }
+                print(loss.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: "  %7d  ", threads) + cells.joined()
+                      + (first.map { String(format: "%7.1f   %.4f   %.4f     %.4f", $0.gigaflops, $0.evaluationSeconds,
+                                            $0.trainAccuracy, $0.finalLoss) } ?? ""))
+            }
+            for threads in threadCounts where threads != 1 {
+                let ratios = conditions.map { condition -> String in
+                    guard let many = median(loss, threads, condition), let one = median(loss, 1, condition) else { return "—" }
+                    return String(format: "%.2f×", many.median / one.median)
+                }
+                print(loss.padding(toLength: 7, withPad: " ", startingAt: 0) + "  \(threads) vs 1  "
+                      + ratios.map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined())
+            }
+        }
+        print("median s/epoch of epochs 2…\((options.epochs ?? 6) - 1)" + (options.repeats > 1 ? ", median of \(options.repeats) runs each" : "")
+              + (conditions.contains(.contended) ? "; contended: beside one CPU-bound child process (benchmark busy)" : ""))
     }
 
-    /// One JSON object with `numpy_ref.py`'s keys (and the Swift-only ones), on one line.
+    /// One JSON object with the NumPy reference's keys (and the Swift-only ones), on one line.
     static func json(_ m: Measurement) -> String {
         let object: [String: Any] = [
             "impl": "swift", "loss": m.loss, "n": m.rows, "d": m.columns, "k": m.classes, "epochs": m.epochs,
-            "batch": 200, "lr": 1e-7, "reg": 2.5e4, "threads": m.threads,
+            "batch": 200, "lr": 1e-7, "reg": 2.5e4, "threads": m.threads, "condition": m.condition.rawValue,
             "epoch_seconds": m.epochSeconds.map { Double(String(format: "%.4g", $0)) ?? $0 },
             "median_s": m.median, "min_s": m.timed.min() ?? 0, "max_s": m.timed.max() ?? 0,
             "gflops": m.gigaflops, "gbps": m.gigabytes, "evaluation_s": m.evaluationSeconds,
