@@ -113,6 +113,33 @@ extension Matrix {
         }
     }
 
+    /// Calls `body` with handles on the matrices a kernel reads (`inputs`, in order) and the one it
+    /// writes, for a kernel without row indices; see `withUnsafeOperands(rowsOf:at:reading:writing:_:)`.
+    static func withUnsafeOperands<Result>(
+        reading inputs: Matrix..., writing output: inout Matrix,
+        _ body: (_ inputs: [UnsafeMatrixHandle], _ output: UnsafeMutableMatrixHandle) -> Result
+    ) -> Result {
+        let columns = output.columns
+        return output.elements.withUnsafeMutableBufferPointer { outputBuffer in
+            let output = UnsafeMutableMatrixHandle(base: outputBuffer.baseAddress!, stride: columns)
+            var handles: [UnsafeMatrixHandle] = []
+            return withUnsafeHandles(of: inputs[...], appendingTo: &handles) { inputs in body(inputs, output) }
+        }
+    }
+
+    /// The same with a vector written (one row of `output.count` entries).
+    static func withUnsafeOperands<Result>(
+        reading inputs: Matrix..., writing output: inout [Double],
+        _ body: (_ inputs: [UnsafeMatrixHandle], _ output: UnsafeMutableMatrixHandle) -> Result
+    ) -> Result {
+        let columns = output.count
+        return output.withUnsafeMutableBufferPointer { outputBuffer in
+            let output = UnsafeMutableMatrixHandle(base: outputBuffer.baseAddress!, stride: columns)
+            var handles: [UnsafeMatrixHandle] = []
+            return withUnsafeHandles(of: inputs[...], appendingTo: &handles) { inputs in body(inputs, output) }
+        }
+    }
+
     /// Opens X, the row indices and the inputs, one after the other.
     private static func withUnsafeOperands<Result>(
         rowsOf x: Matrix, at rows: ArraySlice<Int>, reading inputs: ArraySlice<Matrix>,
@@ -219,5 +246,24 @@ final class UnsafeScratch: @unchecked Sendable {
             runs[index].initialize(repeating: 0)
         }
         return UnsafeMutableMatrixHandle(base: runs[index].baseAddress!, stride: stride)
+    }
+}
+
+extension ParallelPartition {
+    /// Calls `body(i, &elements[i])` for every index i, each on whichever of up to `threads` threads
+    /// is free (`forEachPiece`): per-piece working memory (a slot's scratch) updated in parallel,
+    /// each element by its own piece only.
+    public static func forEachPiece<Element: Sendable>(
+        updating elements: inout [Element], threads: Int, _ body: @Sendable (_ index: Int, _ element: inout Element) -> Void
+    ) {
+        elements.withUnsafeMutableBufferPointer { buffer in
+            let elements = UnsafeElements(buffer: buffer)
+            forEachPiece(buffer.count, threads: threads) { index in body(index, &elements.buffer[index]) }
+        }
+    }
+
+    /// The elements of `forEachPiece(updating:threads:_:)`, shared by its pieces.
+    private struct UnsafeElements<Element>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Element>
     }
 }

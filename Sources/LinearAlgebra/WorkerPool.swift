@@ -20,6 +20,13 @@ import Darwin
 /// core to any other runnable thread after the first `spinBeforeYielding`, then sleeps until the
 /// next job.
 ///
+/// When the machine is busier than it has cores, a helper may be descheduled while it holds a
+/// piece, and the step waits for the scheduler to run it again: milliseconds. So the pool keeps
+/// score (`Payoff`): over each window of jobs it compares their time with what the caller alone
+/// would have taken (its own pieces' time, scaled to all pieces), and when the helpers have not
+/// paid for themselves the caller works alone for a while (longer after each failed trial) before
+/// it invites them again.
+///
 /// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
 /// called from inside a piece) computes its pieces alone.
 final class WorkerPool: @unchecked Sendable {
@@ -99,7 +106,7 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private let jobLock = Mutex<Void>(())
+    private let jobLock = Mutex<Payoff>(Payoff())
     private let current = Mutex<Job?>(nil)
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
@@ -109,15 +116,20 @@ final class WorkerPool: @unchecked Sendable {
     /// any order and concurrently, so they must write disjoint outputs.
     func run(pieces: Int, threads: Int, _ body: (Int) -> Void) {
         let invited = min(threads, pieces) - 1
-        let ran = invited > 0 ? jobLock.withLockIfAvailable { _ in runJob(pieces: pieces, invitedHelpers: invited, body) } : nil
-        if ran == nil {
+        let ran = invited > 0 ? jobLock.withLockIfAvailable { payoff in
+            guard payoff.helpersInvited() else { return false }
+            payoff.record(runJob(pieces: pieces, invitedHelpers: invited, body))
+            return true
+        } : nil
+        if ran != true {
             for piece in 0..<pieces { body(piece) }
         }
     }
 
     /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes
-    /// pieces, then waits for the pieces in progress elsewhere.
-    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) -> Bool {
+    /// pieces, then waits for the pieces in progress elsewhere. Returns the job's time and the
+    /// caller's estimate of its time alone.
+    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) -> (elapsed: Duration, alone: Duration) {
         withoutActuallyEscaping(body) { body in
             let job = Job(pieces: pieces, invitedHelpers: invitedHelpers, body: body)
             let team = helpers.withLock { helpers in
@@ -133,10 +145,53 @@ final class WorkerPool: @unchecked Sendable {
             job.finish(computed)
             let perPiece = computed > 0 ? ownTime / computed : .zero
             job.waitUntilFinished(spin: max(WorkerPool.minimumCompletionSpin, perPiece * 2))
+            let elapsed = clock.now - start
             job.body = nil
             current.withLock { $0 = nil }
+            return (elapsed, computed > 0 ? perPiece * pieces : elapsed)
         }
-        return true
+    }
+
+    /// Whether the helpers have been worth inviting, over windows of jobs.
+    struct Payoff {
+        /// A window ends after this many jobs or this much of their time, whichever comes first.
+        static let windowJobs = 256
+        static let windowTime: Duration = .milliseconds(10)
+        /// Helpers pay when the window's jobs took less than this share of the caller's time alone.
+        static let worthwhileShare = 0.9
+        /// After a window where they did not, the caller works alone for `backoff` windows' worth of
+        /// jobs: 4 at first, doubled after each failed trial up to 64, back to 4 after a good one.
+        static let backoffRange = 4...64
+
+        var elapsed: Duration = .zero
+        var alone: Duration = .zero
+        var jobs = 0
+        var jobsAlone = 0
+        var backoff = backoffRange.lowerBound
+
+        /// True when the next job may invite helpers; counts down the jobs left to run alone.
+        mutating func helpersInvited() -> Bool {
+            guard jobsAlone == 0 else {
+                jobsAlone -= 1
+                return false
+            }
+            return true
+        }
+
+        /// Adds a job's time and its estimate alone; at the end of a window, decides.
+        mutating func record(_ job: (elapsed: Duration, alone: Duration)) {
+            elapsed += job.elapsed
+            alone += job.alone
+            jobs += 1
+            guard jobs >= Self.windowJobs || elapsed >= Self.windowTime else { return }
+            if alone > .zero, elapsed / alone < Self.worthwhileShare {
+                backoff = Self.backoffRange.lowerBound
+            } else {
+                jobsAlone = jobs * backoff
+                backoff = min(2 * backoff, Self.backoffRange.upperBound)
+            }
+            (elapsed, alone, jobs) = (.zero, .zero, 0)
+        }
     }
 
     /// One helper thread: takes pieces of each job it is invited to, then spins, then sleeps.

@@ -23,26 +23,22 @@ extension TripletScratch {
         }
         rankCounts.removeAll(keepingCapacity: true)
         rankCounts.append(contentsOf: repeatElement(0, count: count + 1))
-        // Locals, so that the loop writes through two buffers and reads the rest without copies.
+        // Locals, so that the loop reads them without going through self.
         let (distances, negatives, suffixSums) = (self.distances, self.negatives, self.suffixSums)
         let (rankedValues, rankedPositives) = (self.rankedValues, self.rankedPositives)
         var hingeSum = 0.0
-        coefficients.withUnsafeMutableBufferPointer { coefficients in
-            rankCounts.withUnsafeMutableBufferPointer { rankCounts in
-                for n in negatives {
-                    let distance = distances[n]
-                    let inactive = Self.count(below: distance, orEqual: true, in: rankedValues)
-                    let active = count - inactive
-                    hingeSum += suffixSums[inactive] - Double(active) * distance
-                    coefficients[n] -= Double(active)
-                    rankCounts[inactive] += 1
-                }
-                var activeNegatives = 0
-                for rank in 0..<count {
-                    activeNegatives += rankCounts[rank]
-                    coefficients[rankedPositives[rank].row] += Double(activeNegatives)
-                }
-            }
+        for n in negatives {
+            let distance = distances[n]
+            let inactive = Self.count(below: distance, orEqual: true, in: rankedValues)
+            let active = count - inactive
+            hingeSum += suffixSums[inactive] - Double(active) * distance
+            coefficients[n] -= Double(active)
+            rankCounts[inactive] += 1
+        }
+        var activeNegatives = 0
+        for rank in 0..<count {
+            activeNegatives += rankCounts[rank]
+            coefficients[rankedPositives[rank].row] += Double(activeNegatives)
         }
         return hingeSum
     }
@@ -60,31 +56,36 @@ extension TripletScratch {
         activeCounts.removeAll(keepingCapacity: true)
         activeCounts.append(contentsOf: repeatElement(SIMD8(), count: chunkCount))
         for (index, p) in positives.enumerated() { thresholdChunks[index / 8][index % 8] = distances[p] + margin }
-        var hinges = SIMD8<Double>()
-        let (distances, negatives, thresholdChunks) = (self.distances, self.negatives, self.thresholdChunks)
-        distances.withUnsafeBufferPointer { distances in
-            thresholdChunks.withUnsafeBufferPointer { thresholds in
-                coefficients.withUnsafeMutableBufferPointer { coefficients in
-                    activeCounts.withUnsafeMutableBufferPointer { positiveCounts in
-                        for n in negatives {
-                            let distance = SIMD8(repeating: distances[n])
-                            var negativeCounts = SIMD8<Int64>()
-                            for chunk in 0..<chunkCount {
-                                let threshold = thresholds[chunk]
-                                let active = threshold .> distance
-                                hinges += (threshold - distance).replacing(with: 0, where: .!active)
-                                let ones = SIMD8<Int64>().replacing(with: 1, where: active)
-                                negativeCounts &+= ones
-                                positiveCounts[chunk] &+= ones
-                            }
-                            coefficients[n] -= Double(negativeCounts.wrappedSum())
-                        }
-                    }
-                }
-            }
-        }
+        let hinges = Self.scanAllTriplets(negatives: negatives, distances: distances, thresholds: thresholdChunks,
+                                          coefficients: &coefficients, positiveCounts: &activeCounts)
         for (index, p) in positives.enumerated() { coefficients[p] += Double(activeCounts[index / 8][index % 8]) }
         return hinges.sum()
+    }
+
+    /// The loop of `mineAllTripletsByScan`, on its arrays (passed apart so that the loop touches no
+    /// other state): per negative n, the active lanes of every chunk of thresholds; returns the
+    /// hinges' lane sums.
+    static func scanAllTriplets(
+        negatives: ArraySlice<Int>, distances: [Double], thresholds: [SIMD8<Double>],
+        coefficients: inout [Double], positiveCounts: inout [SIMD8<Int64>]
+    ) -> SIMD8<Double> {
+        let chunkCount = thresholds.count
+        precondition(positiveCounts.count == chunkCount, "one count per lane of thresholds")
+        var hinges = SIMD8<Double>()
+        for n in negatives {
+            let distance = SIMD8(repeating: distances[n])
+            var negativeCounts = SIMD8<Int64>()
+            for chunk in 0..<chunkCount {
+                let threshold = thresholds[chunk]
+                let active = threshold .> distance
+                hinges += (threshold - distance).replacing(with: 0, where: .!active)
+                let ones = SIMD8<Int64>().replacing(with: 1, where: active)
+                negativeCounts &+= ones
+                positiveCounts[chunk] &+= ones
+            }
+            coefficients[n] -= Double(negativeCounts.wrappedSum())
+        }
+        return hinges
     }
 
     /// The farthest positive (the lowest row among equals) against the nearest negative (likewise).
@@ -141,36 +142,28 @@ extension TripletScratch {
         nearestRows.append(contentsOf: repeatElement(SIMD8(repeating: -1), count: chunkCount))
         for (index, p) in positives.enumerated() { thresholdChunks[index / 8][index % 8] = distances[p] }
         var farthest = negatives[negatives.startIndex], farthestDistance = -Double.infinity
-        let (distances, negatives, thresholdChunks) = (self.distances, self.negatives, self.thresholdChunks)
-        distances.withUnsafeBufferPointer { distances in
-            thresholdChunks.withUnsafeBufferPointer { positiveDistances in
-                nearestDistances.withUnsafeMutableBufferPointer { nearestDistances in
-                    nearestRows.withUnsafeMutableBufferPointer { nearestRows in
-                        // Chunk by chunk, so that its best distances and rows stay in registers
-                        // over the negatives (each lane still sees them in index order).
-                        let infinity = SIMD8<Double>(repeating: .infinity)
-                        for chunk in 0..<chunkCount {
-                            let positiveChunk = positiveDistances[chunk]
-                            var nearest = nearestDistances[chunk], rows = nearestRows[chunk]
-                            for n in negatives {
-                                let broadcast = SIMD8(repeating: distances[n])
-                                // +∞ where n is not farther than p, so that one comparison decides (no mask `.&`).
-                                let candidate = infinity.replacing(with: broadcast, where: broadcast .> positiveChunk)
-                                let better = candidate .< nearest
-                                nearest = nearest.replacing(with: candidate, where: better)
-                                rows = rows.replacing(with: SIMD8(repeating: Double(n)), where: better)
-                            }
-                            nearestDistances[chunk] = nearest
-                            nearestRows[chunk] = rows
-                        }
-                        for n in negatives {
-                            let distance = distances[n], isFarthest = distance >= farthestDistance
-                            farthest = isFarthest ? n : farthest
-                            farthestDistance = isFarthest ? distance : farthestDistance
-                        }
-                    }
-                }
+        let (distances, negatives, positiveDistances) = (self.distances, self.negatives, self.thresholdChunks)
+        // Chunk by chunk, so that its best distances and rows stay in registers over the negatives
+        // (each lane still sees them in index order).
+        let infinity = SIMD8<Double>(repeating: .infinity)
+        for chunk in 0..<chunkCount {
+            let positiveChunk = positiveDistances[chunk]
+            var nearest = nearestDistances[chunk], rows = nearestRows[chunk]
+            for n in negatives {
+                let broadcast = SIMD8(repeating: distances[n])
+                // +∞ where n is not farther than p, so that one comparison decides (no mask `.&`).
+                let candidate = infinity.replacing(with: broadcast, where: broadcast .> positiveChunk)
+                let better = candidate .< nearest
+                nearest = nearest.replacing(with: candidate, where: better)
+                rows = rows.replacing(with: SIMD8(repeating: Double(n)), where: better)
             }
+            nearestDistances[chunk] = nearest
+            nearestRows[chunk] = rows
+        }
+        for n in negatives {
+            let distance = distances[n], isFarthest = distance >= farthestDistance
+            farthest = isFarthest ? n : farthest
+            farthestDistance = isFarthest ? distance : farthestDistance
         }
         var hingeSum = 0.0
         for (index, p) in positives.enumerated() {

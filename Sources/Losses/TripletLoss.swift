@@ -200,12 +200,9 @@ public struct TripletLoss: Loss, Equatable {
         let slots = mining == .random ? 1 : Self.slotCount(batch: batch)
         if scratch.slots.count != slots { scratch.slots = Array(repeating: TripletScratch(), count: slots) }
         let threads = batch * batch * embeddings.columns < Self.minimumWorkForThreads ? 1 : max(1, min(threadCount, slots))
-        scratch.slots.withUnsafeMutableBufferPointer { buffer in
-            let slotScratches = SlotScratches(base: buffer.baseAddress)
-            ParallelPartition.forEachPiece(slots, threads: threads) { slot in
-                slotScratches.base?[slot].mine(anchors: batch * slot / slots ..< batch * (slot + 1) / slots, loss: self,
-                                                embeddings: embeddings, labels: labels)
-            }
+        ParallelPartition.forEachPiece(updating: &scratch.slots, threads: threads) { slot, slotScratch in
+            slotScratch.mine(anchors: batch * slot / slots ..< batch * (slot + 1) / slots, loss: self,
+                             embeddings: embeddings, labels: labels)
         }
         for index in scoresGradient.elements.indices { scoresGradient.elements[index] = 0 }
         var total = 0.0, tripletCount = 0
@@ -230,26 +227,13 @@ public struct TripletLoss: Loss, Equatable {
     static let minimumWorkForThreads = 1 << 16
 }
 
-/// The slots' scratches, shared by the threads; each thread writes only its own slots.
-struct SlotScratches: @unchecked Sendable {
-    let base: UnsafeMutablePointer<TripletScratch>?
-}
-
 extension TripletScratch {
     /// Mines the anchors `anchors` of the batch into this slot's `gradient` (B×M, before the factor
     /// 2/T), `hingeSum` and `tripletCount`.
     /// - Complexity: O(|anchors|·(B·M + B log B)).
     mutating func mine(anchors: Range<Int>, loss: TripletLoss, embeddings: Matrix, labels: [Int]) {
-        if gradient.rows != embeddings.rows || gradient.columns != embeddings.columns {
-            gradient = Matrix(rows: embeddings.rows, columns: embeddings.columns)
-        }
-        let count = embeddings.rows, dimension = embeddings.columns
-        embeddingColumns.removeAll(keepingCapacity: true)
-        for m in 0..<dimension {
-            for j in 0..<count { embeddingColumns.append(embeddings.elements[j * dimension + m]) }
-        }
-        gradientColumns.removeAll(keepingCapacity: true)
-        gradientColumns.append(contentsOf: repeatElement(0, count: count * dimension))
+        embeddingColumns = embeddings.transposed
+        gradientColumns = Matrix(rows: embeddings.columns, columns: embeddings.rows)
         hingeSum = 0
         tripletCount = 0
         var generator = loss.miningGenerator()
@@ -273,8 +257,6 @@ extension TripletScratch {
             }
             addCoefficientGradient(anchor: a)
         }
-        for j in 0..<count {
-            for m in 0..<dimension { gradient.elements[j * dimension + m] = gradientColumns[m * count + j] }
-        }
+        gradient = gradientColumns.transposed
     }
 }

@@ -36,9 +36,10 @@ public struct TripletScratch: Sendable {
     /// A slot's share of the batch (`mine(anchors:loss:embeddings:labels:)`): its anchors' gradient
     /// (before the factor 2/T), hinge sum and number of triplets.
     var gradient = Matrix(rows: 0, columns: 0)
-    /// The slot's embeddings and gradient column by column (M×B): E's column m at m·B.
-    var embeddingColumns: [Double] = []
-    var gradientColumns: [Double] = []
+    /// The slot's embeddings and gradient column by column: Eᵀ and its gradient (M×B), so that the
+    /// loops over the rows of the batch run along contiguous rows (`Matrix.squaredDistances(fromColumn:into:)`).
+    var embeddingColumns = Matrix(rows: 0, columns: 0)
+    var gradientColumns = Matrix(rows: 0, columns: 0)
     var hingeSum = 0.0
     var tripletCount = 0
     /// One scratch per slot of anchors, kept by the scratch the caller passes.
@@ -49,54 +50,38 @@ public struct TripletScratch: Sendable {
     var positives: ArraySlice<Int> { positiveRows[..<positiveCount] }
     var negatives: ArraySlice<Int> { negativeRows[..<negativeCount] }
 
-    /// Fills `distances`, `positives`, `negatives` for anchor `a` and zeroes `coefficients`, reading
-    /// the embeddings from `embeddingColumns` (column by column, so that the loop over the rows is
-    /// contiguous and vectorizes; each distance still adds its M squares in order).
+    /// Fills `distances`, `positives`, `negatives` for anchor `a` and zeroes `coefficients`, the
+    /// distances from Eᵀ (`embeddingColumns`).
     /// - Complexity: O(B·M).
     mutating func load(anchor a: Int, labels: [Int]) {
-        let count = labels.count, dimension = embeddingColumns.count / max(count, 1)
+        let count = labels.count
         if distances.count != count {
             distances = Array(repeating: 0, count: count)
             coefficients = distances
             positiveRows = Array(repeating: 0, count: count + 1)
             negativeRows = positiveRows
         }
-        embeddingColumns.withUnsafeBufferPointer { e in
-            distances.withUnsafeMutableBufferPointer { d in
-                coefficients.withUnsafeMutableBufferPointer { c in
-                    for j in 0..<count {
-                        d[j] = 0
-                        c[j] = 0
-                    }
-                    guard let base = e.baseAddress else { return }
-                    for m in 0..<dimension {
-                        let column = base + m * count, anchorValue = column[a]
-                        for j in 0..<count {
-                            let difference = anchorValue - column[j]
-                            d[j] += difference * difference
-                        }
-                    }
-                }
-            }
-        }
+        embeddingColumns.squaredDistances(fromColumn: a, into: &distances)
+        for j in coefficients.indices { coefficients[j] = 0 }
+        (positiveCount, negativeCount) = Self.splitRows(anchor: a, labels: labels, positives: &positiveRows, negatives: &negativeRows)
+    }
+
+    /// The rows j ≠ a with yⱼ = yₐ and the rows with yⱼ ≠ yₐ, in index order, into the first entries
+    /// of `positives` and `negatives`; returns their counts. Without a branch (a row's class is as
+    /// unpredictable as a die): every row is written to both lists, and only the right one's count
+    /// advances (neither for a); hence B + 1 entries per list.
+    static func splitRows(anchor a: Int, labels: [Int], positives: inout [Int], negatives: inout [Int]) -> (Int, Int) {
         let label = labels[a]
+        precondition(positives.count == labels.count + 1 && negatives.count == labels.count + 1, "B + 1 entries per list")
         var positiveCount = 0, negativeCount = 0
-        // Without a branch (a row's class is as unpredictable as a die): every row is written to
-        // both lists, and only the right one's count advances (neither for a); hence B + 1 entries per list.
-        labels.withUnsafeBufferPointer { labels in
-            positiveRows.withUnsafeMutableBufferPointer { positives in
-                negativeRows.withUnsafeMutableBufferPointer { negatives in
-                    for j in 0..<count {
-                        let positive = labels[j] == label && j != a ? 1 : 0, negative = labels[j] != label ? 1 : 0
-                        positives[positiveCount] = j
-                        negatives[negativeCount] = j
-                        positiveCount &+= positive
-                        negativeCount &+= negative
-                    }
-                }
-            }
+        for j in labels.indices {
+            let positive = labels[j] == label && j != a ? 1 : 0, negative = labels[j] != label ? 1 : 0
+            positives[positiveCount] = j
+            negatives[negativeCount] = j
+            positiveCount &+= positive
+            negativeCount &+= negative
         }
-        (self.positiveCount, self.negativeCount) = (positiveCount, negativeCount)
+        return (positiveCount, negativeCount)
     }
 
     /// Fills `rankedPositives` with (d(a, p) + `offset`, p), sorted ascending, and `rankedValues`
@@ -116,15 +101,14 @@ public struct TripletScratch: Sendable {
     /// at a time without a branch, and only above it searches by bisection.
     /// - Complexity: O(log |P|) (O(|P|/8) up to `linearSearchLimit`).
     static func count(below value: Double, orEqual: Bool, in rankedValues: [Double]) -> Int {
-        rankedValues.withUnsafeBufferPointer { values in
-            guard values.count > linearSearchLimit else { return countEightAtATime(value, orEqual: orEqual, in: values) }
-            var low = 0, high = values.count
-            while low < high {
-                let middle = (low + high) / 2
-                if values[middle] < value || (orEqual && values[middle] == value) { low = middle + 1 } else { high = middle }
-            }
-            return low
+        let values = rankedValues.span
+        guard values.count > linearSearchLimit else { return countEightAtATime(value, orEqual: orEqual, in: values) }
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value || (orEqual && values[middle] == value) { low = middle + 1 } else { high = middle }
         }
+        return low
     }
 
     /// The most positives that `count(below:orEqual:in:)` compares one by one rather than bisecting.
@@ -133,14 +117,14 @@ public struct TripletScratch: Sendable {
     /// `count(below:orEqual:in:)` by SIMD comparisons of whole chunks of eight; the tail of a last
     /// short chunk is filled with +∞, which is never below a finite value (and never counted past
     /// `values.count`).
-    static func countEightAtATime(_ value: Double, orEqual: Bool, in values: UnsafeBufferPointer<Double>) -> Int {
+    static func countEightAtATime(_ value: Double, orEqual: Bool, in values: Span<Double>) -> Int {
         let target = SIMD8<Double>(repeating: value)
         var counts = SIMD8<Int64>()
         var start = 0
         while start < values.count {
             var chunk = SIMD8<Double>(repeating: .infinity)
-            if start + 8 <= values.count, let base = values.baseAddress {
-                chunk = UnsafeRawPointer(base + start).loadUnaligned(as: SIMD8<Double>.self)
+            if start + 8 <= values.count {
+                chunk = eightEntries(of: values, from: start)
             } else {
                 for lane in 0..<(values.count - start) { chunk[lane] = values[start + lane] }
             }
@@ -152,42 +136,20 @@ public struct TripletScratch: Sendable {
     }
 
     /// gradient row a += Σⱼ c_{aj}·(eₐ − eⱼ), row j += c_{aj}·(eⱼ − eₐ): the gradient of
-    /// ½·Σⱼ c_{aj}·d(a, j), before the loss's common factor 2/T, into `gradientColumns` (M×B, the
-    /// gradient column by column), eight rows at a time with eight running sums for row a.
+    /// ½·Σⱼ c_{aj}·d(a, j), before the loss's common factor 2/T, into `gradientColumns` (M×B)
+    /// (`Matrix.addDistanceGradient(fromColumn:weights:into:)`).
     /// - Complexity: O(B·M).
     mutating func addCoefficientGradient(anchor a: Int) {
-        let count = coefficients.count, dimension = embeddingColumns.count / max(count, 1)
-        let fullChunks = count / 8
-        embeddingColumns.withUnsafeBufferPointer { e in
-            gradientColumns.withUnsafeMutableBufferPointer { g in
-                coefficients.withUnsafeBufferPointer { coefficients in
-                    guard let c = coefficients.baseAddress, let eBase = e.baseAddress, let gBase = g.baseAddress else { return }
-                    let raw = UnsafeRawPointer(c)
-                    for m in 0..<dimension {
-                        let column = eBase + m * count, gradientColumn = gBase + m * count
-                        let anchorValue = column[a], anchorVector = SIMD8(repeating: column[a])
-                        var anchorSums = SIMD8<Double>()
-                        for chunk in 0..<fullChunks {
-                            let j = chunk * 8
-                            let coefficient = raw.loadUnaligned(fromByteOffset: j * 8, as: SIMD8<Double>.self)
-                            let values = UnsafeRawPointer(column + j).loadUnaligned(as: SIMD8<Double>.self)
-                            let difference = coefficient * (anchorVector - values)
-                            anchorSums += difference
-                            let target = UnsafeMutableRawPointer(gradientColumn + j)
-                            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) - difference, as: SIMD8<Double>.self)
-                        }
-                        var anchorSum = anchorSums.sum()
-                        for j in (fullChunks * 8)..<count {
-                            let difference = c[j] * (anchorValue - column[j])
-                            anchorSum += difference
-                            gradientColumn[j] -= difference
-                        }
-                        gradientColumn[a] += anchorSum
-                    }
-                }
-            }
-        }
+        embeddingColumns.addDistanceGradient(fromColumn: a, weights: coefficients, into: &gradientColumns)
     }
+}
+
+/// Entries first..<first+8 of `values` as one vector (read as one load once the bounds are checked).
+@inline(__always)
+func eightEntries(of values: Span<Double>, from first: Int) -> SIMD8<Double> {
+    precondition(first >= 0 && first + 8 <= values.count, "eight entries inside the span")
+    return SIMD8(values[first], values[first + 1], values[first + 2], values[first + 3],
+                 values[first + 4], values[first + 5], values[first + 6], values[first + 7])
 }
 
 /// A row of the batch with the number it is ranked by; ties go to the lower row, so the order is
