@@ -32,11 +32,4 @@ struct MatrixHugePagesTests {
         Matrix.reserveHugePageCapacity(&full, capacity: 1 << 20)
         #expect(full == [1, 2] && full.capacity < 1 << 20, "capacity \(full.capacity)")
     }
-
-    @Test("TRAINER_THREADS sets the kernels' default thread count; anything but a positive integer is ignored",
-          arguments: [("3", 3), ("1", 1), ("0", nil), ("-2", nil), ("two", nil), ("", nil)] as [(String, Int?)])
-    func threadsFromEnvironment(text: String, expected: Int?) {
-        let cores = ParallelPartition.threadCount(environment: [:])
-        #expect(ParallelPartition.threadCount(environment: ["TRAINER_THREADS": text]) == expected ?? cores, "TRAINER_THREADS='\(text)'")
-    }
 }

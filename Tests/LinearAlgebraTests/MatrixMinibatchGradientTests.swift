@@ -158,30 +158,4 @@ struct MatrixMinibatchGradientTests {
         let augmented = MinibatchProblem(batch: 0, dataRows: 5, features: 9, classes: 2, seed: 1).fastAugmented()
         #expect(augmented == Matrix(rows: 2, columns: 10))
     }
-
-    /// The pieces of a batch, in order.
-    static func pieces(batch: Int) -> [Range<Int>] {
-        let count = MinibatchPieces.count(batch: batch)
-        return (0..<count).map { MinibatchPieces.range(of: $0, count: count, batch: batch) }
-    }
-
-    @Test("pieces of a batch: B = 200 → seven of 24 rows and one of 32; 48 → two of 24; 47 → one; 50 → 24 and 26; 0 → one empty")
-    func pieceRanges() {
-        #expect(Self.pieces(batch: 200) == [0..<24, 24..<48, 48..<72, 72..<96, 96..<120, 120..<144, 144..<168, 168..<200])
-        #expect(Self.pieces(batch: 48) == [0..<24, 24..<48])
-        #expect(Self.pieces(batch: 47) == [0..<47])
-        #expect(Self.pieces(batch: 50) == [0..<24, 24..<50])
-        #expect(Self.pieces(batch: 0) == [0..<0])
-    }
-
-    @Test("every batch up to 1,000 rows: at most 16 pieces, contiguous, covering it, each of whole groups of 8 but the last",
-          arguments: [1, 23, 24, 100, 383, 384, 385, 1_000])
-    func piecesCoverTheBatch(batch: Int) {
-        let pieces = Self.pieces(batch: batch)
-        #expect(pieces.count <= MinibatchPieces.maximumCount && pieces.first?.lowerBound == 0 && pieces.last?.upperBound == batch)
-        for (earlier, later) in zip(pieces, pieces.dropFirst()) {
-            #expect(earlier.upperBound == later.lowerBound && earlier.upperBound % 8 == 0, "B \(batch): \(pieces)")
-            #expect(earlier.count >= MinibatchPieces.minimumRows, "B \(batch): \(pieces)")
-        }
-    }
 }

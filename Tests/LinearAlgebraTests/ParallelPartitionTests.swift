@@ -1,6 +1,6 @@
 import Synchronization
 import Testing
-import LinearAlgebra
+@testable import LinearAlgebra
 import TestSupport
 
 @Suite("Splitting elementwise work over threads")
@@ -53,5 +53,12 @@ struct ParallelPartitionTests {
         for index in result.elements.indices {
             #expect(result.elements[index] == start.elements[index] + -0.3 * other.elements[index], "entry \(index)")
         }
+    }
+
+    @Test("TRAINER_THREADS sets the kernels' default thread count; anything but a positive integer is ignored",
+          arguments: [("3", 3), ("1", 1), ("0", nil), ("-2", nil), ("two", nil), ("", nil)] as [(String, Int?)])
+    func threadsFromEnvironment(text: String, expected: Int?) {
+        let cores = ParallelPartition.threadCount(environment: [:])
+        #expect(ParallelPartition.threadCount(environment: ["TRAINER_THREADS": text]) == expected ?? cores, "TRAINER_THREADS='\(text)'")
     }
 }

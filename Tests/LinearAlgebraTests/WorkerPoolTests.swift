@@ -1,0 +1,79 @@
+import Synchronization
+import Testing
+@testable import LinearAlgebra
+
+@Suite("Worker pool — every piece once, on whichever thread is free; helpers invited only while they pay")
+struct WorkerPoolTests {
+    /// How often each piece ran, over `repeats` jobs.
+    static func counts(pieces: Int, threads: Int, repeats: Int = 50) -> [Int] {
+        let seen = Mutex([Int](repeating: 0, count: pieces))
+        for _ in 0..<repeats {
+            WorkerPool.shared.run(pieces: pieces, threads: threads) { piece in seen.withLock { $0[piece] += 1 } }
+        }
+        return seen.withLock { $0 }
+    }
+
+    @Test("each piece runs exactly once per job", arguments: [1, 2, 7, 64], [1, 2, 3, 8])
+    func everyPieceOnce(pieces: Int, threads: Int) {
+        #expect(Self.counts(pieces: pieces, threads: threads) == Array(repeating: 50, count: pieces))
+    }
+
+    @Test("a job started inside a piece runs its own pieces (alone) and both finish")
+    func nestedJobs() {
+        let inner = Mutex(0)
+        WorkerPool.shared.run(pieces: 4, threads: 2) { _ in
+            WorkerPool.shared.run(pieces: 3, threads: 2) { _ in inner.withLock { $0 += 1 } }
+        }
+        #expect(inner.withLock { $0 } == 12)
+    }
+
+    /// A count that tasks share.
+    final class Counter: Sendable {
+        let value = Mutex(0)
+    }
+
+    @Test("callers on several threads at once each get all their pieces done")
+    func concurrentCallers() async {
+        let total = Counter()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    for _ in 0..<20 { WorkerPool.shared.run(pieces: 9, threads: 3) { _ in total.value.withLock { $0 += 1 } } }
+                }
+            }
+        }
+        #expect(total.value.withLock { $0 } == 4 * 20 * 9)
+    }
+
+    /// A window of jobs (microseconds each, so that the count ends it) that took `share` of the
+    /// caller's time alone.
+    static func window(_ payoff: inout WorkerPool.Payoff, share: Double) {
+        for _ in 0..<WorkerPool.Payoff.windowJobs {
+            let invited = payoff.helpersInvited()
+            #expect(invited)
+            payoff.record((elapsed: .nanoseconds(Int64(1_000 * share)), alone: .nanoseconds(1_000)))
+        }
+    }
+
+    /// The number of jobs in a row the caller runs alone.
+    static func jobsAlone(_ payoff: inout WorkerPool.Payoff) -> Int {
+        var count = 0
+        while !payoff.helpersInvited() { count += 1 }
+        return count
+    }
+
+    @Test("helpers that halve the time stay; helpers that slow the jobs down are left out for 4, then 8 windows")
+    func payoff() {
+        var payoff = WorkerPool.Payoff()
+        let window = WorkerPool.Payoff.windowJobs
+        Self.window(&payoff, share: 0.5)
+        #expect(Self.jobsAlone(&payoff) == 0)
+        Self.window(&payoff, share: 1.5)
+        #expect(Self.jobsAlone(&payoff) == 4 * window)
+        Self.window(&payoff, share: 1.2)
+        #expect(Self.jobsAlone(&payoff) == 8 * window)
+        Self.window(&payoff, share: 0.6)
+        Self.window(&payoff, share: 2)
+        #expect(Self.jobsAlone(&payoff) == 4 * window, "a good window resets the wait to 4 windows")
+    }
+}
