@@ -85,22 +85,12 @@ enum KernelBenchmark {
     /// `hugePages` (shuffled rows then cost one TLB miss per 2 MiB instead of one per 4 KiB).
     static func randomFeatures(rows: Int, columns: Int, hugePages: Bool) -> Matrix {
         var generator = Xoshiro256StarStar(seed: 0)
-        let count = rows * columns
-        let elements = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if hugePages, let base = buffer.baseAddress { adviseHugePages(base, count: count) }
-            for index in 0..<count { buffer[index] = generator.uniform(in: -1, 1) }
-            initialized = count
+        guard hugePages else {
+            return Matrix(rows: rows, columns: columns, elements: (0..<rows * columns).map { _ in generator.uniform(in: -1, 1) })
         }
-        return Matrix(rows: rows, columns: columns, elements: elements)
-    }
-
-    /// madvise(MADV_HUGEPAGE) on the whole 2 MiB pages inside the buffer, before it is first touched.
-    static func adviseHugePages(_ base: UnsafeMutablePointer<Double>, count: Int) {
-        #if os(Linux)
-        let page = 1 << 21
-        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-        let end = Int(bitPattern: base + count) & ~(page - 1)
-        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
-        #endif
+        return Matrix(rows: rows, columns: columns) { buffer, initialized in
+            for index in 0..<buffer.count { buffer[index] = generator.uniform(in: -1, 1) }
+            initialized = buffer.count
+        }
     }
 }
