@@ -1,11 +1,6 @@
 import Dispatch
 import Foundation
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The helper threads of `ParallelPartition.forEachPiece`: a job is a number of independent pieces,
 /// and the caller and the helpers each take the next piece that nobody has taken yet, until none is
@@ -16,16 +11,12 @@ import Darwin
 /// computing: the caller never waits for a helper that has not started (it takes the pieces itself),
 /// and it waits for a piece in progress first by spinning, about as long as its own pieces took,
 /// then asleep, so that its core can run the helper it waits for. An idle helper spins for
-/// `idleSpin` (the gap between two kernel calls of a training step is microseconds), yielding the
-/// core to any other runnable thread after the first `spinBeforeYielding`, then sleeps until the
-/// next job.
+/// `idleSpin` (the gap between two kernel calls of a training step is microseconds), then sleeps
+/// until the next job. Nobody calls `sched_yield`: beside a busy process it hands the core to that
+/// process for a whole time slice (milliseconds), and a sleeping thread gets it back sooner.
 ///
-/// When the machine is busier than it has cores, a helper may be descheduled while it holds a
-/// piece, and the step waits for the scheduler to run it again: milliseconds. So the pool keeps
-/// score (`Payoff`): over each window of jobs it compares their time with what the caller alone
-/// would have taken (its own pieces' time, scaled to all pieces), and when the helpers have not
-/// paid for themselves the caller works alone for a while (longer after each failed trial) before
-/// it invites them again.
+/// When helpers have not made the jobs faster, which happens when the machine is busier than it
+/// has cores, the caller computes the pieces alone for a while (`HelperPayoff`).
 ///
 /// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
 /// called from inside a piece) computes its pieces alone.
@@ -35,10 +26,7 @@ final class WorkerPool: @unchecked Sendable {
     /// How long an idle helper waits for the next job before it sleeps. The gaps inside an SGD step
     /// (the serial update of W between two parallel kernels) are 1–30 µs; between epochs (the shuffle,
     /// the history) they are milliseconds, and a helper that sleeps there costs one wake-up.
-    static let idleSpin: Duration = .microseconds(200)
-    /// How long a waiting thread spins before it yields its core at every check: a hand-off between
-    /// two running threads takes well under a microsecond.
-    static let spinBeforeYielding: Duration = .microseconds(5)
+    static let idleSpin: Duration = .microseconds(500)
     /// The least a caller spins for a piece in progress before it sleeps (its own pieces' time, when
     /// longer, is the bound).
     static let minimumCompletionSpin: Duration = .microseconds(10)
@@ -85,8 +73,7 @@ final class WorkerPool: @unchecked Sendable {
             if callerState.exchange(2, ordering: .acquiringAndReleasing) == 1 { callerWake.signal() }
         }
 
-        /// Waits until every piece has finished: spins up to `spin`, yielding after
-        /// `spinBeforeYielding`, then sleeps.
+        /// Waits until every piece has finished: spins up to `spin`, then sleeps.
         func waitUntilFinished(spin: Duration) {
             let clock = ContinuousClock(), start = clock.now
             var checks = 0
@@ -101,12 +88,11 @@ final class WorkerPool: @unchecked Sendable {
                     _ = unfinishedPieces.load(ordering: .acquiring)
                     return
                 }
-                if waited > WorkerPool.spinBeforeYielding { yieldProcessor() }
             }
         }
     }
 
-    private let jobLock = Mutex<Payoff>(Payoff())
+    private let jobLock = Mutex(HelperPayoff())
     private let current = Mutex<Job?>(nil)
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
@@ -117,19 +103,21 @@ final class WorkerPool: @unchecked Sendable {
     func run(pieces: Int, threads: Int, _ body: (Int) -> Void) {
         let invited = min(threads, pieces) - 1
         let ran = invited > 0 ? jobLock.withLockIfAvailable { payoff in
-            guard payoff.helpersInvited() else { return false }
-            payoff.record(runJob(pieces: pieces, invitedHelpers: invited, body))
+            if payoff.helpersInvited(at: ContinuousClock.now) {
+                runJob(pieces: pieces, invitedHelpers: invited, body)
+            } else {
+                for piece in 0..<pieces { body(piece) }
+            }
             return true
         } : nil
-        if ran != true {
+        if ran == nil {
             for piece in 0..<pieces { body(piece) }
         }
     }
 
     /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes
-    /// pieces, then waits for the pieces in progress elsewhere. Returns the job's time and the
-    /// caller's estimate of its time alone.
-    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) -> (elapsed: Duration, alone: Duration) {
+    /// pieces, then waits for the pieces in progress elsewhere.
+    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
             let job = Job(pieces: pieces, invitedHelpers: invitedHelpers, body: body)
             let team = helpers.withLock { helpers in
@@ -145,52 +133,8 @@ final class WorkerPool: @unchecked Sendable {
             job.finish(computed)
             let perPiece = computed > 0 ? ownTime / computed : .zero
             job.waitUntilFinished(spin: max(WorkerPool.minimumCompletionSpin, perPiece * 2))
-            let elapsed = clock.now - start
             job.body = nil
             current.withLock { $0 = nil }
-            return (elapsed, computed > 0 ? perPiece * pieces : elapsed)
-        }
-    }
-
-    /// Whether the helpers have been worth inviting, over windows of jobs.
-    struct Payoff {
-        /// A window ends after this many jobs or this much of their time, whichever comes first.
-        static let windowJobs = 256
-        static let windowTime: Duration = .milliseconds(10)
-        /// Helpers pay when the window's jobs took less than this share of the caller's time alone.
-        static let worthwhileShare = 0.9
-        /// After a window where they did not, the caller works alone for `backoff` windows' worth of
-        /// jobs: 4 at first, doubled after each failed trial up to 64, back to 4 after a good one.
-        static let backoffRange = 4...64
-
-        var elapsed: Duration = .zero
-        var alone: Duration = .zero
-        var jobs = 0
-        var jobsAlone = 0
-        var backoff = backoffRange.lowerBound
-
-        /// True when the next job may invite helpers; counts down the jobs left to run alone.
-        mutating func helpersInvited() -> Bool {
-            guard jobsAlone == 0 else {
-                jobsAlone -= 1
-                return false
-            }
-            return true
-        }
-
-        /// Adds a job's time and its estimate alone; at the end of a window, decides.
-        mutating func record(_ job: (elapsed: Duration, alone: Duration)) {
-            elapsed += job.elapsed
-            alone += job.alone
-            jobs += 1
-            guard jobs >= Self.windowJobs || elapsed >= Self.windowTime else { return }
-            if alone > .zero, elapsed / alone < Self.worthwhileShare {
-                backoff = Self.backoffRange.lowerBound
-            } else {
-                jobsAlone = jobs * backoff
-                backoff = min(2 * backoff, Self.backoffRange.upperBound)
-            }
-            (elapsed, alone, jobs) = (.zero, .zero, 0)
         }
     }
 
@@ -221,7 +165,7 @@ final class WorkerPool: @unchecked Sendable {
             }
         }
 
-        /// Returns the job generation once it differs from `seen`: spins, yields, then sleeps.
+        /// Returns the job generation once it differs from `seen`: spins, then sleeps.
         private func waitForJob(after seen: Int) -> Int {
             let clock = ContinuousClock(), start = clock.now
             var checks = 0
@@ -232,7 +176,6 @@ final class WorkerPool: @unchecked Sendable {
                 guard checks & 63 == 0 else { continue }
                 let waited = clock.now - start
                 if waited > WorkerPool.idleSpin { break }
-                if waited > WorkerPool.spinBeforeYielding { yieldProcessor() }
             }
             sleeping.store(true, ordering: .sequentiallyConsistent)
             // A job posted between the spin and this store saw `sleeping` false: take it without
@@ -244,10 +187,4 @@ final class WorkerPool: @unchecked Sendable {
             return pool.generation.load(ordering: .acquiring)
         }
     }
-}
-
-/// Offers the processor to another runnable thread, if there is one (`sched_yield`).
-@inline(__always)
-private func yieldProcessor() {
-    sched_yield()
 }

@@ -2,7 +2,7 @@ import Synchronization
 import Testing
 @testable import LinearAlgebra
 
-@Suite("Worker pool — every piece once, on whichever thread is free; helpers invited only while they pay")
+@Suite("Worker pool — every piece once, on whichever thread is free")
 struct WorkerPoolTests {
     /// How often each piece ran, over `repeats` jobs.
     static func counts(pieces: Int, threads: Int, repeats: Int = 50) -> [Int] {
@@ -43,37 +43,5 @@ struct WorkerPoolTests {
             }
         }
         #expect(total.value.withLock { $0 } == 4 * 20 * 9)
-    }
-
-    /// A window of jobs (microseconds each, so that the count ends it) that took `share` of the
-    /// caller's time alone.
-    static func window(_ payoff: inout WorkerPool.Payoff, share: Double) {
-        for _ in 0..<WorkerPool.Payoff.windowJobs {
-            let invited = payoff.helpersInvited()
-            #expect(invited)
-            payoff.record((elapsed: .nanoseconds(Int64(1_000 * share)), alone: .nanoseconds(1_000)))
-        }
-    }
-
-    /// The number of jobs in a row the caller runs alone.
-    static func jobsAlone(_ payoff: inout WorkerPool.Payoff) -> Int {
-        var count = 0
-        while !payoff.helpersInvited() { count += 1 }
-        return count
-    }
-
-    @Test("helpers that halve the time stay; helpers that slow the jobs down are left out for 4, then 8 windows")
-    func payoff() {
-        var payoff = WorkerPool.Payoff()
-        let window = WorkerPool.Payoff.windowJobs
-        Self.window(&payoff, share: 0.5)
-        #expect(Self.jobsAlone(&payoff) == 0)
-        Self.window(&payoff, share: 1.5)
-        #expect(Self.jobsAlone(&payoff) == 4 * window)
-        Self.window(&payoff, share: 1.2)
-        #expect(Self.jobsAlone(&payoff) == 8 * window)
-        Self.window(&payoff, share: 0.6)
-        Self.window(&payoff, share: 2)
-        #expect(Self.jobsAlone(&payoff) == 4 * window, "a good window resets the wait to 4 windows")
     }
 }

@@ -1,0 +1,90 @@
+/// Whether `WorkerPool`'s helpers have been making the jobs faster, measured, not assumed.
+///
+/// On a machine busier than it has cores, a helper may be descheduled while it holds a piece, or
+/// wake on the caller's own core, and a step then waits for the scheduler: a parallel run can be
+/// slower than one thread. So the pool times windows of jobs, from the start of a window's first
+/// job to the start of the next window's (the serial work between the jobs included), in two modes:
+/// `helped` (the invited helpers take pieces) and `alone` (the caller computes every piece). It
+/// works in the mode that has been faster and now and then runs one window in the other mode as a
+/// probe: after 2 windows, then 4, 8, … up to 64 while the choice holds, and back to 2 when a probe
+/// changes it. Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's speed
+/// is what a busy machine gets, not less.
+///
+/// Only the speed depends on it: the pieces, and so the bits, are the same in both modes.
+struct HelperPayoff {
+    enum Mode: Equatable {
+        case helped, alone
+    }
+
+    /// A window ends after this many jobs, or once this much time has passed (about 50 training
+    /// steps of `cifar-like`, 150 of the small-step shape).
+    static let windowJobs = 256
+    static let windowTime: Duration = .milliseconds(10)
+    /// Helped windows must take less than this share of the time of alone ones.
+    static let worthwhileShare = 0.9
+    /// Windows between two probes.
+    static let probeIntervals = 2...64
+    /// How many windows of each mode the comparison averages.
+    static let remembered = 4
+
+    /// The mode of the window in progress.
+    private(set) var mode = Mode.helped
+    /// The mode that has been faster; `mode` differs from it during a probe.
+    private(set) var preferred = Mode.helped
+    private var windowStart: ContinuousClock.Instant?
+    private var jobsInWindow = 0
+    /// Time per job of the last windows of each mode, newest last.
+    private var helpedTimes: [Duration] = []
+    private var aloneTimes: [Duration] = []
+    private var probeInterval = probeIntervals.lowerBound
+    private var windowsUntilProbe = probeIntervals.lowerBound
+
+    /// Called as a job starts at `now`: ends the window when it is full, and says whether the job
+    /// invites the helpers.
+    mutating func helpersInvited(at now: ContinuousClock.Instant) -> Bool {
+        if let start = windowStart, jobsInWindow >= Self.windowJobs || now - start >= Self.windowTime {
+            endWindow(timePerJob: (now - start) / jobsInWindow)
+            windowStart = now
+            jobsInWindow = 0
+        } else if windowStart == nil {
+            windowStart = now
+        }
+        jobsInWindow += 1
+        return mode == .helped
+    }
+
+    /// Records a finished window, decides after a probe, and starts a probe when one is due.
+    mutating func endWindow(timePerJob: Duration) {
+        switch mode {
+        case .helped: Self.remember(timePerJob, in: &helpedTimes)
+        case .alone: Self.remember(timePerJob, in: &aloneTimes)
+        }
+        if mode != preferred {
+            let faster = fasterMode()
+            if faster == preferred {
+                probeInterval = min(2 * probeInterval, Self.probeIntervals.upperBound)
+            } else {
+                preferred = faster
+                probeInterval = Self.probeIntervals.lowerBound
+            }
+            mode = preferred
+            windowsUntilProbe = probeInterval
+        } else {
+            windowsUntilProbe -= 1
+            if windowsUntilProbe <= 0 { mode = preferred == .helped ? .alone : .helped }
+        }
+    }
+
+    /// `helped` when its windows took less than `worthwhileShare` of the alone ones' time per job
+    /// (the means of the remembered windows), else `alone`.
+    func fasterMode() -> Mode {
+        guard !helpedTimes.isEmpty, !aloneTimes.isEmpty else { return preferred }
+        let helped = helpedTimes.reduce(.zero, +) / helpedTimes.count, alone = aloneTimes.reduce(.zero, +) / aloneTimes.count
+        return helped < alone * Self.worthwhileShare ? .helped : .alone
+    }
+
+    private static func remember(_ time: Duration, in times: inout [Duration]) {
+        times.append(time)
+        if times.count > remembered { times.removeFirst() }
+    }
+}

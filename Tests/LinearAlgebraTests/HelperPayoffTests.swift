@@ -1,0 +1,68 @@
+import Testing
+@testable import LinearAlgebra
+
+@Suite("Helper payoff — helpers only while their windows are faster than the caller's alone, probed now and then")
+struct HelperPayoffTests {
+    /// Ends windows until the next window in `mode` would start, timing helped windows at `helped`
+    /// and alone ones at `alone` µs per job; returns how many windows that took.
+    static func windows(_ payoff: inout HelperPayoff, helped: Int64, alone: Int64, until mode: HelperPayoff.Mode) -> Int {
+        var count = 0
+        repeat {
+            payoff.endWindow(timePerJob: .microseconds(payoff.mode == .helped ? helped : alone))
+            count += 1
+        } while payoff.mode != mode && count < 1_000
+        return count
+    }
+
+    @Test("helpers that halve the time are kept, with probes alone after 2, 4, 8, … up to 64 windows")
+    func helpersThatPay() {
+        var payoff = HelperPayoff()
+        #expect(payoff.mode == .helped)
+        for expected in [2, 4, 8, 16, 32, 64, 64] {
+            #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .alone) == expected)
+            #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 1, "one probe window")
+            #expect(payoff.preferred == .helped)
+        }
+    }
+
+    @Test("helpers that slow the jobs down, or gain less than 10 %, are dropped at the first probe and probed again later")
+    func helpersThatDoNotPay() {
+        for helped: Int64 in [150, 95] {
+            var payoff = HelperPayoff()
+            _ = Self.windows(&payoff, helped: helped, alone: 100, until: .alone)
+            _ = Self.windows(&payoff, helped: helped, alone: 100, until: .helped)
+            #expect(payoff.preferred == .alone, "helped at \(helped) µs per job against 100 alone")
+            #expect(payoff.mode == .helped, "a probe of the helpers 2 windows later")
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + 4, "that probe, then 4 windows alone")
+        }
+    }
+
+    @Test("when the machine quiets down, a probe brings the helpers back")
+    func helpersComeBack() {
+        var payoff = HelperPayoff()
+        _ = Self.windows(&payoff, helped: 300, alone: 100, until: .alone)
+        _ = Self.windows(&payoff, helped: 300, alone: 100, until: .helped)
+        #expect(payoff.preferred == .alone)
+        // Four fast helped probes outweigh the slow ones remembered.
+        for _ in 0..<4 where payoff.preferred == .alone {
+            _ = Self.windows(&payoff, helped: 10, alone: 100, until: .helped)
+            payoff.endWindow(timePerJob: .microseconds(10))
+        }
+        #expect(payoff.preferred == .helped)
+    }
+
+    @Test("a window ends after 256 jobs, or after 10 ms of them")
+    func windowLength() {
+        var payoff = HelperPayoff()
+        let start = ContinuousClock.now
+        for job in 0..<(HelperPayoff.windowJobs * 2 + 1) {
+            _ = payoff.helpersInvited(at: start + .nanoseconds(job))
+        }
+        #expect(payoff.mode == .alone, "two full windows, then the first probe")
+        var timed = HelperPayoff()
+        _ = timed.helpersInvited(at: start)
+        _ = timed.helpersInvited(at: start + .milliseconds(11))
+        _ = timed.helpersInvited(at: start + .milliseconds(22))
+        #expect(timed.mode == .alone, "two windows of 10 ms, then the first probe")
+    }
+}
