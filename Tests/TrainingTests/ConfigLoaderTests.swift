@@ -92,6 +92,29 @@ struct ConfigLoaderTests {
         #expect(b.optimizer.learningRate == 0.5 && b.optimizer.epochs == 7 && b.optimizer.schedule == .step(every: 3, gamma: 0.1))
     }
 
+    @Test("--set loss.type=softmax on an SVM config with a margin: the margin is dropped with a note (SPEC §4)")
+    func overriddenTypeDropsKeys() throws {
+        let text = #"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}, "runs": [{"name": "a"}, {"name": "b", "loss": {"margin": 3}}]}"#
+        let configuration = try TrainingFixtures.configuration(text, overrides: ["loss.type=softmax"])
+        #expect(configuration.runs.map(\.loss.type) == [.softmax, .softmax])
+        #expect(configuration.runs[0].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped"])
+        #expect(configuration.runs[1].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped",
+                                                "runs[1].loss.margin does not apply to type 'softmax' (from --set); dropped"])
+        let single = try TrainingFixtures.configuration(#"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}}"#,
+                                                       overrides: ["loss.type=softmax"])
+        #expect(single.runs[0].loss.type == .softmax && single.runs[0].notes.count == 1)
+    }
+
+    @Test("a run's own margin under a softmax type from the top level is dropped with a note; beside its own type it is an error")
+    func runKeyUnderInheritedType() throws {
+        let inherited = try TrainingFixtures.configuration(
+            #"{"data": {"train": "a.csv"}, "loss": {"type": "softmax"}, "runs": [{"name": "a", "loss": {"margin": 3}}]}"#)
+        #expect(inherited.runs[0].notes == ["runs[0].loss.margin does not apply to type 'softmax' (from loss); dropped"])
+        let error = TrainingFixtures.configError(
+            #"{"data": {"train": "a.csv"}, "runs": [{"name": "a", "loss": {"type": "softmax", "margin": 3}}]}"#)
+        #expect(error?.description == "test.json: runs[0].loss.margin: this key does not apply to type 'softmax'; it is used by 'svm', 'triplet'")
+    }
+
     @Test("a margin inherited by a softmax run is fine and dropped from its resolved loss")
     func inheritedMarginDropped() throws {
         let configuration = try TrainingFixtures.configuration(#"""
