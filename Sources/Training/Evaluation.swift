@@ -17,7 +17,11 @@ public enum Evaluation {
     }
 
     /// Loss, accuracy and confusion matrix (rows: true class, columns: predicted class).
-    public static func metrics(of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, confusion: Bool = true) -> SplitMetrics {
+    /// `scoresOfChunk` sees each chunk's scores and labels, in order (e.g. `MarginStatistics.Accumulator`).
+    public static func metrics(
+        of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, confusion: Bool = true,
+        scoresOfChunk: (_ scores: Matrix, _ labels: [Int]) -> Void = { _, _ in }
+    ) -> SplitMetrics {
         let classes = max(classifier.classCount, dataset.classCount)
         var matrix = Array(repeating: Array(repeating: 0, count: confusion ? classes : 0), count: confusion ? classes : 0)
         var lossSum = 0.0, correct = 0
@@ -27,6 +31,7 @@ public enum Evaluation {
             let rows = Array(start..<end)[...]
             let scores = scores(of: classifier, for: dataset.features, rows: rows)
             let labels = Array(dataset.labels[start..<end])
+            scoresOfChunk(scores, labels)
             lossSum += loss.dataLoss(scores: scores, labels: labels) * Double(end - start)
             let predictions = LinearClassifier.predictions(fromScores: scores)
             for (label, prediction) in zip(labels, predictions) {

@@ -54,7 +54,8 @@ public struct RunTrainer {
             epochsRun: outcome.epochsRun, trainingSeconds: outcome.seconds,
             train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train),
             validation: data.validation.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) },
-            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) })
+            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) },
+            snapshots: outcome.snapshots)
     }
 
     /// The training split's data loss at the start, for the initial-loss line: of `initial`, or of a
