@@ -74,4 +74,5 @@ public enum StreamPurpose: UInt64 {
     case minibatchOrder = 3
     case gradientCheck = 4
     case tripletMining = 5
+    case lossSurface = 6
 }
