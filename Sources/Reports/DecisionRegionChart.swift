@@ -110,7 +110,9 @@ public struct DecisionRegionChart: Equatable, Sendable {
         let legendTop = frame.bottom + PlotFrame.bottomMargin + 4
         let legend = Legend.layout(legendEntries, left: frame.left, top: legendTop, width: frame.width)
         var document = SVGDocument(width: width, height: legendTop + legend.height + 6, title: title)
-        document.add(framesGroup { [Self.regions($0.regions, in: frame)] })
+        if frames.contains(where: { $0.regions.contains { !$0.isEmpty } }) {
+            document.add(framesGroup { [Self.regions($0.regions, in: frame)] })
+        }
         document.add(frame.axes(xTitle: xAxis, yTitle: yAxis))
         document.add(dataPoints(in: frame))
         document.add(framesGroup { [PlotFrame.chartTitle($0.title, chartWidth: width), rings(predicted: $0.predicted, in: frame)] })

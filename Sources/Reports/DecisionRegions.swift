@@ -59,6 +59,11 @@ public struct DecisionRegions: Equatable, Sendable {
     /// polygons[k]: class k's region, vertices in order (counter-clockwise), empty when it has none.
     public let polygons: [[PlanePoint]]
 
+    /// Regions given as polygons.
+    public init(polygons: [[PlanePoint]]) {
+        self.polygons = polygons
+    }
+
     /// The regions of `classifier` (K×2 weights) over xRange × yRange in raw units.
     public init(classifier: LinearClassifier, preprocessing: Preprocessing, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) {
         precondition(classifier.featureCount == 2 && preprocessing.mean.count == 2, "decision regions are drawn for 2 features")
@@ -71,7 +76,7 @@ public struct DecisionRegions: Equatable, Sendable {
             PlanePoint(x: xRange.lowerBound, y: yRange.lowerBound), PlanePoint(x: xRange.upperBound, y: yRange.lowerBound),
             PlanePoint(x: xRange.upperBound, y: yRange.upperBound), PlanePoint(x: xRange.lowerBound, y: yRange.upperBound),
         ]
-        polygons = (0..<classes).map { k in
+        self.polygons = (0..<classes).map { k in
             var polygon = rectangle
             for j in 0..<classes where j != k && !polygon.isEmpty {
                 let boundary = HalfPlane(a: slopes[k][0] - slopes[j][0], b: slopes[k][1] - slopes[j][1], c: offsets[k] - offsets[j])

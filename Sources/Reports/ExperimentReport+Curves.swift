@@ -1,3 +1,4 @@
+import Foundation
 import Training
 
 extension ExperimentReport {
@@ -9,11 +10,17 @@ extension ExperimentReport {
         }
     }
 
-    /// The top of a loss axis: 1000 × the largest initial loss (at least 1000). A diverging run
-    /// reaches 10³⁰⁰; an axis up to there would flatten every other curve, so its curve leaves the
-    /// top of the chart instead.
+    /// The top of a log loss axis: the decade at or above 100 × the largest initial loss (at least
+    /// 100). A diverging run reaches 10³⁰⁰; an axis up to there would flatten every other curve, so
+    /// its larger values are drawn on the top edge instead, up to where it blew up.
     var lossCap: Double {
-        1000 * max(results.map(\.initialLoss).filter(\.isFinite).max() ?? 1, 1)
+        let largest = 100 * max(results.map(\.initialLoss).filter(\.isFinite).max() ?? 1, 1)
+        return pow(10, log10(largest).rounded(.up))
+    }
+
+    /// A number for a sentence: 4 decimals, or 3 significant digits with an exponent from 10⁶.
+    static func readable(_ value: Double) -> String {
+        value.isFinite && abs(value) >= 1e6 ? String(format: "%.3g", value) : formatDecimal(value, maximumDecimals: 4)
     }
 
     /// Where each shown run that diverged blew up: a ✕ on the chart's top edge at that epoch, with
@@ -25,11 +32,11 @@ extension ExperimentReport {
         }
     }
 
-    /// Runs whose final loss is above their initial loss: they made things worse (too large a
-    /// learning rate, short of diverging).
+    /// Runs that did not diverge but whose final loss is above their initial loss: they made
+    /// things worse (too large a learning rate, short of diverging).
     var runsEndingAboveStart: [RunResult] {
         results.filter { result in
-            guard let first = result.history.first?.loss, let last = result.final?.loss else { return false }
+            guard !Self.diverged(result), let first = result.history.first?.loss, let last = result.final?.loss else { return false }
             return last > first
         }
     }
@@ -46,11 +53,12 @@ extension ExperimentReport {
     var curves: HTMLPage.Section {
         let divergedOnTop = divergenceMarkers { _ in .infinity }
         let divergedAtLastAccuracy = divergenceMarkers { $0.history.last?.trainAccuracy ?? 0 }
+        let cap = lossCap
         func lossChart(_ title: String, _ yAxis: AxisTitle, _ value: (EpochRecord) -> Double) -> LineChart {
-            let series = runSeries(value)
-            let logarithmic = Ticks.prefersLogarithmic(series.flatMap { $0.y.compactMap { $0 } })
+            let logarithmic = Ticks.prefersLogarithmic(runSeries(value).flatMap { $0.y.compactMap { $0 } })
+            let series = runSeries { logarithmic ? min(value($0), cap) : value($0) }
             return LineChart(title: title, xAxis: "epoch", yAxis: yAxis, series: series, yScale: logarithmic ? .logarithmic : .linear,
-                             yRange: logarithmic ? 0...lossCap : nil, pointMarkers: divergedOnTop, showsLegend: false, integerX: true)
+                             pointMarkers: divergedOnTop, showsLegend: false, integerX: true)
         }
         var charts = [lossChart("Training loss L = data loss + λ·R(W)", "loss (training split)") { $0.loss }]
         if anyRegularization {
@@ -68,8 +76,8 @@ extension ExperimentReport {
             .question("Does each run's loss go down, how fast, and does a lower loss mean more correct answers?"),
             .paragraph("Losses and accuracies over the full splits at the end of each epoch (epoch 0 is before training). "
                 + "A loss axis is logarithmic when the values span more than two decades (a regularization loss of 0 then leaves no line); "
-                + "it stops at \(formatDecimal(lossCap, maximumDecimals: 0)), 1000 × the largest initial loss, so a diverging run's "
-                + "curve leaves through the top." + (anyRegularization ? "" : " No run is regularized, so the data loss is the whole loss.")),
+                + "there, losses above \(formatDecimal(lossCap, maximumDecimals: 0)) (100 × the largest initial loss) are drawn on the top "
+                + "edge, so a run on its way to diverging runs along the top until it blows up." + (anyRegularization ? "" : " No run is regularized, so the data loss is the whole loss.")),
         ]
         for (index, result) in shownResults.enumerated() {
             if case .diverged(let epoch) = result.stopReason {
@@ -79,7 +87,7 @@ extension ExperimentReport {
         }
         for result in runsEndingAboveStart {
             blocks.append(.warning("\(result.run.name) ended with a higher loss than it started with "
-                + "(\(formatDecimal(result.history.first?.loss ?? .nan, maximumDecimals: 4)) → \(formatDecimal(result.final?.loss ?? .nan, maximumDecimals: 4))): "
+                + "(\(Self.readable(result.history.first?.loss ?? .nan)) → \(Self.readable(result.final?.loss ?? .nan))): "
                 + "training made it worse. Its learning rate is probably too large; try a smaller learning_rate."))
         }
         if let pitfall = shownResults.first(where: { $0.run.loss.resolved["positive_term_only"] == .bool(true) }) {

@@ -75,7 +75,8 @@ extension ExperimentReport {
         }
         let largest = markedMargins.map(\.x).max() ?? 1
         let reach = max(2, 0.6 * largest)
-        let margins = stride(from: -reach, through: largest + reach, by: (largest + 2 * reach) / 240).map { $0 }
+        let domain = Ticks.linear(from: -reach, to: largest + reach).domain
+        let margins = stride(from: domain.lowerBound, through: domain.upperBound, by: (domain.upperBound - domain.lowerBound) / 240).map { $0 }
         let series = curves.map { curve in
             LineSeries(name: curve.name, x: margins, y: Self.lossShape(of: curve.result.run.loss, margins: margins).map(Optional.some),
                        colorIndex: curve.colorIndex)

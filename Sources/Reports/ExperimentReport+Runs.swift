@@ -46,7 +46,7 @@ extension ExperimentReport {
             table.addRow([
                 result.run.name, formatDecimal(result.initialLoss, maximumDecimals: 4),
                 formatDecimal(result.expectedInitialLoss, maximumDecimals: 4), result.run.loss.expectedInitialLossFormula,
-                formatDecimal(result.final?.loss ?? .nan, maximumDecimals: 4),
+                Self.readable(result.final?.loss ?? .nan),
                 "\(result.epochsRun) of \(result.run.optimizer.epochs)", stopDescription(result),
                 "\(result.zeroWeights) of \(weightCount)",
             ], marker: worse.contains(result.run.name) ? "⚠ final loss above the initial loss" : nil)

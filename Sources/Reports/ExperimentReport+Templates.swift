@@ -25,7 +25,7 @@ extension ExperimentReport {
                                      note: "\(zeros)/\(weights.count) zero")
                 })
             }
-            let scale = "|w| ≤ \(formatDecimal(limit.value, maximumDecimals: 4))" + (limit.sharedWith > 1 ? ", one scale for \(limit.sharedWith) runs" : "")
+            let scale = "full colour at |w| ≥ \(formatDecimal(limit.value, maximumDecimals: 4))" + (limit.sharedWith > 1 ? ", one scale for \(limit.sharedWith) runs" : "")
             return ImageGrid(
                 title: "\(result.run.name): \(result.zeroWeights) of \(result.classifier.weights.elements.count) weights exactly 0 (\(scale))",
                 columnNames: classNames,
@@ -51,21 +51,20 @@ extension ExperimentReport {
         return HTMLPage.Section(heading: "Class templates (weights as images)", blocks: blocks)
     }
 
-    /// Per shown run, the colour-scale limit L = max |w| over its frames and the number of runs
-    /// that share it: runs whose configs differ only in name and regularizer share one limit
-    /// (the largest of theirs), so that their templates compare pixel for pixel.
+    /// Per shown run, the colour-scale limit L and the number of runs that share it: the 99th
+    /// percentile of |w| over the final weights (so that a few large weights do not wash out the
+    /// rest; larger ones are drawn at full colour), taken over every run whose config differs from
+    /// this one's only in name and regularizer, so that their templates compare pixel for pixel.
     private func templateLimits(_ shown: [RunResult]) -> [(value: Double, sharedWith: Int)] {
         func key(_ result: RunResult) -> String {
             let members = result.run.resolved.objectMembers ?? []
             return JSONWriter.compactString(.object(members.filter { $0.key != "name" && $0.key != "regularizer" }))
         }
-        let own = shown.map { result in
-            frames(of: result).flatMap { $0.classifier.weights.elements }.filter(\.isFinite).map(abs).max() ?? 0
-        }
         let keys = shown.map(key)
         return keys.indices.map { index in
             let group = keys.indices.filter { keys[$0] == keys[index] }
-            return (max(group.map { own[$0] }.max() ?? 0, 1e-12), group.count)
+            let magnitudes = group.flatMap { shown[$0].classifier.weights.elements }.filter(\.isFinite).map(abs).sorted()
+            return (max(MarginStatistics.percentile(ofSorted: magnitudes, 99), 1e-12), group.count)
         }
     }
 

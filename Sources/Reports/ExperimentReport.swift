@@ -33,7 +33,7 @@ public struct ExperimentReport {
     /// - Complexity: O(runs · (epochs + snapshots · N·D)) plus the loss surfaces'.
     public var html: String {
         let sections: [HTMLPage.Section?] = [
-            overview, runEndings, sweep, curves, generalizationGap, margins, decisionRegions, embeddingMaps, templates,
+            overview, sweep, runEndings, curves, generalizationGap, margins, decisionRegions, embeddingMaps, templates,
             lossSurfaces, lossShapesSection, confusionMatrices,
         ]
         return HTMLPage(title: experiment.configuration.name, sections: sections.compactMap { $0 }).html

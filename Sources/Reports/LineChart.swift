@@ -199,21 +199,19 @@ public struct LineChart: Equatable, Sendable {
         return .group(pieces, className: "band")
     }
 
-    /// Each point marker: a ✕ in the run's colour (on the top edge when it lies above the plot)
-    /// and its label beside it, towards the middle of the chart.
+    /// Each point marker: a ✕ in the run's colour (on the top edge when it lies above the plot),
+    /// and its label in a row of its own at the plot's top left, on a white halo so that it
+    /// reads over the curves.
     private func points(in frame: PlotFrame) -> SVGElement {
         let elements = pointMarkers.enumerated().flatMap { index, marker -> [SVGElement] in
             guard let x = frame.x.pixel(marker.x) else { return [] }
             let y = min(max(frame.y.pixel(marker.y) ?? frame.top, frame.top), frame.bottom)
             let color = Palette.color(marker.colorIndex).hex, r = 5.0
             let cross = SVGPathData().move(to: (x - r, y - r)).line(to: (x + r, y + r)).move(to: (x - r, y + r)).line(to: (x + r, y - r))
-            let leftHalf = x < frame.left + frame.width / 2
-            let labelY = y + 14 + Double(index) * 14
-            return [
-                .path(cross, stroke: color, strokeWidth: 2.5),
-                .text(fitted(marker.label, size: PlotFrame.tickSize, width: frame.width - 12), x: leftHalf ? x + 8 : x - 8,
-                      y: min(labelY, frame.bottom - 4), anchor: leftHalf ? .start : .end, size: PlotFrame.tickSize, fill: "#222222", bold: true),
-            ]
+            var label = SVGElement.text("✕ " + fitted(marker.label, size: PlotFrame.tickSize, width: frame.width - 24), x: frame.left + 6,
+                                        y: frame.top + 16 + Double(index) * 15, size: PlotFrame.tickSize, fill: color, bold: true)
+            label.attributes += [.init("stroke", "#ffffff"), .init("stroke-width", "3"), .init("paint-order", "stroke")]
+            return [.path(cross, stroke: color, strokeWidth: 2.5), label]
         }
         return .group(elements, className: "point-markers")
     }

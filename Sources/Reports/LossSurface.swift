@@ -7,12 +7,12 @@ import Training
 /// cross-entropy vs MSE figure):
 ///
 ///     plane:  L(W_T + a·U + b·V) for a, b ∈ [−1, 1]
-///     line:   L(W₀ + α·(W_T − W₀)) for α ∈ [−0.5, 1.5]
+///     line:   L([W b]₀ + α·([W b]_T − [W b]₀)) for α ∈ [−0.5, 1.5]
 ///
 /// U and V are two Gaussian directions drawn from the experiment's seed (the `lossSurface`
 /// stream), the same draws for every run of the config, each row then scaled to the norm of the
 /// same row of the run's W_T (filter normalisation, Li et al. 2018), so that a = 1 is a change as
-/// large as the weights themselves whatever their scale. b stays at its final value. The losses
+/// large as the weights themselves whatever their scale; on the plane b stays at b_T. The losses
 /// are computed on the first `sampleLimit` examples of the training split, which keeps a large
 /// dataset's report quick.
 struct LossSurface {
@@ -32,26 +32,24 @@ struct LossSurface {
         let sample = Self.sample(of: data.train)
         let loss = result.run.loss.makeLoss()
         let final = result.classifier
-        func total(_ weights: Matrix) -> Double {
-            let classifier = LinearClassifier(weights: weights, bias: final.bias)
+        func total(_ weights: Matrix, _ bias: Matrix) -> Double {
+            let classifier = LinearClassifier(weights: weights, bias: bias)
             return Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: sample).dataLoss
                 + Evaluation.regularizationLoss(of: classifier, result.run.regularizer)
+        }
+        func moved(_ start: Matrix, _ steps: [(Double, Matrix)]) -> Matrix {
+            Matrix(rows: start.rows, columns: start.columns, elements: (0..<start.elements.count).map { index in
+                steps.reduce(start.elements[index]) { $0 + $1.0 * $1.1.elements[index] }
+            })
         }
         let u = Self.filterNormalised(directions.0, like: final.weights)
         let v = Self.filterNormalised(directions.1, like: final.weights)
         let steps = (0..<Self.gridSize).map { -1 + 2 * Double($0) / Double(Self.gridSize - 1) }
-        plane = steps.map { b in
-            steps.map { a in
-                total(Matrix(rows: final.weights.rows, columns: final.weights.columns,
-                             elements: (0..<final.weights.elements.count).map { final.weights.elements[$0] + a * u.elements[$0] + b * v.elements[$0] }))
-            }
-        }
+        plane = steps.map { b in steps.map { a in total(moved(final.weights, [(a, u), (b, v)]), final.bias) } }
+        let weightChange = moved(final.weights, [(-1, initial.weights)]), biasChange = moved(final.bias, [(-1, initial.bias)])
         line = (0..<Self.linePoints).map { step in
             let alpha = -0.5 + 2 * Double(step) / Double(Self.linePoints - 1)
-            let weights = Matrix(rows: final.weights.rows, columns: final.weights.columns, elements: (0..<final.weights.elements.count).map {
-                initial.weights.elements[$0] + alpha * (final.weights.elements[$0] - initial.weights.elements[$0])
-            })
-            return (alpha, total(weights))
+            return (alpha, total(moved(initial.weights, [(alpha, weightChange)]), moved(initial.bias, [(alpha, biasChange)])))
         }
     }
 
