@@ -108,25 +108,32 @@ extension ExperimentReport {
         let gaps = shown.map { result in result.final.flatMap { record in record.validationAccuracy.map { record.trainAccuracy - $0 } } }
         let regularizers = Set(shown.map { "\($0.run.regularizer.type.rawValue) \($0.run.regularizer.strength)" })
         guard gaps.contains(where: { ($0 ?? 0) >= 0.1 }) || regularizers.count > 1 else { return nil }
-        let chart = LineChart(title: "Training accuracy − validation accuracy", xAxis: "epoch", yAxis: "accuracy gap",
-                              series: runSeries { record in record.validationAccuracy.map { record.trainAccuracy - $0 } },
-                              showsLegend: false, integerX: true)
+        let accuracyGap = LineChart(title: "Training accuracy − validation accuracy", xAxis: "epoch", yAxis: "accuracy gap",
+                                    series: runSeries { record in record.validationAccuracy.map { record.trainAccuracy - $0 } },
+                                    showsLegend: false, integerX: true)
+        let lossGap = LineChart(title: "Validation data loss − training data loss", xAxis: "epoch", yAxis: "data loss gap",
+                                series: runSeries { record in record.validationLoss.map { $0 - record.dataLoss } },
+                                showsLegend: false, integerX: true)
         var table = TextTable(columns: [
             TextTable.Column("run"), TextTable.Column("regularizer"), TextTable.Column("train acc", alignment: .right),
             TextTable.Column("val acc", alignment: .right), TextTable.Column("gap", alignment: .right),
+            TextTable.Column("train data loss", alignment: .right), TextTable.Column("val data loss", alignment: .right),
         ])
         for (result, gap) in zip(shown, gaps) {
             let regularizer = result.run.regularizer
             table.addRow([result.run.name, regularizer.type == .none ? "none" : "\(regularizer.type.rawValue) λ = \(formatDecimal(regularizer.strength, maximumDecimals: 6))",
                           formatDecimal(result.final?.trainAccuracy ?? .nan, maximumDecimals: 3),
-                          formatDecimal(result.final?.validationAccuracy ?? .nan, maximumDecimals: 3), gap.map { formatDecimal($0, maximumDecimals: 3) } ?? "–"])
+                          formatDecimal(result.final?.validationAccuracy ?? .nan, maximumDecimals: 3), gap.map { formatDecimal($0, maximumDecimals: 3) } ?? "–",
+                          Self.readable(result.final?.dataLoss ?? .nan), Self.readable(result.final?.validationLoss ?? .nan)])
         }
         return HTMLPage.Section(heading: "Training vs validation: memorising or learning?", blocks: [
             .question("Does a run memorise its training examples instead of learning what carries over to new ones, and does regularization close the gap?"),
             .paragraph("The gap is training accuracy minus validation accuracy at each epoch. A run that memorises reaches training "
                 + "accuracy ≈ 1 while its validation accuracy stays lower: a wide gap. A penalty λ·R(W) keeps the weights small and "
-                + "spread out, which fits the training examples less exactly and usually narrows the gap."),
-            .table(table), runLegend, .figures([chart.svg]),
+                + "spread out, which fits the training examples less exactly and usually narrows the gap. The data loss shows it "
+                + "most plainly: without a penalty the training loss falls towards 0 while the validation loss grows, as the model "
+                + "grows ever more confident about examples it has only memorised."),
+            .table(table), runLegend, .figures([accuracyGap.svg, lossGap.svg]),
         ])
     }
 }

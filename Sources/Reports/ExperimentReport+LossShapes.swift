@@ -73,6 +73,9 @@ extension ExperimentReport {
             return VerticalMarker(x: loss.margin, label: (loss.type == .svm ? "Δ = " : "α = ") + formatDecimal(loss.margin, maximumDecimals: 3),
                                   colorIndex: curve.colorIndex)
         }
+            .reduce(into: [VerticalMarker]()) { kept, marker in
+                if !kept.contains(where: { $0.x == marker.x && $0.label == marker.label }) { kept.append(marker) }
+            }
         let largest = markedMargins.map(\.x).max() ?? 1
         let reach = max(2, 0.6 * largest)
         let domain = Ticks.linear(from: -reach, to: largest + reach).domain
