@@ -36,10 +36,10 @@ extension ExperimentReport {
         var text = loss.type.rawValue
         switch loss.type {
         case .svm:
-            text += " \(loss.variant.rawValue)" + (loss.squared ? " squared" : "") + ", Δ = \(formatDecimal(loss.margin, maximumDecimals: 3))"
+            text += " \(loss.settings.variant.rawValue)" + (loss.settings.squared ? " squared" : "") + ", Δ = \(formatDecimal(loss.settings.margin, maximumDecimals: 3))"
             if loss.resolved["include_correct_class"] == .bool(true) { text += ", sum includes j = y (+Δ)" }
-        case .gaussianNLL: text += ", σ = \(formatDecimal(loss.sigma, maximumDecimals: 3))"
-        case .triplet: text += ", α = \(formatDecimal(loss.margin, maximumDecimals: 3))"
+        case .gaussianNLL: text += ", σ = \(formatDecimal(loss.settings.sigma, maximumDecimals: 3))"
+        case .triplet: text += ", α = \(formatDecimal(loss.settings.margin, maximumDecimals: 3))"
         case .sigmoid: if loss.resolved["positive_term_only"] == .bool(true) { text += " (positive term only: the pitfall)" }
         case .softmax, .mse: break
         }
@@ -57,7 +57,7 @@ extension ExperimentReport {
     /// The curve of one run's loss against the margin: its own loss for class scores; for a
     /// triplet run the hinge max(0, α − m) of m = d(a, n) − d(a, p), the margin of a triplet.
     static func lossShape(of loss: LossConfiguration, margins: [Double]) -> [Double] {
-        if loss.type == .triplet { return margins.map { max(0, loss.margin - $0) } }
+        if loss.type == .triplet { return margins.map { max(0, loss.settings.margin - $0) } }
         return lossAlongMargin(loss.makeLoss(), margins: margins)
     }
 
@@ -70,7 +70,7 @@ extension ExperimentReport {
         let markedMargins = curves.compactMap { curve -> VerticalMarker? in
             let loss = curve.result.run.loss
             guard loss.type == .svm || loss.type == .triplet else { return nil }
-            return VerticalMarker(x: loss.margin, label: (loss.type == .svm ? "Δ = " : "α = ") + formatDecimal(loss.margin, maximumDecimals: 3),
+            return VerticalMarker(x: loss.settings.margin, label: (loss.type == .svm ? "Δ = " : "α = ") + formatDecimal(loss.settings.margin, maximumDecimals: 3),
                                   colorIndex: curve.colorIndex)
         }
             .reduce(into: [VerticalMarker]()) { kept, marker in
@@ -85,7 +85,7 @@ extension ExperimentReport {
                        colorIndex: curve.colorIndex)
         }
         // The y axis shows each unsquared curve at m = 0 with room above; squared hinges leave the top.
-        let atZero = curves.filter { !$0.result.run.loss.squared }.flatMap { Self.lossShape(of: $0.result.run.loss, margins: [0]) }
+        let atZero = curves.filter { !$0.result.run.loss.settings.squared }.flatMap { Self.lossShape(of: $0.result.run.loss, margins: [0]) }
         let top = max(2, 1.4 * (atZero.filter(\.isFinite).max() ?? 1))
         let chart = LineChart(title: "Loss of one example against its margin m", xAxis: AxisTitle("margin m = s_y − s_other", unit: "score units"),
                               yAxis: "loss Lᵢ", series: series, yRange: 0...top, verticalMarkers: markedMargins, width: 760, plotHeight: 320)

@@ -93,7 +93,7 @@ public struct MarginStatistics: Equatable, Sendable {
     /// without one (softmax, mse, sigmoid, gaussian_nll), as SPEC §6 says: there the column is
     /// the fraction an SVM with the default Δ = 1 would be satisfied with.
     public static func satisfactionMargin(of loss: LossConfiguration) -> Double {
-        loss.type.keys.contains("margin") ? loss.margin : 1
+        loss.type.keys.contains("margin") ? loss.settings.margin : 1
     }
 
     /// Collects the margins and correct-class probabilities of a split's score matrices, chunk by
@@ -127,10 +127,13 @@ extension Evaluation {
     /// The metrics of `classifier` on `dataset` and the margin statistics of the same scores, in
     /// one pass: what an epoch's history record holds for the training split.
     public static func metricsAndMargins(
-        of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, satisfiedAt delta: Double
+        of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, satisfiedAt delta: Double,
+        implementation: Implementation = .fast
     ) -> (metrics: SplitMetrics, margins: MarginStatistics) {
         var accumulator = MarginStatistics.Accumulator()
-        let metrics = metrics(of: classifier, loss: loss, on: dataset, confusion: false) { accumulator.add(scores: $0, labels: $1) }
+        let metrics = metrics(of: classifier, loss: loss, on: dataset, confusion: false, implementation: implementation) {
+            accumulator.add(scores: $0, labels: $1)
+        }
         return (metrics, accumulator.statistics(satisfiedAt: delta))
     }
 }
