@@ -208,7 +208,7 @@ public enum ConfigLoader {
         var runs: [RunConfiguration] = []
         for entry in entries {
             if let entry { try checkRunEntry(entry.object, path: entry.path, file: file) }
-            for point in sweepPoints(sweep) {
+            for point in sweepPoints(try sweepAxes(sweep, root: root, entry: entry, file: file, overriddenPaths: overriddenPaths)) {
                 let run = try decodeRun(root: root, entry: entry, point: point, file: file, overriddenPaths: overriddenPaths)
                 if let duplicate = runs.first(where: { $0.name == run.name }) {
                     throw .invalidValue(file: file, path: (entry?.path ?? "runs") + ".name", found: JSONWriter.quoted(duplicate.name),
@@ -218,6 +218,28 @@ public enum ConfigLoader {
             }
         }
         return runs
+    }
+
+    /// The sweep axes a run entry trains over: an axis `loss.KEY` whose key the entry's loss type
+    /// does not use (`loss.margin` over a softmax run) is left out for that entry, so that it
+    /// trains once instead of once per value with identical results and no "best margin" is
+    /// reported for a loss without one (SPEC §4 drops such keys from a run's loss).
+    static func sweepAxes(
+        _ sweep: [SweepAxis], root: JSONValue, entry: (object: JSONValue, path: String)?, file: String,
+        overriddenPaths: Set<String>
+    ) throws(ConfigError) -> [SweepAxis] {
+        guard sweep.contains(where: { $0.path.hasPrefix("loss.") }) else { return sweep }
+        let types: [LossType]
+        if let typeAxis = sweep.first(where: { $0.path == "loss.type" }) {
+            types = typeAxis.values.compactMap { $0.stringValue.flatMap(LossType.init(rawValue:)) }
+        } else {
+            types = [try decodeRun(root: root, entry: entry, point: [], file: file, overriddenPaths: overriddenPaths).loss.type]
+        }
+        return sweep.filter { axis in
+            let parts = axis.path.split(separator: ".").map(String.init)
+            guard parts.count == 2, parts[0] == "loss" else { return true }
+            return types.contains { $0.keys.contains(parts[1]) }
+        }
     }
 
     static func checkRunEntry(_ object: JSONValue, path: String, file: String) throws(ConfigError) {

@@ -57,7 +57,7 @@ struct SectionReader {
 
     /// The keys that a section of type `type` does not use, as dropped-key notes; fails on the ones
     /// that were written together with that type. A key and the `type` it does not fit are an error
-    /// when one layer sets both (or the key's layer is explicit and the type is the default): the
+    /// when one explicit layer sets both (or sets the key under the default type): the
     /// student wrote a section that contradicts itself. When the type comes from another layer or
     /// from `--set` — a run inheriting the top level's key, `--set loss.type=softmax` on an SVM
     /// config with a `margin` — the key is dropped with a note (SPEC §4).
@@ -69,7 +69,7 @@ struct SectionReader {
             for member in layer.object.objectMembers ?? [] {
                 guard let key = section.key(member.key), !key.isUsed(byType: type) else { continue }
                 let path = Self.join(layer.path, member.key)
-                if !typeFromOverride && (index == typeLayer || (typeLayer == nil && layer.isExplicit)) {
+                if layer.isExplicit && !typeFromOverride && (index == typeLayer || typeLayer == nil) {
                     throw .keyNotUsed(file: file, path: path, type: type, usedBy: key.usedBy ?? [])
                 }
                 let origin = typeFromOverride ? "--set" : typeLayer.map { layers[$0].path.isEmpty ? "the top level" : layers[$0].path } ?? "the default"

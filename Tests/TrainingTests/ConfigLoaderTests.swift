@@ -187,4 +187,22 @@ struct ConfigLoaderTests {
         #expect(run.resolved["regularizer"] == ["type": "l2", "strength": 0.001, "include_bias": false])
         #expect(run.resolved["model"] == ["bias_trick": true, "implementation": "fast", "init": "gaussian", "init_scale": 0.001])
     }
+
+    @Test("sweeping loss.margin sweeps the SVM run only: a softmax run has no margin, so it trains once")
+    func sweptKeyOfAnotherLoss() throws {
+        let text = #"""
+            {"seed": 1, "data": {"train": "a.csv"}, "loss": {"type": "svm"},
+             "runs": [{"name": "svm"}, {"name": "softmax", "loss": {"type": "softmax"}}],
+             "sweep": {"loss.margin": [0.1, 1, 10], "optimizer.learning_rate": [0.01, 0.1]}}
+            """#
+        let runs = try TrainingFixtures.configuration(text).runs
+        #expect(runs.map(\.name) == [
+            "svm,margin=0.1,learning_rate=0.01", "svm,margin=0.1,learning_rate=0.1", "svm,margin=1,learning_rate=0.01",
+            "svm,margin=1,learning_rate=0.1", "svm,margin=10,learning_rate=0.01", "svm,margin=10,learning_rate=0.1",
+            "softmax,learning_rate=0.01", "softmax,learning_rate=0.1",
+        ])
+        #expect(runs.last?.sweepPoint.map(\.path) == ["optimizer.learning_rate"])
+        let swept = #"{"seed": 1, "data": {"train": "a.csv"}, "sweep": {"loss.type": ["svm", "softmax"], "loss.margin": [1, 2]}}"#
+        #expect(try TrainingFixtures.configuration(swept).runs.count == 4, "a swept loss.type keeps the keys any of its types uses")
+    }
 }
