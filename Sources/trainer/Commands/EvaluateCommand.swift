@@ -19,7 +19,8 @@ struct EvaluateCommand: Command {
 
         With a run's folder (OUT/<run>, as named by the last line of train) and --split, the split is
         rebuilt from OUT/config.resolved.json with the same seed, so --split validation measures the
-        examples the run held out, not the whole data file (most of which it trained on).
+        examples the run held out, not the whole data file (most of which it trained on):
+        trainer evaluate runs/svm-vs-softmax/softmax --split validation
         """
     static let options: [(flag: String, help: String)] = [
         ("--split NAME", "with a run's folder: evaluate on its train, validation or test split"),
@@ -27,9 +28,8 @@ struct EvaluateCommand: Command {
         ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
     ]
     static let examples: [(command: String, comment: String)] = [
-        ("trainer evaluate runs/svm-vs-softmax/softmax --split validation",
-         "the examples the run held out (use the folder train's last line names: runs/svm-vs-softmax-2/… after a rerun)"),
-        ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv", "accuracy and confusion matrix on a whole file"),
+        ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv",
+         "accuracy and confusion matrix on a whole file (after a rerun, the folder train's last line names, e.g. runs/svm-vs-softmax-2)"),
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv --json", "the same numbers for a script"),
     ]
 

@@ -21,7 +21,7 @@ struct TrainCommand: Command {
         for a single run or a tie, and with a note when its lead is within the noise of the
         validation split's size. --repeats N trains everything with the seeds seed … seed+N−1 and
         compares mean ± standard deviation and wins over the seeds; each seed's files are kept in
-        OUT/seed-S/.
+        OUT/seed-S/. Is the SVM really better here? trainer train configs/svm-vs-softmax.json --repeats 5
 
         Ctrl-C (or SIGTERM) stops the run in progress at the end of its step, skips the rest, writes
         what was done (the run marked "interrupted") and exits with 130; a second Ctrl-C stops at
@@ -36,7 +36,6 @@ struct TrainCommand: Command {
     ]
     static let examples: [(command: String, comment: String)] = [
         ("trainer train configs/svm-vs-softmax.json", "the main job: SVM and softmax side by side"),
-        ("trainer train configs/svm-vs-softmax.json --repeats 5", "is the SVM really better here? mean ± sd over 5 seeds"),
         ("trainer train configs/margin.json --set optimizer.epochs=20", "a quicker run of another experiment"),
         ("trainer train configs/l1-vs-l2.json --out /tmp/l1 --force", "results into a folder of your choice"),
     ]
