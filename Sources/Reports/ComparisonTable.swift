@@ -122,24 +122,31 @@ public enum ComparisonTable {
         return table
     }
 
-    /// The table within `width` and the notes under it. Columns whose cells are all the same go
-    /// first (the note names their value), then by `dropRank`.
+    /// The table within `width` and the notes under it. Columns whose cells are the same in every
+    /// row go first (a note gives their value), then by `dropRank`; when even the columns that
+    /// must stay are too wide, each run becomes a block of lines without the shared columns.
     static func fit<Row>(_ table: TextTable, columns: [Column<Row>], rows: [Row], width: Int?, notes: [String], csvPath: String) -> String {
+        let shared = Set(columns.indices.filter { index in
+            rows.count > 1 && columns[index].dropRank != nil && Set(rows.map(columns[index].cell)).count == 1
+        })
         let ranked = columns.indices.filter { columns[$0].dropRank != nil }.sorted { a, b in
-            let (sameA, sameB) = (Set(rows.map(columns[a].cell)).count <= 1, Set(rows.map(columns[b].cell)).count <= 1)
-            if sameA != sameB { return sameA && rows.count > 1 }
+            if shared.contains(a) != shared.contains(b) { return shared.contains(a) }
             return (columns[a].dropRank ?? 0) < (columns[b].dropRank ?? 0)
         }
-        let (text, dropped) = table.fitted(width: width, dropOrder: ranked)
+        var (text, dropped, isStacked) = table.fitted(width: width, dropOrder: ranked)
+        if isStacked {
+            text = table.removingColumns(shared).stacked(width: width)
+            dropped = shared.sorted()
+        }
         var lines = notes
-        if !dropped.isEmpty {
-            let shared = dropped.compactMap { header -> String? in
-                guard rows.count > 1, let column = columns.first(where: { $0.header == header }),
-                      let value = rows.first.map(column.cell), Set(rows.map(column.cell)).count == 1, !value.isEmpty else { return nil }
-                return "\(header): \(value)"
-            }
-            if !shared.isEmpty { lines.append("Every run has " + shared.joined(separator: "; ") + ".") }
-            lines.append("Not shown at this width: \(dropped.joined(separator: ", ")); the full table is in \(csvPath).")
+        let sharedValues = dropped.filter(shared.contains).compactMap { index -> String? in
+            guard let value = rows.first.map(columns[index].cell), !value.isEmpty else { return nil }
+            return "\(columns[index].header): \(value)"
+        }
+        if !sharedValues.isEmpty { lines.append("Every run has " + sharedValues.joined(separator: "; ") + ".") }
+        let hidden = dropped.filter { !shared.contains($0) }.map { columns[$0].header }
+        if !hidden.isEmpty {
+            lines.append("Not shown at this width: \(hidden.joined(separator: ", ")); the full table is in \(csvPath).")
         }
         let notes = lines.map { $0 + "\n" }.joined()
         return text + (width.map { wrapLines(notes, width: $0) } ?? notes)

@@ -40,17 +40,17 @@ extension TextTable {
     /// The table rendered within `width` characters (nil: any width). When it is too wide, the
     /// columns of `dropOrder` (indices, first dropped first) are dropped one by one until it fits;
     /// when it does not fit with all of them dropped, the whole table is `stacked`. Returns the
-    /// text and the headers of the dropped columns, in table order.
-    public func fitted(width: Int?, dropOrder: [Int]) -> (text: String, dropped: [String]) {
-        guard let width, renderedWidth > width else { return (rendered, []) }
+    /// text, the indices of the dropped columns, and whether the rows were stacked.
+    public func fitted(width: Int?, dropOrder: [Int]) -> (text: String, dropped: [Int], isStacked: Bool) {
+        guard let width, renderedWidth > width else { return (rendered, [], false) }
         var dropped: Set<Int> = []
         for column in dropOrder where columns.indices.contains(column) {
             dropped.insert(column)
             let narrower = removingColumns(dropped)
             if narrower.renderedWidth <= width {
-                return (narrower.rendered, columns.indices.filter(dropped.contains).map { columns[$0].header })
+                return (narrower.rendered, columns.indices.filter(dropped.contains), false)
             }
         }
-        return (stacked(width: width), [])
+        return (stacked(width: width), [], true)
     }
 }
