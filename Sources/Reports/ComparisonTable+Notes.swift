@@ -20,7 +20,8 @@ extension ComparisonTable {
         case .noCandidate:
             return "No best mark: every run diverged or was interrupted."
         case .tie(let indices, let value):
-            return "No best mark: \(list(indices.map { names[$0] })) tie at \(formatAccuracy(value)) \(mean)validation accuracy\(over)."
+            let runs = indices.count <= 3 ? list(indices.map { names[$0] }) : "\(indices.count) runs"
+            return "No best mark: \(runs) tie at \(formatAccuracy(value)) \(mean)validation accuracy\(over)."
         case .best(let index, nil):
             return "\(bestMarker) \(names[index]): the only run that neither diverged nor was interrupted."
         case .best(let index, let lead?):
@@ -67,8 +68,9 @@ extension ComparisonTable {
             case .noCandidate:
                 return "Sweep of run '\(name)': every point diverged or was interrupted."
             case .tie(let indices, let accuracy):
-                return "Sweep of run '\(name)': \(indices.count) points tie at \(formatAccuracy(accuracy)) validation accuracy "
-                    + "(\(list(indices.map { point(points[$0]) })))."
+                let which = indices.count == points.count ? "all \(indices.count) points" : "\(indices.count) points"
+                return "Sweep of run '\(name)': \(which) tie at \(formatAccuracy(accuracy)) validation accuracy"
+                    + (indices.count <= 3 && indices.count < points.count ? " (\(indices.map { point(points[$0]) }.joined(separator: "; ")))." : ".")
             case .best(let index, let lead):
                 let best = points[index]
                 var line = "Best point of the sweep for run '\(name)': \(point(best)) "

@@ -105,7 +105,7 @@ struct EvaluateCommand: Command {
                 "confusion": .array(metrics.confusion.map { .array($0.map { .number(Double($0)) }) }),
                 "classes": model.classesJSON,
             ]
-            console.output.write(JSONWriter.compactString(value) + "\n")
+            console.output.writeUnwrapped(JSONWriter.compactString(value) + "\n")  // for a script: one line, never wrapped
         } else {
             let correct = metrics.confusion.indices.map { metrics.confusion[$0][$0] }.reduce(0, +)
             console.output.write("\(title): \(data.exampleCount) examples\n")

@@ -127,9 +127,16 @@ struct TrainCommand: Command {
         console.output.write("Results in \(destination)/ — open \(destination)/report.html in a browser.\n")
         if let run = outcome.results.first(where: { $0.validation != nil }) ?? outcome.results.first {
             let folder = experiment.isRepeated ? "\(destination)/seed-\(configuration.seed)/\(run.run.name)" : "\(destination)/\(run.run.name)"
-            console.output.write("Evaluate a run on the examples it held out: trainer evaluate \(folder) --split \(run.validation == nil ? "train" : "validation")\n")
+            console.output.write("Evaluate a run on the examples it held out: trainer evaluate \(Self.shellWord(folder)) --split \(run.validation == nil ? "train" : "validation")\n")
         }
         return 0
+    }
+
+    /// `path` as one word a shell reads back unchanged: as it is when it holds only letters, digits
+    /// and `/._,=+-`, else in single quotes (a run named "my run" or "it's").
+    static func shellWord(_ path: String) -> String {
+        let plain = path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._,=+-".contains($0)) }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// What Ctrl-C skipped: the runs of the last seed not started, and the seeds not started; nil
