@@ -30,7 +30,7 @@ struct InterruptSignalsTests {
         let run = try child.finish()
         #expect(run.status == 130, "\(run)")
         #expect(run.output.contains("Interrupted: the results of what was done are in \(out)/"), "\(run.output)")
-        #expect(run.errors.contains("Skipped after Ctrl-C: the runs softmax."), "\(run.errors)")
+        #expect(run.errors.contains("Skipped after Ctrl-C: the run softmax."), "\(run.errors)")
         #expect(run.errors.contains("svm: interrupted during epoch"), "\(run.errors)")
         for file in ["config.resolved.json", "comparison.csv", "report.html", "svm/history.csv", "svm/model.json", "svm/summary.json"] {
             #expect(FileManager.default.fileExists(atPath: "\(out)/\(file)"), "\(file) missing")

@@ -113,9 +113,12 @@ struct TrainCommand: Command {
 
         let csvPath = "\(destination)/comparison.csv"
         let width = console.environment.outputWidth
-        if experiment.isRepeated {
+        if experiment.isRepeated && !outcome.summary.seeds.isEmpty {
             console.output.write(ComparisonTable.render(outcome.summary, width: width, csvPath: csvPath))
         } else {
+            if experiment.isRepeated {
+                console.output.write("No seed trained every run, so there is no mean over seeds; seed \(configuration.seed) as it stopped:\n")
+            }
             console.output.write(ComparisonTable.render(outcome.results, width: width, csvPath: csvPath))
             for line in ComparisonTable.sweepLines(outcome.results) { console.output.write(line + "\n") }
         }
@@ -147,11 +150,14 @@ struct TrainCommand: Command {
             let trained = Set(last.results.map(\.run.name))
             let configuration = experiment.configurations.first { $0.seed == last.seed }
             let runs = (configuration?.runs ?? []).map(\.name).filter { !trained.contains($0) }
-            if !runs.isEmpty { parts.append("the runs \(runs.joined(separator: ", "))" + (experiment.isRepeated ? " of seed \(last.seed)" : "")) }
+            if !runs.isEmpty {
+                parts.append((runs.count == 1 ? "the run " : "the runs ") + ComparisonTable.list(runs)
+                    + (experiment.isRepeated ? " of seed \(last.seed)" : ""))
+            }
         }
         let seeds = experiment.configurations.map(\.seed).filter { seed in !outcome.seeds.contains { $0.seed == seed } }
-        if !seeds.isEmpty { parts.append("the seeds \(seeds.map(String.init).joined(separator: ", "))") }
-        return parts.isEmpty ? nil : "Skipped after Ctrl-C: " + parts.joined(separator: " and ") + "."
+        if !seeds.isEmpty { parts.append((seeds.count == 1 ? "seed " : "seeds ") + ComparisonTable.list(seeds.map(String.init))) }
+        return parts.isEmpty ? nil : "Skipped after Ctrl-C: " + parts.joined(separator: "; ") + "."
     }
 
     /// The lines before training: the data's shape and each run's sanity check.
