@@ -42,15 +42,9 @@ struct OutputFolderTests {
 
 @Suite("Output folder — a failed write leaves nothing behind")
 struct OutputFolderFailureTests {
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("output-failure-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test("issue 17: an output.dir of 5,000 characters is refused before anything is created")
     func nameTooLong() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let long = folder.path + "/" + Array(repeating: "sweepruns", count: 500).joined(separator: "/")
         #expect { try OutputFolder.checkUsable(long, files: ["config.resolved.json"]) } throws: {
@@ -64,7 +58,7 @@ struct OutputFolderFailureTests {
 
     @Test("a file in the way, a NUL byte, no permission: refused with the reason")
     func unusable() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("x".utf8).write(to: folder.appendingPathComponent("file"))
         #expect { try OutputFolder.checkUsable(folder.path + "/file/out", files: []) } throws: { "\($0)".contains("is a file, not a folder") }
@@ -74,7 +68,7 @@ struct OutputFolderFailureTests {
 
     @Test("a write that fails half-way removes its temporary folder and the parent folders it created")
     func cleanup() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // "sub" is written as a file, so "sub/inner.txt" cannot be: the write fails after creating
         // new/deeper and its temporary folder

@@ -14,8 +14,7 @@ struct RepeatedExperimentTests {
 
     @Test("3 seeds: configs differ only in seed; seed 4's runs are the runs of --set seed=4; files per seed and at the top")
     func threeSeeds() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try Self.configFile(in: folder)
         let repeated = try RepeatedExperiment.load(file: file, repeats: 3)
@@ -49,8 +48,7 @@ struct RepeatedExperimentTests {
 
     @Test("--repeats 1 is the single training: SPEC §6's layout, unchanged")
     func oneSeed() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let repeated = try RepeatedExperiment.load(file: try Self.configFile(in: folder), repeats: 1)
         let outcome = try repeated.train(hooks: TrainingHooks())
@@ -63,8 +61,7 @@ struct RepeatedExperimentTests {
 
     @Test("Ctrl-C in the second seed: its second run and the third seed are skipped, the rest kept")
     func interrupted() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let repeated = try RepeatedExperiment.load(file: try Self.configFile(in: folder), repeats: 3)
         let interruption = Interruption()
@@ -82,8 +79,7 @@ struct RepeatedExperimentTests {
 
     @Test("a seed past the schema's range is a config error naming the seed")
     func seedOutOfRange() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try Self.configFile(in: folder)
         #expect(throws: ConfigError.self) {

@@ -19,15 +19,9 @@ struct RunFolderTests {
         return (experiment, results, out)
     }
 
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-folder-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test("each split rebuilt is the split the run trained and was measured on")
     func sameSplits() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = try String(contentsOfFile: TrainingFixtures.path("data/linear.csv"), encoding: .utf8)
         let (experiment, results, out) = try Self.trained(in: folder, csv: csv)
@@ -43,7 +37,7 @@ struct RunFolderTests {
 
     @Test("errors: no folder, an experiment's folder, a split the config has not got, data changed since training")
     func errors() throws {
-        let folder = try Self.temporaryFolder()
+        let folder = try TrainingFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = try String(contentsOfFile: TrainingFixtures.path("data/linear.csv"), encoding: .utf8)
         let (_, _, out) = try Self.trained(in: folder, csv: csv, testFraction: 0)
