@@ -50,38 +50,32 @@ public struct GaussianNegativeLogLikelihoodLoss: RowwiseLoss, Equatable {
     /// Lᵢ and ∂L/∂S by the definition: for every class the Gaussian's squared-error term and its
     /// normalizer ½·ln(2πσ²). The readable reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows), variance = sigma * sigma
-        var total = 0.0
-        for i in 0..<scores.rows {
-            for j in 0..<scores.columns {
-                let target: Double = j == labels[i] ? 1 : 0
-                total += (scores[i, j] - target) * (scores[i, j] - target) / (2 * variance)
-                    + 0.5 * log(2 * Double.pi * variance)
-                gradient[i, j] = (scores[i, j] - target) / variance / batch
+        let variance = sigma * sigma
+        return naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                for j in 0..<scores.columns {
+                    let target: Double = j == labels[i] ? 1 : 0
+                    total += (scores[i, j] - target) * (scores[i, j] - target) / (2 * variance)
+                        + 0.5 * log(2 * Double.pi * variance)
+                    gradient[i, j] = (scores[i, j] - target) / variance / batch
+                }
             }
         }
-        return (total / batch, gradient)
     }
 
-    // MARK: Fast: one row on raw pointers
+    // MARK: Fast: one row
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
-    /// `naiveDataLossAndGradient(scores:labels:)`, with the constant added once per row, without allocating.
-    public func exampleLoss(
-        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
-        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double {
+    /// Lᵢ of one row and scale·∂Lᵢ/∂s: the per-row kernel that `RowwiseLoss` runs over the batch.
+    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, with the constant added
+    /// once per row, without allocating.
+    public func exampleLoss(scores s: Span<Double>, label y: Int, scale: Double, scoresGradient g: inout MutableSpan<Double>) -> Double {
         let inverseVariance = 1 / (sigma * sigma)
         var sum = 0.0
-        for j in 0..<classes {
+        for j in 0..<s.count {
             let error = s[j] - (j == y ? 1 : 0)
             sum += error * error
-            g?[j] = error * inverseVariance * scale
+            g[j] = error * inverseVariance * scale
         }
-        return 0.5 * inverseVariance * sum + constantTerm(classCount: classes)
+        return 0.5 * inverseVariance * sum + constantTerm(classCount: s.count)
     }
 }

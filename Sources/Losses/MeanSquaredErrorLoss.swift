@@ -25,36 +25,29 @@ public struct MeanSquaredErrorLoss: RowwiseLoss, Equatable {
     /// Lᵢ and ∂L/∂S by the definition, building each target t_{ij} = [j = yᵢ]. The readable
     /// reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows), classes = Double(scores.columns)
-        var total = 0.0
-        for i in 0..<scores.rows {
-            for j in 0..<scores.columns {
-                let target: Double = j == labels[i] ? 1 : 0
-                total += (scores[i, j] - target) * (scores[i, j] - target) / classes
-                gradient[i, j] = 2 * (scores[i, j] - target) / classes / batch
+        let classes = Double(scores.columns)
+        return naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                for j in 0..<scores.columns {
+                    let target: Double = j == labels[i] ? 1 : 0
+                    total += (scores[i, j] - target) * (scores[i, j] - target) / classes
+                    gradient[i, j] = 2 * (scores[i, j] - target) / classes / batch
+                }
             }
         }
-        return (total / batch, gradient)
     }
 
-    // MARK: Fast: one row on raw pointers
+    // MARK: Fast: one row
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
-    /// `naiveDataLossAndGradient(scores:labels:)`, without allocating.
-    public func exampleLoss(
-        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
-        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double {
-        let perClass = 1 / Double(classes)
+    /// Lᵢ of one row and scale·∂Lᵢ/∂s: the per-row kernel that `RowwiseLoss` runs over the batch.
+    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, without allocating.
+    public func exampleLoss(scores s: Span<Double>, label y: Int, scale: Double, scoresGradient g: inout MutableSpan<Double>) -> Double {
+        let perClass = 1 / Double(s.count)
         var sum = 0.0
-        for j in 0..<classes {
+        for j in 0..<s.count {
             let error = s[j] - (j == y ? 1 : 0)
             sum += error * error
-            g?[j] = 2 * perClass * error * scale
+            g[j] = 2 * perClass * error * scale
         }
         return sum * perClass
     }

@@ -99,9 +99,9 @@ public enum ComparisonTable {
     static func lossCell(_ loss: LossConfiguration) -> String {
         let name = ResultFiles.lossDescription(loss)
         switch loss.type {
-        case .svm: return name + " Δ=" + formatSignificant(loss.margin)
-        case .triplet: return name + " α=" + formatSignificant(loss.margin)
-        case .gaussianNLL: return name + " σ=" + formatSignificant(loss.sigma)
+        case .svm: return name + " Δ=" + formatSignificant(loss.settings.margin)
+        case .triplet: return name + " α=" + formatSignificant(loss.settings.margin)
+        case .gaussianNLL: return name + " σ=" + formatSignificant(loss.settings.sigma)
         case .softmax, .mse, .sigmoid: return name
         }
     }

@@ -7,10 +7,12 @@ import Optimizers
 public enum ResultFiles {
     /// The header of `history.csv`.
     public static let historyHeader =
-        "epoch,learning_rate,loss,data_loss,reg_loss,train_accuracy,validation_loss,validation_accuracy"
+        "epoch,learning_rate,loss,data_loss,reg_loss,train_accuracy,validation_loss,validation_accuracy,"
+        + "margin_p10,margin_p50,margin_p90,satisfied_fraction,mean_correct_probability"
 
     /// `history.csv`: one row per evaluated epoch, epoch 0 before training; the validation columns
-    /// are empty without a validation split.
+    /// are empty without a validation split; the last five are the training split's
+    /// `MarginStatistics` (empty for a record without them).
     public static func historyCSV(_ history: [EpochRecord]) -> String {
         var text = historyHeader + "\n"
         for record in history {
@@ -18,7 +20,8 @@ public enum ResultFiles {
                 String(record.epoch), number(record.learningRate), number(record.loss), number(record.dataLoss),
                 number(record.regularizationLoss), number(record.trainAccuracy),
                 record.validationLoss.map(number) ?? "", record.validationAccuracy.map(number) ?? "",
-            ]
+            ] + (record.margins.map { [$0.p10, $0.p50, $0.p90, $0.satisfiedFraction, $0.meanCorrectProbability].map(number) }
+                 ?? Array(repeating: "", count: 5))
             text += fields.joined(separator: ",") + "\n"
         }
         return text
@@ -109,7 +112,7 @@ public enum ResultFiles {
                 let settings = [
                     run.name, String(seed.seed), lossDescription(run.loss), run.regularizer.type.rawValue,
                     number(run.regularizer.type == .none ? 0 : run.regularizer.strength),
-                    usesMargin(run.loss) ? number(run.loss.margin) : "", number(run.optimizer.learningRate),
+                    usesMargin(run.loss) ? number(run.loss.settings.margin) : "", number(run.optimizer.learningRate),
                     String(run.optimizer.batchSize), number(run.optimizer.momentum), scheduleDescription(run.optimizer.schedule, number: number),
                 ]
                 let outcome = [
@@ -123,16 +126,24 @@ public enum ResultFiles {
         return text
     }
 
-    /// The loss as the tables name it: its type, and for the SVM its variant and "squared"
-    /// (`svm weston_watkins`, `svm crammer_singer squared`, `softmax`).
+    /// The loss as the tables name it: its type, the SVM's variant, and the options that change it
+    /// (`svm weston_watkins`, `svm crammer_singer squared`, `softmax`, `sigmoid positive_term_only`).
     public static func lossDescription(_ loss: LossConfiguration) -> String {
-        guard loss.type == .svm else { return loss.type.rawValue }
-        return "svm " + loss.variant.rawValue + (loss.squared ? " squared" : "")
+        let settings = loss.settings
+        switch loss.type {
+        case .svm:
+            return "svm " + settings.variant.rawValue + (settings.squared ? " squared" : "")
+                + (settings.includeCorrectClass ? " include_correct_class" : "")
+        case .sigmoid:
+            return "sigmoid" + (settings.positiveTermOnly ? " positive_term_only" : "")
+        case .softmax, .mse, .gaussianNLL, .triplet:
+            return loss.type.rawValue
+        }
     }
 
     /// Whether `loss` has a margin (Δ of the SVM, α of the triplet loss).
     public static func usesMargin(_ loss: LossConfiguration) -> Bool {
-        loss.type == .svm || loss.type == .triplet
+        loss.type.keys.contains("margin")
     }
 
     /// The schedule with its parameters written by `number`: `constant`, `step every 40 γ=0.5`,

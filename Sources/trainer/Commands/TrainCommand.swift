@@ -160,7 +160,8 @@ struct TrainCommand: Command {
         return parts.isEmpty ? nil : "Skipped after Ctrl-C: " + parts.joined(separator: "; ") + "."
     }
 
-    /// The lines before training: the data's shape and each run's sanity check.
+    /// The lines before training: the data's shape, the config's notes (keys of another loss type
+    /// dropped), and each run's sanity check.
     func introduction(of experiment: Experiment) -> String {
         let data = experiment.data
         var text = "\(experiment.configuration.name): \(data.classCount) classes, \(data.featureCount) features; "
@@ -172,6 +173,9 @@ struct TrainCommand: Command {
             let seed = experiment.configuration.seed
             text += "Repeating every run with the seeds \(seed)–\(seed + UInt64(repeats - 1)).\nSeed \(seed):\n"
         }
+        var notes: [String] = []
+        for note in experiment.configuration.runs.flatMap(\.notes) where !notes.contains(note) { notes.append(note) }
+        for note in notes { text += "note: \(note)\n" }
         for run in experiment.configuration.runs {
             let trainer = RunTrainer(run: run, data: data, seed: experiment.configuration.seed)
             let initial = trainer.initialDataLoss(from: experiment.initialClassifier(for: run))
