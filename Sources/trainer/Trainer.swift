@@ -105,7 +105,7 @@ enum Trainer {
     /// failures at run time.
     static func exitStatus(for error: Error) -> Int32 {
         switch error {
-        case is UsageError, is ConfigError, is DatasetError, is ModelFileError, is RunFolderError: 2
+        case is UsageError, is ConfigError, is DatasetError, is ModelFileError, is RunFolderError, is GenerateError: 2
         case OutputError.exists, OutputError.notResults, OutputError.unusable: 2
         default: 1
         }
