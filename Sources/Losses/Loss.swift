@@ -44,41 +44,19 @@ extension Loss {
     }
 }
 
-/// The config names of the losses (`loss.type`): the one table that decoding, validation,
-/// "did you mean", `config.resolved.json` and help read.
-public enum LossType: String, CaseIterable, Sendable {
-    /// `"svm"`: the multiclass SVM (hinge) loss with margin Δ, in the variant `variant`
-    /// (`MulticlassSVMLoss`), squared hinge terms with `squared: true`.
-    case svm
-    /// `"softmax"`: cross-entropy of the softmax probabilities, −log p_{yᵢ} (`SoftmaxCrossEntropyLoss`).
-    case softmax
-    /// `"mse"`: mean squared error against one-hot targets, (1/K)·Σ_j (s_j − t_{ij})² (`MeanSquaredErrorLoss`).
-    case mse
-    /// `"sigmoid"`: binary cross-entropy of σ(s_j) per class against one-hot targets (`SigmoidCrossEntropyLoss`).
-    case sigmoid
-    /// `"gaussian_nll"`: the negative log-likelihood of K outputs N(s_j, σ²), least squares in disguise
-    /// (`GaussianNegativeLogLikelihoodLoss`).
-    case gaussianNLL = "gaussian_nll"
-    /// `"triplet"`: the triplet loss of a linear embedding f(x) = V·x, max(0, d(a, p) − d(a, n) + α).
-    case triplet
-
-    /// The config keys of the `loss` section that this loss reads; any other key reaching a run of
-    /// this type is dropped from `config.resolved.json` (SPEC §4).
-    public var keys: [String] {
-        switch self {
-        case .svm: ["type", "variant", "margin", "squared"]
-        case .softmax, .mse, .sigmoid: ["type"]
-        case .gaussianNLL: ["type", "sigma"]
-        case .triplet: ["type", "margin", "embedding_dimension", "mining"]
-        }
-    }
-
-    /// True for the losses whose scores read as class probabilities (softmax: a distribution over
-    /// the K classes; sigmoid: K independent probabilities), which `predict --probabilities` writes.
-    public var hasProbabilities: Bool {
-        switch self {
-        case .softmax, .sigmoid: true
-        case .svm, .mse, .gaussianNLL, .triplet: false
-        }
-    }
+/// The frame every naive loss shares around its formula: `body` runs the loops over the examples
+/// i and classes j, adding each Lᵢ's terms to `total` and writing ∂L/∂S (already divided by B, as
+/// the formula's mean does) into `gradient`; the result is (total / B, gradient). An empty batch
+/// gives 0 and a 0×K gradient without calling `body`.
+/// - Precondition: one label per row of scores.
+func naiveBatchMean(
+    scores: Matrix, labels: [Int], _ body: (_ batch: Double, _ total: inout Double, _ gradient: inout Matrix) -> Void
+) -> (loss: Double, scoresGradient: Matrix) {
+    precondition(labels.count == scores.rows, "one label per row of scores")
+    var gradient = Matrix(rows: scores.rows, columns: scores.columns)
+    guard scores.rows > 0 else { return (0, gradient) }
+    let batch = Double(scores.rows)
+    var total = 0.0
+    body(batch, &total, &gradient)
+    return (total / batch, gradient)
 }

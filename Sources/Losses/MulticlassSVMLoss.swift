@@ -13,6 +13,12 @@ import LinearAlgebra
 /// one-vs-rest (squared: (K − 1)·Δ², Δ², K·Δ²). Worked example (Δ = 1): scores [3.0, 6.2, −2.1]
 /// with label 0 give max(0, 6.2 − 3.0 + 1) + max(0, −2.1 − 3.0 + 1) = 4.2 + 0 = 4.2 (SPEC §3).
 ///
+/// Quiz 1.3 asks what happens if the Weston–Watkins sum also runs over j = yᵢ
+/// (`includesCorrectClass`, config `include_correct_class`): that term is max(0, s_y − s_y + Δ) = Δ
+/// (Δ² squared), a constant, so every Lᵢ grows by exactly that much while the gradient — the term's
+/// slope enters ∂/∂s_y once with + and once with −, and cancels — the path of SGD and the
+/// predictions stay what they were. At all-zero scores Lᵢ is then K·Δ.
+///
 /// Subgradients at the kinks: a hinge term whose argument is exactly 0 contributes 0 to the
 /// gradient (cs231n's `margins > 0`). Crammer–Singer's inner max picks the lowest class index
 /// among tied wrong classes, the tie rule of the predictions, so the gradient puts its +1 on that
@@ -25,20 +31,27 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
     public var margin: Double
     /// Whether each hinge term is squared, max(0, h)² (`squared`, default false).
     public var squared: Bool
+    /// Whether the Weston–Watkins sum includes j = yᵢ, adding the constant max(0, Δ) to every Lᵢ
+    /// (`include_correct_class`, default false; quiz 1.3).
+    public var includesCorrectClass: Bool
 
     /// The SVM loss of the given variant, margin Δ and hinge power.
-    public init(variant: SVMVariant = .westonWatkins, margin: Double = 1, squared: Bool = false) {
+    /// - Precondition: `includesCorrectClass` only with Weston–Watkins (the config validation checks it).
+    public init(variant: SVMVariant = .westonWatkins, margin: Double = 1, squared: Bool = false, includesCorrectClass: Bool = false) {
+        precondition(!includesCorrectClass || variant == .westonWatkins, "only the Weston–Watkins sum can include j = y")
         self.variant = variant
         self.margin = margin
         self.squared = squared
+        self.includesCorrectClass = includesCorrectClass
     }
 
     /// The value at all-zero scores: every hinge argument is Δ, so each active term is Δ (or Δ²);
-    /// Weston–Watkins has K − 1 of them, Crammer–Singer one (none when K = 1), one-vs-rest K.
+    /// Weston–Watkins has K − 1 of them (K with the correct class included), Crammer–Singer one
+    /// (none when K = 1), one-vs-rest K.
     public func expectedInitialLoss(classCount: Int) -> Double {
         let term = hinge(margin).value
         switch variant {
-        case .westonWatkins: return Double(max(classCount - 1, 0)) * term
+        case .westonWatkins: return Double(max(classCount - (includesCorrectClass ? 0 : 1), 0)) * term
         case .crammerSinger: return classCount > 1 ? term : 0
         case .oneVsRest: return Double(classCount) * term
         }
@@ -46,7 +59,8 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
 
     /// The hinge term of each class for one example, the per-class columns that `explain` prints:
     ///
-    ///     weston_watkins   term_j = max(0, s_j − s_y + Δ) for j ≠ y, term_y = 0
+    ///     weston_watkins   term_j = max(0, s_j − s_y + Δ) for j ≠ y, term_y = 0 (max(0, Δ) when the
+    ///                      correct class is included)
     ///     crammer_singer   term_r = max(0, s_r − s_y + Δ) for the rival r = argmax_{j≠y} s_j
     ///                      (lowest index on ties), 0 for every other class
     ///     one_vs_rest      term_j = max(0, Δ − τ_j·s_j)
@@ -58,7 +72,7 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
         var terms = Array(repeating: 0.0, count: scores.count)
         switch variant {
         case .westonWatkins:
-            for j in scores.indices where j != label {
+            for j in scores.indices where j != label || includesCorrectClass {
                 terms[j] = hinge(scores[j] - scores[label] + margin).value
             }
         case .crammerSinger:
@@ -78,47 +92,46 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
     /// Lᵢ and ∂L/∂S by the definition, loops over i and j with the indices of the formula:
     ///
     ///     weston_watkins  for j ≠ y with h = s_j − s_y + Δ > 0:  ∂Lᵢ/∂s_j += p(h)',  ∂Lᵢ/∂s_y −= p(h)'
+    ///                     (with the correct class included, j = y adds p(Δ) to Lᵢ and nothing to
+    ///                     the gradient: its +p' and −p' fall on the same score s_y)
     ///     crammer_singer  for the rival r with h = s_r − s_y + Δ > 0:  ∂Lᵢ/∂s_r = p(h)',  ∂Lᵢ/∂s_y = −p(h)'
     ///     one_vs_rest     for j with h = Δ − τ_j·s_j > 0:  ∂Lᵢ/∂s_j = −τ_j·p(h)'
     ///
     /// with p(h) = h (p' = 1), or h² (p' = 2h) when squared; every row scaled by 1/B.
     /// The readable reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows)
-        var total = 0.0
-        for i in 0..<scores.rows {
-            let y = labels[i]
-            switch variant {
-            case .westonWatkins:
-                for j in 0..<scores.columns where j != y {
-                    let (value, slope) = hinge(scores[i, j] - scores[i, y] + margin)
+        naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                let y = labels[i]
+                switch variant {
+                case .westonWatkins:
+                    for j in 0..<scores.columns where j != y || includesCorrectClass {
+                        let (value, slope) = hinge(scores[i, j] - scores[i, y] + margin)
+                        total += value
+                        if j == y { continue }  // ∂/∂s_j and ∂/∂s_y of the j = y term: +p' − p' = 0
+                        gradient[i, j] += slope / batch
+                        gradient[i, y] -= slope / batch
+                    }
+                case .crammerSinger:
+                    var rival = -1
+                    for j in 0..<scores.columns where j != y && (rival < 0 || scores[i, j] > scores[i, rival]) {
+                        rival = j
+                    }
+                    guard rival >= 0 else { continue }
+                    let (value, slope) = hinge(scores[i, rival] - scores[i, y] + margin)
                     total += value
-                    gradient[i, j] += slope / batch
+                    gradient[i, rival] += slope / batch
                     gradient[i, y] -= slope / batch
-                }
-            case .crammerSinger:
-                var rival = -1
-                for j in 0..<scores.columns where j != y && (rival < 0 || scores[i, j] > scores[i, rival]) {
-                    rival = j
-                }
-                guard rival >= 0 else { continue }
-                let (value, slope) = hinge(scores[i, rival] - scores[i, y] + margin)
-                total += value
-                gradient[i, rival] += slope / batch
-                gradient[i, y] -= slope / batch
-            case .oneVsRest:
-                for j in 0..<scores.columns {
-                    let tau: Double = j == y ? 1 : -1
-                    let (value, slope) = hinge(margin - tau * scores[i, j])
-                    total += value
-                    gradient[i, j] = -tau * slope / batch
+                case .oneVsRest:
+                    for j in 0..<scores.columns {
+                        let tau: Double = j == y ? 1 : -1
+                        let (value, slope) = hinge(margin - tau * scores[i, j])
+                        total += value
+                        gradient[i, j] = -tau * slope / batch
+                    }
                 }
             }
         }
-        return (total / batch, gradient)
     }
 
     // MARK: Fast: one row
@@ -138,6 +151,7 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
                 g[j] = slope * scale
                 g[y] -= slope * scale
             }
+            if includesCorrectClass { loss += hinge(margin).value }  // the j = y term: a constant
         case .crammerSinger:
             guard let r = Self.rival(of: y, among: classes, scores: { s[$0] }) else { return 0 }
             let (value, slope) = hinge(s[r] - s[y] + margin)

@@ -35,10 +35,14 @@ public enum ConfigLoader {
         for override in overrides {
             root = try ConfigOverride.apply(override, to: root, file: file)
         }
-        return try decode(root: root, file: file, defaultName: defaultName)
+        return try decode(root: root, file: file, defaultName: defaultName, overriddenPaths: Set(overrides.map(ConfigOverride.path(of:))))
     }
 
-    static func decode(root: JSONValue, file: String, defaultName: String) throws(ConfigError) -> ExperimentConfiguration {
+    /// The config in `root`; `overriddenPaths` are the paths `--set` wrote (a type set there makes
+    /// the keys of another type in its section notes rather than errors).
+    static func decode(
+        root: JSONValue, file: String, defaultName: String, overriddenPaths: Set<String> = []
+    ) throws(ConfigError) -> ExperimentConfiguration {
         let top = try SectionReader(file: file, section: ConfigSchema.topLevel, layers: [.init(object: root, path: "", isExplicit: true)])
         let name = try top.value("name")?.stringValue ?? defaultName
         guard isValidRunName(name) else {
@@ -51,7 +55,7 @@ public enum ConfigLoader {
         }
         let data = try decodeData(dataObject, file: file, seed: seed)
         let sweep = try decodeSweep(root["sweep"], file: file)
-        let runs = try decodeRuns(root: root, file: file, sweep: sweep)
+        let runs = try decodeRuns(root: root, file: file, sweep: sweep, overriddenPaths: overriddenPaths)
         if data.validation == nil && data.validationFraction == 0,
            let run = runs.first(where: { $0.earlyStopping != nil }) {
             throw .invalidValue(file: file, path: "early_stopping", found: "it in run '\(run.name)'",
@@ -89,7 +93,7 @@ public enum ConfigLoader {
             throw .invalidValue(file: file, path: "data.test_fraction", found: JSONWriter.number(testFraction),
                                 expected: "validation_fraction + test_fraction ≤ 0.9, so that examples are left to train on")
         }
-        let preprocess = try reader.string("preprocess")
+        let preprocess = try reader.choice("preprocess", as: Preprocessing.Kind.self)
         var resolved = try reader.resolved(forType: nil, children: [:])
         if validation != nil { resolved = resolved.removing("validation_fraction") }
         if test != nil { resolved = resolved.removing("test_fraction") }
@@ -97,7 +101,7 @@ public enum ConfigLoader {
             train: train, validation: validation, test: test,
             validationFraction: validationFraction, testFraction: testFraction,
             labelColumn: try reader.string("label_column"),
-            preprocess: Preprocessing.Kind(rawValue: preprocess) ?? .standardize,
+            preprocess: preprocess,
             resolved: resolved)
     }
 
@@ -190,7 +194,9 @@ public enum ConfigLoader {
 
     // MARK: Runs
 
-    static func decodeRuns(root: JSONValue, file: String, sweep: [SweepAxis]) throws(ConfigError) -> [RunConfiguration] {
+    static func decodeRuns(
+        root: JSONValue, file: String, sweep: [SweepAxis], overriddenPaths: Set<String>
+    ) throws(ConfigError) -> [RunConfiguration] {
         var entries: [(object: JSONValue, path: String)?] = [nil]
         if let runs = root["runs"] {
             guard let list = runs.arrayElements, !list.isEmpty else {
@@ -202,8 +208,8 @@ public enum ConfigLoader {
         var runs: [RunConfiguration] = []
         for entry in entries {
             if let entry { try checkRunEntry(entry.object, path: entry.path, file: file) }
-            for point in sweepPoints(sweep) {
-                let run = try decodeRun(root: root, entry: entry, point: point, file: file)
+            for point in sweepPoints(try sweepAxes(sweep, root: root, entry: entry, file: file, overriddenPaths: overriddenPaths)) {
+                let run = try decodeRun(root: root, entry: entry, point: point, file: file, overriddenPaths: overriddenPaths)
                 if let duplicate = runs.first(where: { $0.name == run.name }) {
                     throw .invalidValue(file: file, path: (entry?.path ?? "runs") + ".name", found: JSONWriter.quoted(duplicate.name),
                                         expected: "a name that no other run has (each run gets its own folder)")
@@ -212,6 +218,28 @@ public enum ConfigLoader {
             }
         }
         return runs
+    }
+
+    /// The sweep axes a run entry trains over: an axis `loss.KEY` whose key the entry's loss type
+    /// does not use (`loss.margin` over a softmax run) is left out for that entry, so that it
+    /// trains once instead of once per value with identical results and no "best margin" is
+    /// reported for a loss without one (SPEC §4 drops such keys from a run's loss).
+    static func sweepAxes(
+        _ sweep: [SweepAxis], root: JSONValue, entry: (object: JSONValue, path: String)?, file: String,
+        overriddenPaths: Set<String>
+    ) throws(ConfigError) -> [SweepAxis] {
+        guard sweep.contains(where: { $0.path.hasPrefix("loss.") }) else { return sweep }
+        let types: [LossType]
+        if let typeAxis = sweep.first(where: { $0.path == "loss.type" }) {
+            types = typeAxis.values.compactMap { $0.stringValue.flatMap(LossType.init(rawValue:)) }
+        } else {
+            types = [try decodeRun(root: root, entry: entry, point: [], file: file, overriddenPaths: overriddenPaths).loss.type]
+        }
+        return sweep.filter { axis in
+            let parts = axis.path.split(separator: ".").map(String.init)
+            guard parts.count == 2, parts[0] == "loss" else { return true }
+            return types.contains { $0.keys.contains(parts[1]) }
+        }
     }
 
     static func checkRunEntry(_ object: JSONValue, path: String, file: String) throws(ConfigError) {
@@ -239,7 +267,8 @@ public enum ConfigLoader {
     }
 
     static func decodeRun(
-        root: JSONValue, entry: (object: JSONValue, path: String)?, point: [(path: String, value: JSONValue)], file: String
+        root: JSONValue, entry: (object: JSONValue, path: String)?, point: [(path: String, value: JSONValue)], file: String,
+        overriddenPaths: Set<String>
     ) throws(ConfigError) -> RunConfiguration {
         func layers(_ section: String) -> [SectionReader.Layer] {
             var layers: [SectionReader.Layer] = []
@@ -258,12 +287,15 @@ public enum ConfigLoader {
             return layers
         }
         let model = try SectionReader(file: file, section: ConfigSchema.model, layers: layers("model"))
-        let loss = try decodeLoss(SectionReader(file: file, section: ConfigSchema.loss, layers: layers("loss")))
-        let regularizerReader = try SectionReader(file: file, section: ConfigSchema.regularizer, layers: layers("regularizer"))
-        let regularizer = try decodeRegularizer(regularizerReader)
+        let (loss, lossNotes) = try decodeLoss(SectionReader(file: file, section: ConfigSchema.loss, layers: layers("loss"),
+                                                             overriddenPaths: overriddenPaths))
+        let regularizerReader = try SectionReader(file: file, section: ConfigSchema.regularizer, layers: layers("regularizer"),
+                                                  overriddenPaths: overriddenPaths)
+        let (regularizer, regularizerNotes) = try decodeRegularizer(regularizerReader)
         let optimizerReader = try SectionReader(file: file, section: ConfigSchema.optimizer, layers: layers("optimizer"))
-        let scheduleReader = try SectionReader(file: file, section: ConfigSchema.schedule, layers: optimizerReader.childLayers("schedule"))
-        let (schedule, resolvedSchedule) = try decodeSchedule(scheduleReader)
+        let scheduleReader = try SectionReader(file: file, section: ConfigSchema.schedule, layers: optimizerReader.childLayers("schedule"),
+                                               overriddenPaths: overriddenPaths)
+        let (schedule, resolvedSchedule, scheduleNotes) = try decodeSchedule(scheduleReader)
         let earlyStoppingLayers = layers("early_stopping")
         let earlyStoppingReader = try SectionReader(file: file, section: ConfigSchema.earlyStopping, layers: earlyStoppingLayers)
         let earlyStopping = earlyStoppingLayers.isEmpty ? nil : EarlyStoppingConfiguration(
@@ -274,7 +306,8 @@ public enum ConfigLoader {
             try SectionReader.check(value, against: .integer(1...1_000_000), file: file, path: "\(entry.path).evaluate_every")
             evaluateEvery = Int(value.numberValue ?? 1)
         }
-        let initialization: WeightInitialization = try model.string("init") == "zeros" ? .zeros : .gaussian(scale: try model.number("init_scale"))
+        let initialization = WeightInitialization(kind: try model.choice("init", as: WeightInitialization.Kind.self),
+                                                  scale: try model.number("init_scale"))
         let baseName = entry?.object["name"]?.stringValue ?? loss.type.rawValue
         let name = ([baseName] + point.map { "\($0.path.split(separator: ".").last ?? "")=\(JSONWriter.compactString($0.value))" })
             .joined(separator: ",")
@@ -290,14 +323,17 @@ public enum ConfigLoader {
         if earlyStopping != nil { resolved = resolved.setting("early_stopping", to: try earlyStoppingReader.resolved(forType: nil)) }
         resolved = resolved.setting("evaluate_every", to: .number(Double(evaluateEvery)))
         return RunConfiguration(
-            name: name, baseName: baseName, biasTrick: try model.boolean("bias_trick"), initialization: initialization,
+            name: name, baseName: baseName, biasTrick: try model.boolean("bias_trick"),
+            implementation: try model.choice("implementation", as: Implementation.self), initialization: initialization,
             loss: loss, regularizer: regularizer,
             optimizer: OptimizerConfiguration(
+                type: try optimizerReader.choice("type", as: OptimizerType.self),
                 learningRate: try optimizerReader.number("learning_rate"), batchSize: try optimizerReader.integer("batch_size"),
                 epochs: try optimizerReader.integer("epochs"), momentum: try optimizerReader.number("momentum"),
                 nesterov: try optimizerReader.boolean("nesterov"), shuffle: try optimizerReader.boolean("shuffle"),
                 schedule: schedule),
-            earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved)
+            earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved,
+            notes: lossNotes + regularizerNotes + scheduleNotes)
     }
 
     /// A triplet run must start from V ≠ 0: every term of the triplet gradient is a difference of
@@ -325,36 +361,45 @@ public enum ConfigLoader {
         path.reversed().reduce(value) { inner, key in .object([(key, inner)]) }
     }
 
-    static func decodeLoss(_ reader: SectionReader) throws(ConfigError) -> LossConfiguration {
-        let typeName = try reader.string("type")
-        let type = LossType(rawValue: typeName) ?? .svm
-        try reader.checkKeysApply(toType: typeName)
-        return LossConfiguration(
-            type: type, resolved: try reader.resolved(forType: typeName),
-            variant: SVMVariant(rawValue: try reader.string("variant")) ?? .westonWatkins,
-            margin: try reader.number("margin"), squared: try reader.boolean("squared"), sigma: try reader.number("sigma"),
-            embeddingDimension: try reader.integer("embedding_dimension"), mining: try reader.string("mining"))
-    }
-
-    static func decodeRegularizer(_ reader: SectionReader) throws(ConfigError) -> RegularizerConfiguration {
-        let typeName = try reader.string("type")
-        try reader.checkKeysApply(toType: typeName)
-        return RegularizerConfiguration(
-            type: RegularizerType(rawValue: typeName) ?? .l2, strength: try reader.number("strength"),
-            includeBias: try reader.boolean("include_bias"), proximal: try reader.boolean("proximal"),
-            l1Ratio: try reader.number("l1_ratio"))
-    }
-
-    static func decodeSchedule(_ reader: SectionReader) throws(ConfigError) -> (LearningRateSchedule, JSONValue) {
-        let typeName = try reader.string("type")
-        try reader.checkKeysApply(toType: typeName)
-        let schedule: LearningRateSchedule = switch typeName {
-        case "step": .step(every: try reader.integer("every"), gamma: try reader.number("gamma"))
-        case "exponential": .exponential(gamma: try reader.number("gamma"))
-        case "inverse_time": .inverseTime(decay: try reader.number("decay"))
-        default: .constant
+    static func decodeLoss(_ reader: SectionReader) throws(ConfigError) -> (LossConfiguration, notes: [String]) {
+        let type = try reader.choice("type", as: LossType.self)
+        let notes = try reader.checkKeysApply(toType: type.rawValue)
+        var settings = LossSettings()
+        settings.variant = try reader.choice("variant", as: SVMVariant.self)
+        settings.margin = try reader.number("margin")
+        settings.squared = try reader.boolean("squared")
+        settings.includeCorrectClass = try reader.boolean("include_correct_class")
+        settings.positiveTermOnly = try reader.boolean("positive_term_only")
+        settings.sigma = try reader.number("sigma")
+        settings.embeddingDimension = try reader.integer("embedding_dimension")
+        settings.mining = try reader.choice("mining", as: TripletMining.self)
+        if type == .svm && settings.includeCorrectClass && settings.variant != .westonWatkins {
+            throw .invalidValue(file: reader.file, path: reader.lookup("include_correct_class")?.path ?? reader.path(of: "include_correct_class"),
+                                found: "true with variant \"\(settings.variant.rawValue)\"",
+                                expected: "false: only the Weston–Watkins sum Σ_{j≠y} can be extended to j = y (quiz 1.3)")
         }
-        return (schedule, try reader.resolved(forType: typeName))
+        return (LossConfiguration(type: type, settings: settings, resolved: try reader.resolved(forType: type.rawValue)), notes)
+    }
+
+    static func decodeRegularizer(_ reader: SectionReader) throws(ConfigError) -> (RegularizerConfiguration, notes: [String]) {
+        let type = try reader.choice("type", as: RegularizerType.self)
+        let notes = try reader.checkKeysApply(toType: type.rawValue)
+        return (RegularizerConfiguration(
+            type: type, strength: try reader.number("strength"),
+            includeBias: try reader.boolean("include_bias"), proximal: try reader.boolean("proximal"),
+            l1Ratio: try reader.number("l1_ratio")), notes)
+    }
+
+    static func decodeSchedule(_ reader: SectionReader) throws(ConfigError) -> (LearningRateSchedule, JSONValue, notes: [String]) {
+        let type = try reader.choice("type", as: ScheduleType.self)
+        let notes = try reader.checkKeysApply(toType: type.rawValue)
+        let schedule: LearningRateSchedule = switch type {
+        case .constant: .constant
+        case .step: .step(every: try reader.integer("every"), gamma: try reader.number("gamma"))
+        case .exponential: .exponential(gamma: try reader.number("gamma"))
+        case .inverseTime: .inverseTime(decay: try reader.number("decay"))
+        }
+        return (schedule, try reader.resolved(forType: type.rawValue), notes)
     }
 }
 

@@ -17,6 +17,9 @@ public struct EpochRecord: Equatable, Sendable {
     /// Mean data loss on the validation split (no regularization term), nil without one.
     public var validationLoss: Double?
     public var validationAccuracy: Double?
+    /// The margins of the training split's examples under the same scores (`MarginStatistics`);
+    /// nil for a record made without them, whose history columns are then empty.
+    public var margins: MarginStatistics? = nil
 }
 
 /// How a run ended.
@@ -27,13 +30,17 @@ public enum StopReason: Equatable, Sendable {
     case earlyStopping(bestEpoch: Int)
     /// The loss became NaN or ∞ during `epoch`; the run keeps the last finite weights.
     case diverged(epoch: Int)
+    /// Ctrl-C or SIGTERM arrived during `epoch`: the run stopped at the end of the step in
+    /// progress and keeps the weights of that step.
+    case interrupted(epoch: Int)
 
-    /// The word `summary.json` and the tables use: completed, early_stopping, diverged.
+    /// The word `summary.json` and the tables use: completed, early_stopping, diverged, interrupted.
     public var name: String {
         switch self {
         case .completed: "completed"
         case .earlyStopping: "early_stopping"
         case .diverged: "diverged"
+        case .interrupted: "interrupted"
         }
     }
 
@@ -43,6 +50,7 @@ public enum StopReason: Equatable, Sendable {
         case .completed: "completed"
         case .earlyStopping(let best): "early stopping (best epoch \(best))"
         case .diverged(let epoch): "diverged: the loss became NaN or ∞ at epoch \(epoch); try a smaller learning_rate"
+        case .interrupted(let epoch): "interrupted during epoch \(epoch) (Ctrl-C or SIGTERM); the weights of its last step are kept"
         }
     }
 }
@@ -73,6 +81,9 @@ public struct RunResult: Sendable {
     /// Extra parts of the model file (a triplet run's embedding and centroids), else nil.
     public var embedding: Matrix?
     public var centroids: Matrix?
+    /// [W b] at a handful of evaluated epochs (`EpochSnapshot.epochs`), for the report's epoch
+    /// slider; in memory only, never written to a file.
+    public var snapshots: [EpochSnapshot] = []
 
     /// The record that describes the returned weights: the best epoch's after early stopping with
     /// `restore_best`, else the last one.

@@ -40,28 +40,36 @@ public struct RunTrainer {
         self.seed = seed
     }
 
-    /// Trains from `initial` and returns the result; `progress` hears of every epoch. A triplet run
-    /// trains its embedding instead, from its own V₀ (`TripletTrainer`), and ignores `initial`.
-    public func train(from initial: LinearClassifier, progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
-        if run.loss.type == .triplet {
-            return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress)
+    /// Trains from `initial` and returns the result; `progress` hears of every epoch, and a request
+    /// of `interruption` stops the run at the end of the step in progress (`StopReason.interrupted`).
+    /// A triplet run trains its embedding instead, from its own V₀ (`TripletTrainer`), and ignores
+    /// `initial`.
+    public func train(
+        from initial: LinearClassifier, progress: (ProgressEvent) -> Void = { _ in }, interruption: Interruption? = nil
+    ) -> RunResult {
+        guard let loss = loss as? any RowwiseLoss else {
+            return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress, interruption: interruption)
         }
         var state = TrainingState(run: run, loss: loss, data: data, classifier: initial)
-        let outcome = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount).train(&state, progress: progress)
+        let loop = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount, interruption: interruption)
+        let outcome = loop.train(&state, progress: progress)
         return RunResult(
             run: run, classifier: state.classifier, history: outcome.history, stopReason: outcome.stopReason,
             initialLoss: outcome.initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),
             epochsRun: outcome.epochsRun, trainingSeconds: outcome.seconds,
-            train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train),
-            validation: data.validation.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) },
-            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) })
+            train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train, implementation: run.implementation),
+            validation: data.validation.map {
+                Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation)
+            },
+            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation) },
+            snapshots: outcome.snapshots)
     }
 
     /// The training split's data loss at the start, for the initial-loss line: of `initial`, or of a
     /// triplet run's V₀ (its `initial` classifier is not what it trains).
     public func initialDataLoss(from initial: LinearClassifier) -> Double {
         if run.loss.type == .triplet { return TripletTrainer(run: run, data: data, seed: seed).initialDataLoss() }
-        return Evaluation.lossAndAccuracy(of: initial, loss: loss, on: data.train).dataLoss
+        return Evaluation.lossAndAccuracy(of: initial, loss: loss, on: data.train, implementation: run.implementation).dataLoss
     }
 }
 
@@ -73,4 +81,5 @@ public enum StreamPurpose: UInt64 {
     case minibatchOrder = 3
     case gradientCheck = 4
     case tripletMining = 5
+    case lossSurface = 6
 }

@@ -15,13 +15,16 @@ struct SectionReader {
     let file: String
     let section: ConfigSection
     let layers: [Layer]
+    /// The paths `--set` wrote, e.g. `loss.type`.
+    let overriddenPaths: Set<String>
 
     /// A reader over `layers`, the later ones overriding the earlier; every layer must be an
     /// object whose keys all belong to `section`.
-    init(file: String, section: ConfigSection, layers: [Layer]) throws(ConfigError) {
+    init(file: String, section: ConfigSection, layers: [Layer], overriddenPaths: Set<String> = []) throws(ConfigError) {
         self.file = file
         self.section = section
         self.layers = layers
+        self.overriddenPaths = overriddenPaths
         for layer in layers {
             guard let members = layer.object.objectMembers else {
                 throw .invalidValue(file: file, path: layer.path.isEmpty ? "the top level" : layer.path,
@@ -52,14 +55,28 @@ struct SectionReader {
         Self.join(layers.last?.path ?? section.path, key)
     }
 
-    /// Fails when an explicit layer sets a key that a section of type `type` does not use.
-    func checkKeysApply(toType type: String) throws(ConfigError) {
-        for layer in layers where layer.isExplicit {
+    /// The keys that a section of type `type` does not use, as dropped-key notes; fails on the ones
+    /// that were written together with that type. A key and the `type` it does not fit are an error
+    /// when one explicit layer sets both (or sets the key under the default type): the
+    /// student wrote a section that contradicts itself. When the type comes from another layer or
+    /// from `--set` — a run inheriting the top level's key, `--set loss.type=softmax` on an SVM
+    /// config with a `margin` — the key is dropped with a note (SPEC §4).
+    func checkKeysApply(toType type: String) throws(ConfigError) -> [String] {
+        let typeLayer = layers.lastIndex { $0.object["type"] != nil }
+        let typeFromOverride = typeLayer.map { overriddenPaths.contains(Self.join(layers[$0].path, "type")) } ?? false
+        var notes: [String] = []
+        for (index, layer) in layers.enumerated() {
             for member in layer.object.objectMembers ?? [] {
                 guard let key = section.key(member.key), !key.isUsed(byType: type) else { continue }
-                throw .keyNotUsed(file: file, path: Self.join(layer.path, member.key), type: type, usedBy: key.usedBy ?? [])
+                let path = Self.join(layer.path, member.key)
+                if layer.isExplicit && !typeFromOverride && (index == typeLayer || typeLayer == nil) {
+                    throw .keyNotUsed(file: file, path: path, type: type, usedBy: key.usedBy ?? [])
+                }
+                let origin = typeFromOverride ? "--set" : typeLayer.map { layers[$0].path.isEmpty ? "the top level" : layers[$0].path } ?? "the default"
+                notes.append("\(path) does not apply to type '\(type)' (from \(origin)); dropped")
             }
         }
+        return notes
     }
 
     /// The checked value of `key`, or its default; nil when absent without a default.
@@ -93,6 +110,17 @@ struct SectionReader {
         return string
     }
 
+    /// The value of `key` as a name of the family `Name` (checked against its cases, so a name the
+    /// schema lists always converts: no fallback to a default).
+    func choice<Name: ConfigName>(_ key: String, as family: Name.Type) throws(ConfigError) -> Name {
+        let text = try string(key)
+        guard let name = Name(rawValue: text) else {
+            throw .invalidValue(file: file, path: lookup(key)?.path ?? path(of: key), found: JSONWriter.quoted(text),
+                                expected: ConfigValueKind.choice(of: family).expectation)
+        }
+        return name
+    }
+
     /// The nested section `key` as the layers of its own reader.
     func childLayers(_ key: String) throws(ConfigError) -> [Layer] {
         var children: [Layer] = []
@@ -121,10 +149,10 @@ struct SectionReader {
                   number >= Double(range.lowerBound), number <= Double(range.upperBound) else { throw invalid() }
         case .boolean:
             guard value.boolValue != nil else { throw invalid() }
-        case .choice(let choices):
+        case .choice:
             guard let string = value.stringValue else { throw invalid() }
-            guard choices.contains(string) else {
-                let suggestion = closestMatch(to: string, among: choices).map { "; did you mean '\($0)'?" } ?? ""
+            guard kind.choiceNames.contains(string) else {
+                let suggestion = closestMatch(to: string, among: kind.choiceNames).map { "; did you mean '\($0)'?" } ?? ""
                 throw .invalidValue(file: file, path: path, found: describe(value) + suggestion, expected: kind.expectation)
             }
         case .text:

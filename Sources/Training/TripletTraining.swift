@@ -31,7 +31,7 @@ public struct TripletTrainer {
         self.data = data
         self.seed = seed
         var seeds = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.tripletMining.rawValue)
-        loss = TripletLoss(margin: run.loss.margin, mining: run.loss.tripletMining, seed: seeds.next())
+        loss = TripletLoss(margin: run.loss.settings.margin, mining: run.loss.settings.mining, seed: seeds.next())
         evaluationSeed = seeds.next()
     }
 
@@ -39,7 +39,7 @@ public struct TripletTrainer {
     /// row, as `LinearClassifier(classCount:featureCount:initialization:generator:)` draws W.
     public static func initialEmbedding(run: RunConfiguration, featureCount: Int, seed: UInt64) -> Matrix {
         var generator = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.initialWeights.rawValue)
-        return LinearClassifier(classCount: run.loss.embeddingDimension, featureCount: featureCount,
+        return LinearClassifier(classCount: run.loss.settings.embeddingDimension, featureCount: featureCount,
                                 initialization: run.initialization, generator: &generator).weights
     }
 
@@ -62,11 +62,12 @@ public struct TripletTrainer {
     }
 
     /// Trains from V₀ in `TrainingLoop` and returns the result with the nearest-centroid [W b] as
-    /// its classifier; `progress` hears of every epoch.
-    public func train(progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
+    /// its classifier; `progress` hears of every epoch, `interruption` stops it after a step.
+    public func train(progress: (ProgressEvent) -> Void = { _ in }, interruption: Interruption? = nil) -> RunResult {
         var state = EmbeddingState(run: run, loss: loss, data: data, evaluationSeed: evaluationSeed,
                                    embedding: Self.initialEmbedding(run: run, featureCount: data.featureCount, seed: seed))
-        let outcome = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount).train(&state, progress: progress)
+        let loop = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount, interruption: interruption)
+        let outcome = loop.train(&state, progress: progress)
         let centroid = state.centroidClassifier()
         let classifier = centroid.linearClassifier
         return RunResult(
@@ -76,6 +77,6 @@ public struct TripletTrainer {
             train: state.metrics(classifier, data.train),
             validation: data.validation.map { state.metrics(classifier, $0) },
             test: data.test.map { state.metrics(classifier, $0) },
-            embedding: state.embedding, centroids: centroid.centroids)
+            embedding: state.embedding, centroids: centroid.centroids, snapshots: outcome.snapshots)
     }
 }

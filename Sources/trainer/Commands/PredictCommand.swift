@@ -72,7 +72,7 @@ struct PredictCommand: Command {
             }
             console.errors.write("\(predictions.count) predictions written to \(outputPath)\n")
         } else {
-            console.output.write(text)
+            console.output.writeUnwrapped(text)  // CSV for a script: never wrapped to the terminal
         }
         return 0
     }
