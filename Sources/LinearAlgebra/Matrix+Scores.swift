@@ -27,19 +27,6 @@ extension Matrix {
         return result
     }
 
-    /// A[rows]·Bᵀ: the scores of a minibatch, rows of A picked by index without copying them.
-    ///
-    /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:appendingOne:)` (without
-    /// the one), up to rounding; see `multiplyTransposed(rowsOf:at:by:into:threadCount:)`.
-    /// - Complexity: O(|rows| · B.rows · A.columns).
-    public static func multiplyTransposed(
-        rowsOf a: Matrix, at rows: ArraySlice<Int>, by b: Matrix, threadCount: Int = ParallelPartition.defaultThreadCount
-    ) -> Matrix {
-        var result = Matrix(rows: rows.count, columns: b.rows)
-        multiplyTransposed(rowsOf: a, at: rows, by: b, into: &result, threadCount: threadCount)
-        return result
-    }
-
     /// A[rows]·Bᵀ written into `result`, which must be |rows|×B.rows (no allocation).
     ///
     /// Same inputs and outputs as `naiveMultiplyTransposed(rowsOf:at:by:appendingOne:)` (without
@@ -73,9 +60,12 @@ extension Matrix {
         }
     }
 
-    /// A·Bᵀ for whole matrices: every row of A against every row of B.
+    /// A·Bᵀ for whole matrices: every row of A against every row of B (the embeddings E = X·Vᵀ of a
+    /// whole split).
     public func multiplyingTransposed(_ b: Matrix) -> Matrix {
-        Matrix.multiplyTransposed(rowsOf: self, at: Array(0..<rows)[...], by: b)
+        var result = Matrix(rows: rows, columns: b.rows)
+        Matrix.multiplyTransposed(rowsOf: self, at: Array(0..<rows)[...], by: b, into: &result)
+        return result
     }
 }
 

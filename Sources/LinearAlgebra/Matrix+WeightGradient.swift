@@ -28,19 +28,6 @@ extension Matrix {
         return result
     }
 
-    /// Cᵀ·A[rows]: the weight gradient dW = dSᵀ·X_B of a minibatch picked by index.
-    ///
-    /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:appendingOne:)` (without
-    /// the one), up to rounding; see `transposedMultiply(_:byRowsOf:at:into:threadCount:)`.
-    /// - Complexity: O(|rows| · C.columns · A.columns).
-    public static func transposedMultiply(
-        _ c: Matrix, byRowsOf a: Matrix, at rows: ArraySlice<Int>, threadCount: Int = ParallelPartition.defaultThreadCount
-    ) -> Matrix {
-        var result = Matrix(rows: c.columns, columns: a.columns)
-        transposedMultiply(c, byRowsOf: a, at: rows, into: &result, threadCount: threadCount)
-        return result
-    }
-
     /// Cᵀ·A[rows] written into `result`, which must be C.columns×A.columns (overwritten).
     ///
     /// Same inputs and outputs as `naiveTransposedMultiply(_:byRowsOf:at:appendingOne:)` (without
@@ -75,17 +62,12 @@ extension Matrix {
             }
         }
     }
-
-    /// Aᵀ·B for whole matrices.
-    public func transposedMultiplying(_ b: Matrix) -> Matrix {
-        Matrix.transposedMultiply(self, byRowsOf: b, at: Array(0..<b.rows)[...])
-    }
 }
 
 /// The fast Cᵀ·A[rows] (and Σ_i C[i, k] into `columnSums` when given) on handles that the pieces
-/// share; each run of column tiles writes only its own columns of the result. With `accumulates`, the sums start from what the
-/// result (and `columnSums`) already hold instead of 0: the fused minibatch step adds one chunk of
-/// rows after another, and since storing and reloading a sum rounds nothing, each entry is still
+/// share; each run of column tiles writes only its own columns of the result. With `accumulates`,
+/// the sums start from what the result (and `columnSums`) already hold instead of 0: the fused
+/// minibatch step adds one chunk of rows after another, and since storing and reloading a sum rounds nothing, each entry is still
 /// the one multiply–add chain over all the rows in order.
 struct WeightGradientKernel: @unchecked Sendable {
     static let columnsPerTile = 16

@@ -17,13 +17,20 @@ let threadedShape = (b: 50, n: 70, d: 611, k: 10)
 
 @Suite("Scores S = X_B·Wᵀ — naive matches fast, and any thread count gives the same bytes")
 struct MatrixScoresTests {
+    /// A[rows]·Bᵀ by the fast kernel on `threads` threads, into a result filled with NaN first.
+    static func fast(_ a: Matrix, _ rows: ArraySlice<Int>, _ b: Matrix, threads: Int = 2) -> Matrix {
+        var result = Matrix(rows: rows.count, columns: b.rows, repeating: .nan)
+        Matrix.multiplyTransposed(rowsOf: a, at: rows, by: b, into: &result, threadCount: threads)
+        return result
+    }
+
     @Test("A[rows]·Bᵀ matches its naive definition", arguments: 0..<20)
     func multiplyTransposed(seed: UInt64) {
         for (b, n, d, k) in kernelShapes {
             let a = randomMatrix(rows: n, columns: d, seed: seed)
             let weights = randomMatrix(rows: k, columns: d, seed: seed + 100)
             let rows = randomLabels(count: b, classCount: n, seed: seed)[...]
-            expectClose(Matrix.multiplyTransposed(rowsOf: a, at: rows, by: weights),
+            expectClose(Self.fast(a, rows, weights),
                         Matrix.naiveMultiplyTransposed(rowsOf: a, at: rows, by: weights),
                         "seed \(seed), B \(b) N \(n) D \(d) K \(k):")
         }
@@ -51,11 +58,9 @@ struct MatrixScoresTests {
         let a = randomMatrix(rows: n, columns: d, seed: 1)
         let weights = randomMatrix(rows: k, columns: d, seed: 2)
         let rows = randomLabels(count: b, classCount: n, seed: 3)[...]
-        let single = Matrix.multiplyTransposed(rowsOf: a, at: rows, by: weights, threadCount: 1)
+        let single = Self.fast(a, rows, weights, threads: 1)
         for threads in [2, 3, 4, 8] {
-            var result = Matrix(rows: b, columns: k, repeating: .nan)
-            Matrix.multiplyTransposed(rowsOf: a, at: rows, by: weights, into: &result, threadCount: threads)
-            expectBitIdentical(result.elements, single.elements, "\(threads) threads")
+            expectBitIdentical(Self.fast(a, rows, weights, threads: threads).elements, single.elements, "\(threads) threads")
         }
     }
 
