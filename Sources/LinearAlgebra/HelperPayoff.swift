@@ -7,8 +7,10 @@
 /// `helped` (the invited helpers take pieces) and `alone` (the caller computes every piece). It
 /// works in the mode that has been faster and now and then runs one window in the other mode as a
 /// probe: after 2 windows, then 4, 8, … up to 64 while the choice holds, and back to 2 when a probe
-/// changes it. Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's speed
-/// is what a busy machine gets, not less.
+/// changes it. A probe is compared with the two windows just before it, so that both sides time the
+/// same phase of the run (training steps, or an evaluation's larger jobs). Helpers must be faster
+/// by `worthwhileShare` to be chosen, so that one thread's speed is what a busy machine gets, not
+/// less.
 ///
 /// Only the speed depends on it: the pieces, and so the bits, are the same in both modes.
 struct HelperPayoff {
@@ -24,8 +26,8 @@ struct HelperPayoff {
     static let worthwhileShare = 0.9
     /// Windows between two probes.
     static let probeIntervals = 2...64
-    /// How many windows of each mode the comparison averages.
-    static let remembered = 4
+    /// How many windows of the preferred mode before a probe the comparison averages.
+    static let remembered = 2
 
     /// The mode of the window in progress.
     private(set) var mode = Mode.helped
@@ -33,9 +35,8 @@ struct HelperPayoff {
     private(set) var preferred = Mode.helped
     private var windowStart: ContinuousClock.Instant?
     private var jobsInWindow = 0
-    /// Time per job of the last windows of each mode, newest last.
-    private var helpedTimes: [Duration] = []
-    private var aloneTimes: [Duration] = []
+    /// Time per job of the last windows in the preferred mode, newest last.
+    private var preferredTimes: [Duration] = []
     private var probeInterval = probeIntervals.lowerBound
     private var windowsUntilProbe = probeIntervals.lowerBound
 
@@ -55,31 +56,30 @@ struct HelperPayoff {
 
     /// Records a finished window, decides after a probe, and starts a probe when one is due.
     mutating func endWindow(timePerJob: Duration) {
-        switch mode {
-        case .helped: Self.remember(timePerJob, in: &helpedTimes)
-        case .alone: Self.remember(timePerJob, in: &aloneTimes)
-        }
         if mode != preferred {
-            let faster = fasterMode()
+            let faster = fasterMode(probe: timePerJob)
             if faster == preferred {
                 probeInterval = min(2 * probeInterval, Self.probeIntervals.upperBound)
             } else {
                 preferred = faster
                 probeInterval = Self.probeIntervals.lowerBound
+                preferredTimes = [timePerJob]
             }
             mode = preferred
             windowsUntilProbe = probeInterval
         } else {
+            Self.remember(timePerJob, in: &preferredTimes)
             windowsUntilProbe -= 1
             if windowsUntilProbe <= 0 { mode = preferred == .helped ? .alone : .helped }
         }
     }
 
-    /// `helped` when its windows took less than `worthwhileShare` of the alone ones' time per job
-    /// (the means of the remembered windows), else `alone`.
-    func fasterMode() -> Mode {
-        guard !helpedTimes.isEmpty, !aloneTimes.isEmpty else { return preferred }
-        let helped = helpedTimes.reduce(.zero, +) / helpedTimes.count, alone = aloneTimes.reduce(.zero, +) / aloneTimes.count
+    /// The faster mode given a probe window's time per job and the windows before it: `helped` when
+    /// its time is less than `worthwhileShare` of the alone time, else `alone`.
+    func fasterMode(probe: Duration) -> Mode {
+        guard !preferredTimes.isEmpty else { return preferred }
+        let before = preferredTimes.reduce(.zero, +) / preferredTimes.count
+        let (helped, alone) = preferred == .helped ? (before, probe) : (probe, before)
         return helped < alone * Self.worthwhileShare ? .helped : .alone
     }
 

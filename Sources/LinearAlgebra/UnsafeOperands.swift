@@ -1,9 +1,14 @@
 // The fence around the package's raw pointers, in the manner of swift-collections' `_UnsafeHandle`:
 // the fast kernels of LinearAlgebra work on handles (a base pointer and a row stride), and a handle
 // exists only inside the closure of `Matrix.withUnsafeOperands`, which opens the matrices of one
-// kernel call for exactly that long. No other file of the package turns an array into a pointer
-// (the kernels' own working memory is `UnsafeScratch`, which owns its allocation), and every
-// public function in front of a kernel checks the shapes before it opens anything.
+// kernel call for exactly that long. It is the one place where a kernel's arrays become pointers;
+// the kernels' own working memory is `UnsafeScratch`, which owns its allocation, and their
+// registers-sized temporaries are `withUnsafeTemporaryAllocation`s on the stack. (The rest of
+// LinearAlgebra's raw memory: `MutableSpan.withRow`, which lends a row as a span, and the huge-page
+// allocation of X in Matrix+HugePages.swift.) Every public function in front of a kernel checks the
+// shapes before it opens anything. Outside the kernels, code gets bounds-checked views:
+// `updateEntries` hands elementwise updates `MutableSpan`s, `ParallelPartition.forEachPiece(updating:)`
+// hands each piece its element `inout`.
 
 /// A read-only view of a matrix's entries for a kernel: row i starts at `base + i·stride`. Valid
 /// only inside the `withUnsafeOperands` closure that made it (or while its `UnsafeScratch` lives).

@@ -120,13 +120,14 @@ final class WorkerPool: @unchecked Sendable {
     private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
             let job = Job(pieces: pieces, invitedHelpers: invitedHelpers, body: body)
-            let team = helpers.withLock { helpers in
+            helpers.withLock { helpers in
                 while helpers.count < invitedHelpers { helpers.append(Helper(index: helpers.count, pool: self)) }
-                return Array(helpers.prefix(invitedHelpers))
             }
             current.withLock { $0 = job }
             generation.add(1, ordering: .sequentiallyConsistent)
-            for helper in team { helper.wakeIfSleeping() }
+            helpers.withLock { helpers in
+                for helper in helpers.prefix(invitedHelpers) { helper.wakeIfSleeping() }
+            }
             let clock = ContinuousClock(), start = clock.now
             let computed = job.takePieces()
             let ownTime = clock.now - start
