@@ -16,6 +16,7 @@ enum Benchmark {
         Command(name: "kernels", summary: KernelBenchmark.summary, run: KernelBenchmark.run),
         Command(name: "train", summary: TrainBenchmark.summary, run: TrainBenchmark.run),
         Command(name: "triplet", summary: TripletBenchmark.summary, run: TripletBenchmark.run),
+        Command(name: "pool", summary: PoolBenchmark.summary, run: PoolBenchmark.run),
         Command(name: "busy", summary: BusyProcess.summary, run: BusyProcess.run),
     ]
 
