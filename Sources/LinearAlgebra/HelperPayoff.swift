@@ -5,8 +5,8 @@
 /// slower than one thread. So the pool times windows of jobs, from the start of a window's first
 /// job to the start of the next window's (the serial work between the jobs included), in two modes:
 /// `helped` (the invited helpers take pieces) and `alone` (the caller computes every piece). It
-/// works in the mode that has been faster and now and then runs one window in the other mode as a
-/// probe: after 2 windows, then 4, 8, … up to 64 while the choice holds, and back to 2 when a probe
+/// starts alone, works in the mode that has been faster, and now and then runs one window in the
+/// other mode as a probe: after 2 windows, then 4, 8, … up to 64 while the choice holds, and back to 2 when a probe
 /// changes it. A probe is compared with the two windows just before it, so that both sides time the
 /// same phase of the run (training steps, or an evaluation's larger jobs). Helpers must be faster
 /// by `worthwhileShare` to be chosen, so that one thread's speed is what a busy machine gets, not
@@ -30,9 +30,10 @@ struct HelperPayoff {
     static let remembered = 2
 
     /// The mode of the window in progress.
-    private(set) var mode = Mode.helped
-    /// The mode that has been faster; `mode` differs from it during a probe.
-    private(set) var preferred = Mode.helped
+    private(set) var mode = Mode.alone
+    /// The mode that has been faster; `mode` differs from it during a probe. Alone at first: a
+    /// short run on a busy machine must not pay for helpers before the first probe has timed them.
+    private(set) var preferred = Mode.alone
     private var windowStart: ContinuousClock.Instant?
     private var jobsInWindow = 0
     /// Time per job of the last windows in the preferred mode, newest last.

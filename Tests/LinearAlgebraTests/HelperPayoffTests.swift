@@ -14,10 +14,19 @@ struct HelperPayoffTests {
         return count
     }
 
+    @Test("the caller starts alone and probes the helpers after 2 windows")
+    func startsAlone() {
+        var payoff = HelperPayoff()
+        #expect(payoff.mode == .alone && payoff.preferred == .alone)
+        #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 2)
+    }
+
     @Test("helpers that halve the time are kept, with probes alone after 2, 4, 8, … up to 64 windows")
     func helpersThatPay() {
         var payoff = HelperPayoff()
-        #expect(payoff.mode == .helped)
+        _ = Self.windows(&payoff, helped: 50, alone: 100, until: .helped)
+        payoff.endWindow(timePerJob: .microseconds(50))
+        #expect(payoff.preferred == .helped && payoff.mode == .helped, "the first probe brings the helpers in")
         for expected in [2, 4, 8, 16, 32, 64, 64] {
             #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .alone) == expected)
             #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 1, "one probe window")
@@ -25,22 +34,22 @@ struct HelperPayoffTests {
         }
     }
 
-    @Test("helpers that slow the jobs down, or gain less than 10 %, are dropped at the first probe and probed again later")
+    @Test("helpers that slow the jobs down, or gain less than 10 %, are not taken, and probed after 4, 8, … windows")
     func helpersThatDoNotPay() {
         for helped: Int64 in [150, 95] {
             var payoff = HelperPayoff()
-            _ = Self.windows(&payoff, helped: helped, alone: 100, until: .alone)
-            _ = Self.windows(&payoff, helped: helped, alone: 100, until: .helped)
-            #expect(payoff.preferred == .alone, "helped at \(helped) µs per job against 100 alone")
-            #expect(payoff.mode == .helped, "a probe of the helpers 2 windows later")
-            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + 4, "that probe, then 4 windows alone")
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 2)
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + 4,
+                    "helped at \(helped) µs per job against 100 alone: the probe, then 4 windows alone")
+            #expect(payoff.preferred == .alone)
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + 8, "then 8")
         }
     }
 
     @Test("when the machine quiets down, the next probe brings the helpers back")
     func helpersComeBack() {
         var payoff = HelperPayoff()
-        _ = Self.windows(&payoff, helped: 300, alone: 100, until: .alone)
+        _ = Self.windows(&payoff, helped: 300, alone: 100, until: .helped)
         _ = Self.windows(&payoff, helped: 300, alone: 100, until: .helped)
         #expect(payoff.preferred == .alone && payoff.mode == .helped, "alone, with a probe of the helpers due")
         payoff.endWindow(timePerJob: .microseconds(10))
@@ -54,11 +63,11 @@ struct HelperPayoffTests {
         for job in 0..<(HelperPayoff.windowJobs * 2 + 1) {
             _ = payoff.helpersInvited(at: start + .nanoseconds(job))
         }
-        #expect(payoff.mode == .alone, "two full windows, then the first probe")
+        #expect(payoff.mode == .helped, "two full windows alone, then the first probe")
         var timed = HelperPayoff()
         _ = timed.helpersInvited(at: start)
         _ = timed.helpersInvited(at: start + .milliseconds(11))
         _ = timed.helpersInvited(at: start + .milliseconds(22))
-        #expect(timed.mode == .alone, "two windows of 10 ms, then the first probe")
+        #expect(timed.mode == .helped, "two windows of 10 ms alone, then the first probe")
     }
 }
