@@ -60,7 +60,8 @@ struct HelperPayoff {
         if mode != preferred {
             let faster = fasterMode(probe: timePerJob)
             if faster == preferred {
-                probeInterval = min(2 * probeInterval, Self.probeIntervals.upperBound)
+                let growth = isWideMargin(probe: timePerJob) ? 4 : 2
+                probeInterval = min(growth * probeInterval, Self.probeIntervals.upperBound)
             } else {
                 preferred = faster
                 probeInterval = Self.probeIntervals.lowerBound
@@ -82,6 +83,14 @@ struct HelperPayoff {
         let before = preferredTimes.reduce(.zero, +) / preferredTimes.count
         let (helped, alone) = preferred == .helped ? (before, probe) : (probe, before)
         return helped < alone * Self.worthwhileShare ? .helped : .alone
+    }
+
+    /// Whether one mode took less than 3/4 of the other's time per job (the probe against the
+    /// windows before it).
+    func isWideMargin(probe: Duration) -> Bool {
+        guard !preferredTimes.isEmpty else { return false }
+        let before = preferredTimes.reduce(.zero, +) / preferredTimes.count
+        return probe < before * 0.75 || before < probe * 0.75
     }
 
     private static func remember(_ time: Duration, in times: inout [Duration]) {

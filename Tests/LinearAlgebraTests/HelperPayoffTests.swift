@@ -21,28 +21,31 @@ struct HelperPayoffTests {
         #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 2)
     }
 
-    @Test("helpers that halve the time are kept, with probes alone after 2, 4, 8, … up to 64 windows")
-    func helpersThatPay() {
+    @Test("helpers that save 20 % are kept, with probes alone after 2, 4, 8, … up to 64 windows; saving half, after 2, 8, 32, 64",
+          arguments: [(80, [2, 4, 8, 16, 32, 64, 64]), (50, [2, 8, 32, 64, 64])] as [(Int64, [Int])])
+    func helpersThatPay(helped: Int64, intervals: [Int]) {
         var payoff = HelperPayoff()
-        _ = Self.windows(&payoff, helped: 50, alone: 100, until: .helped)
-        payoff.endWindow(timePerJob: .microseconds(50))
+        _ = Self.windows(&payoff, helped: helped, alone: 100, until: .helped)
+        payoff.endWindow(timePerJob: .microseconds(helped))
         #expect(payoff.preferred == .helped && payoff.mode == .helped, "the first probe brings the helpers in")
-        for expected in [2, 4, 8, 16, 32, 64, 64] {
-            #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .alone) == expected)
-            #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 1, "one probe window")
+        for expected in intervals {
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .alone) == expected)
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1, "one probe window")
             #expect(payoff.preferred == .helped)
         }
     }
 
-    @Test("helpers that slow the jobs down, or gain less than 10 %, are not taken, and probed after 4, 8, … windows")
+    @Test("helpers that slow the jobs down, or gain less than 10 %, are not taken, and probed after 4, 8, … windows (8, 32, … when they lose by far)")
     func helpersThatDoNotPay() {
         for helped: Int64 in [150, 95] {
             var payoff = HelperPayoff()
             #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 2)
-            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + 4,
-                    "helped at \(helped) µs per job against 100 alone: the probe, then 4 windows alone")
+            // A wide margin (alone under 3/4 of the helped time) grows the interval ×4, else ×2.
+            let wide = helped > 133
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + (wide ? 8 : 4),
+                    "helped at \(helped) µs per job against 100 alone: the probe, then 4 (8) windows alone")
             #expect(payoff.preferred == .alone)
-            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + 8, "then 8")
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + (wide ? 32 : 8), "then 8 (32)")
         }
     }
 

@@ -96,7 +96,7 @@ struct MatrixMinibatchGradientTests {
     @Test("each piece sums like the separate fast kernels, and the pieces add in order", arguments: [1, 31, 32, 64, 101, 200, 400])
     func piecesAreTheSeparateKernels(batch: Int) {
         let problem = MinibatchProblem(batch: batch, dataRows: 450, features: 37, classes: 10, seed: UInt64(batch))
-        let pieces = MinibatchPieces.count(batch: batch)
+        let pieces = MinibatchPieces.count(batch: batch, classes: 10, features: 37)
         var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
         Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
         var gradientView = scoresGradient.elements.mutableSpan

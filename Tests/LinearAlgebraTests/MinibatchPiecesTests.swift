@@ -4,8 +4,8 @@ import LinearAlgebra
 @Suite("Pieces of a minibatch — fixed by the batch size, never by the threads")
 struct MinibatchPiecesTests {
     /// The pieces of a batch, in order.
-    static func pieces(batch: Int) -> [Range<Int>] {
-        let count = MinibatchPieces.count(batch: batch)
+    static func pieces(batch: Int, classes: Int = 10, features: Int = 200) -> [Range<Int>] {
+        let count = MinibatchPieces.count(batch: batch, classes: classes, features: features)
         return (0..<count).map { MinibatchPieces.range(of: $0, count: count, batch: batch) }
     }
 
@@ -27,5 +27,12 @@ struct MinibatchPiecesTests {
             #expect(earlier.upperBound == later.lowerBound && earlier.upperBound % 8 == 0, "B \(batch): \(pieces)")
             #expect(earlier.count >= MinibatchPieces.minimumRows, "B \(batch): \(pieces)")
         }
+    }
+
+    @Test("the pieces' partial dW stay within 1 MiB: cifar-like's W (K 10, D 3,072) makes B = 200 four pieces, a huge W two")
+    func partialsWithinCache() {
+        #expect(Self.pieces(batch: 200, features: 3_072) == [0..<48, 48..<96, 96..<144, 144..<200])
+        #expect(Self.pieces(batch: 200, features: 100_000) == [0..<96, 96..<200])
+        #expect(Self.pieces(batch: 40, features: 100_000) == [0..<40], "a batch too small for two pieces stays one")
     }
 }
