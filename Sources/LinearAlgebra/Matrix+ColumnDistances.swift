@@ -32,8 +32,7 @@ extension Matrix {
             return
         }
         let (count, dimension) = (columns, rows)
-        Matrix.withUnsafeOperands(reading: self, writing: &distances) { inputs, d in
-            let points = inputs[0]
+        Matrix.withUnsafeOperands(reading: self, writing: &distances) { points, d in
             for j in 0..<count { d.base[j] = 0 }
             for m in 0..<dimension {
                 let row = points.row(m), anchorValue = row[a]
@@ -73,9 +72,8 @@ extension Matrix {
                      "one weight per column of P, and G has the shape of P")
         guard rows > 0 else { return }
         let (count, dimension, fullChunks) = (columns, rows, columns / 8)
-        let coefficients = Matrix(rows: 1, columns: count, elements: weights)
-        Matrix.withUnsafeOperands(reading: self, coefficients, writing: &gradient) { inputs, gradient in
-            let (points, c) = (inputs[0], inputs[1].base)
+        Matrix.withUnsafeOperands(reading: self, weights, writing: &gradient) { points, weights, gradient in
+            let c = weights.base
             for m in 0..<dimension {
                 let row = points.row(m), gradientRow = gradient.row(m)
                 let anchorValue = row[a], anchorVector = SIMD8(repeating: anchorValue)

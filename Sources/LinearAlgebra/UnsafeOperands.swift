@@ -118,30 +118,37 @@ extension Matrix {
         }
     }
 
-    /// Calls `body` with handles on the matrices a kernel reads (`inputs`, in order) and the one it
-    /// writes, for a kernel without row indices; see `withUnsafeOperands(rowsOf:at:reading:writing:_:)`.
+    /// Calls `body` with a handle on `points` (read) and one on `output` (written, one row of
+    /// `output.count` entries), valid for the duration of `body` only: the per-anchor kernels of
+    /// `Matrix+ColumnDistances.swift`, which run hundreds of times per minibatch and so take their
+    /// handles without building an array of them.
     static func withUnsafeOperands<Result>(
-        reading inputs: Matrix..., writing output: inout Matrix,
-        _ body: (_ inputs: [UnsafeMatrixHandle], _ output: UnsafeMutableMatrixHandle) -> Result
+        reading points: Matrix, writing output: inout [Double],
+        _ body: (_ points: UnsafeMatrixHandle, _ output: UnsafeMutableMatrixHandle) -> Result
     ) -> Result {
-        let columns = output.columns
-        return output.elements.withUnsafeMutableBufferPointer { outputBuffer in
-            let output = UnsafeMutableMatrixHandle(base: outputBuffer.baseAddress!, stride: columns)
-            var handles: [UnsafeMatrixHandle] = []
-            return withUnsafeHandles(of: inputs[...], appendingTo: &handles) { inputs in body(inputs, output) }
+        let count = output.count, stride = points.columns
+        return points.elements.withUnsafeBufferPointer { pointsBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+                body(UnsafeMatrixHandle(base: pointsBuffer.baseAddress!, stride: stride),
+                     UnsafeMutableMatrixHandle(base: outputBuffer.baseAddress!, stride: count))
+            }
         }
     }
 
-    /// The same with a vector written (one row of `output.count` entries).
+    /// The same with a vector read beside `points` and a matrix written.
     static func withUnsafeOperands<Result>(
-        reading inputs: Matrix..., writing output: inout [Double],
-        _ body: (_ inputs: [UnsafeMatrixHandle], _ output: UnsafeMutableMatrixHandle) -> Result
+        reading points: Matrix, _ vector: [Double], writing output: inout Matrix,
+        _ body: (_ points: UnsafeMatrixHandle, _ vector: UnsafeMatrixHandle, _ output: UnsafeMutableMatrixHandle) -> Result
     ) -> Result {
-        let columns = output.count
-        return output.withUnsafeMutableBufferPointer { outputBuffer in
-            let output = UnsafeMutableMatrixHandle(base: outputBuffer.baseAddress!, stride: columns)
-            var handles: [UnsafeMatrixHandle] = []
-            return withUnsafeHandles(of: inputs[...], appendingTo: &handles) { inputs in body(inputs, output) }
+        let (stride, count, outputStride) = (points.columns, vector.count, output.columns)
+        return points.elements.withUnsafeBufferPointer { pointsBuffer in
+            vector.withUnsafeBufferPointer { vectorBuffer in
+                output.elements.withUnsafeMutableBufferPointer { outputBuffer in
+                    body(UnsafeMatrixHandle(base: pointsBuffer.baseAddress!, stride: stride),
+                         UnsafeMatrixHandle(base: vectorBuffer.baseAddress!, stride: count),
+                         UnsafeMutableMatrixHandle(base: outputBuffer.baseAddress!, stride: outputStride))
+                }
+            }
         }
     }
 

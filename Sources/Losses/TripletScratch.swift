@@ -62,7 +62,8 @@ public struct TripletScratch: Sendable {
             negativeRows = positiveRows
         }
         embeddingColumns.squaredDistances(fromColumn: a, into: &distances)
-        for j in coefficients.indices { coefficients[j] = 0 }
+        var zeros = coefficients.mutableSpan
+        for j in zeros.indices { zeros[j] = 0 }
         (positiveCount, negativeCount) = Self.splitRows(anchor: a, labels: labels, positives: &positiveRows, negatives: &negativeRows)
     }
 
