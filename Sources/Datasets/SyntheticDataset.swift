@@ -81,7 +81,7 @@ public enum SyntheticDataset {
     }
 
     private static func featureNames(kind: SyntheticKind, features: Int) -> [String] {
-        guard kind == .images, let side = ImageShape.side(ofFeatureCount: features) else {
+        guard kind == .images, let side = DrawnShape.side(ofFeatureCount: features) else {
             return (1...features).map { "x\($0)" }
         }
         return (0..<features).map { "p\($0 / side)_\($0 % side)" }

@@ -3,7 +3,7 @@ import LinearAlgebra
 /// The shapes of the `images` dataset, one per class in this order: class 0 is a horizontal bar,
 /// class 1 a vertical bar, and so on. Each image jitters its shape by a pixel, so a class's learned
 /// weights look like its shape, slightly blurred: a template.
-public enum ImageShape: Int, CaseIterable, Sendable {
+public enum DrawnShape: Int, CaseIterable, Sendable {
     case horizontalBar, verticalBar, diagonal, antidiagonal, cross, block, diagonalCross, frame
 
     /// The image sides this program draws.
