@@ -1,13 +1,8 @@
 import Foundation
 import Testing
 import LinearAlgebra
+import TestSupport
 @testable import Datasets
-
-/// One CIFAR-10 record: the label byte, then the red, green and blue planes of 1,024 bytes each,
-/// pixel p of channel k holding (p + 7·k + seed) mod 256.
-func cifarRecord(label: UInt8, seed: Int) -> [UInt8] {
-    [label] + (0..<3).flatMap { channel in (0..<1024).map { UInt8(($0 + 7 * channel + seed) % 256) } }
-}
 
 /// A folder holding `batches` (file name → bytes).
 func cifarFolder(_ batches: [String: [UInt8]]) throws -> URL {

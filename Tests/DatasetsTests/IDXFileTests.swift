@@ -1,14 +1,8 @@
 import Foundation
 import Testing
 import LinearAlgebra
+import TestSupport
 @testable import Datasets
-
-/// The bytes of an IDX file of unsigned bytes: 00 00 08 n, the n sizes as big-endian UInt32, the data.
-func idxBytes(shape: [Int], data: [UInt8]) -> [UInt8] {
-    var bytes: [UInt8] = [0, 0, 0x08, UInt8(shape.count)]
-    for size in shape { bytes += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: size >> $0) } }
-    return bytes + data
-}
 
 /// An images file and its labels file, written as MNIST names them, in one fresh folder.
 func idxPair(images: [UInt8], labels: [UInt8]) throws -> (images: String, labels: String) {
