@@ -6,7 +6,8 @@ import LinearAlgebra
 ///
 /// Classes are balanced: class k gets ⌊N/K⌋ examples, plus one for k < N mod K, and the rows come
 /// in class order (0s, then 1s, …); splits stratify and SGD shuffles, so the order does not
-/// matter. Class names are "0"…"K−1"; feature names "x1"…"xD" (`images`: "p{row}_{column}").
+/// matter. Class names are "0"…"K−1"; feature names "x1"…"xD" (`images`: "p{row}_{column}", and
+/// the image shape [side, side]).
 /// Coordinates are rounded to 6 decimals, which keeps the CSV files small and their bytes the
 /// same wherever the last bit of `sin` differs.
 public enum SyntheticDataset {
@@ -47,9 +48,11 @@ public enum SyntheticDataset {
         }
         for index in rows.indices { rows[index] = rounded(rows[index]) }
         let labels = counts.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) }
+        let side = kind == .images ? DrawnShape.side(ofFeatureCount: features) : nil
         return Dataset(features: Matrix(rows: samples, columns: features, elements: rows),
                        labels: labels, classNames: (0..<classes).map(String.init),
-                       featureNames: featureNames(kind: kind, features: features))
+                       featureNames: featureNames(kind: kind, features: features),
+                       imageShape: side.flatMap { ImageShape(height: $0, width: $0) })
     }
 
     /// Checks every parameter, the size first, so nothing is allocated for an absurd request.
