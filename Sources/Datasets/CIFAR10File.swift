@@ -55,6 +55,13 @@ public enum CIFAR10File {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
+    /// Whether `path` is a folder that holds a CIFAR-10 batch (`data_batch_1.bin` or `test_batch.bin`).
+    public static func isBatchFolder(_ path: String) -> Bool {
+        isFolder(path) && (trainingBatchNames.prefix(1) + [testBatchName]).contains {
+            FileManager.default.fileExists(atPath: (path.hasSuffix("/") ? path : path + "/") + $0)
+        }
+    }
+
     /// The dataset of the batch files `paths`, their records in order.
     ///
     /// Without `classNames` (training data) the classes are the ten CIFAR-10 names in label order,

@@ -129,6 +129,11 @@ struct SectionReader {
             }
         case .text:
             guard value.stringValue != nil else { throw invalid() }
+        case .integerList(let lengths, let range):
+            guard let elements = value.arrayElements, lengths.contains(elements.count),
+                  elements.allSatisfy({ element in
+                      element.numberValue.map { $0 == $0.rounded() && $0 >= Double(range.lowerBound) && $0 <= Double(range.upperBound) } ?? false
+                  }) else { throw invalid() }
         case .section:
             guard value.objectMembers != nil else { throw invalid() }
         case .dataSource, .runList, .grid:

@@ -52,7 +52,7 @@ enum TrainBenchmark {
         var data: ExperimentData?
         let loading = try Benchmark.seconds {
             let configuration = try self.configuration(options, loss: "svm")
-            data = try DataLoader.load(configuration.data, seed: configuration.seed)
+            data = try DataLoader.load(configuration.data, seed: configuration.seed, file: configuration.file)
         }
         guard let data else { return }
         if !options.json {
