@@ -5,17 +5,15 @@ import Reports
 struct EvaluateCommand: Command {
     static let name = "evaluate"
     static let abstract = "Measure a trained model on labelled data: loss, accuracy, confusion matrix."
-    static let usage = "trainer evaluate <model.json> <data.csv|features.npy> [--json] [--label-column NAME]"
+    static let usage = "trainer evaluate <model.json> <DATA> [--json] [--label-column NAME] [--labels FILE] [--no-header]"
     static let discussion = """
         The loss is the model's own (the loss section of model.json), averaged over the rows, without
         the regularization term; for a triplet model, the mean triplet loss of the embedded rows over
         every valid triplet (a seeded sample of 10⁶ when there are more). Rows of the confusion matrix are true classes, columns predictions.
-        A .npy features file takes its labels from NAME-labels.npy beside it.
-        """
+        """ + "\n\n" + DataArgument.discussion
     static let options: [(flag: String, help: String)] = [
         ("--json", "print {\"loss\", \"accuracy\", \"confusion\", \"classes\"} as JSON"),
-        ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
-    ]
+    ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv", "accuracy and confusion matrix"),
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv --json", "the same numbers for a script"),
@@ -24,34 +22,33 @@ struct EvaluateCommand: Command {
     let modelPath: String
     let dataPath: String
     var json = false
-    var labelColumn = "label"
+    var dataOptions = DataArgument.Options()
 
     init(parsing cursor: inout ArgumentCursor) throws {
-        var json = false, labelColumn = "label"
+        var json = false, dataOptions = DataArgument.Options()
         let positionals = try Self.parseArguments(&cursor) { option, cursor in
             switch option {
             case "--json": json = true
-            case "--label-column": labelColumn = try cursor.value(for: option)
-            default: return false
+            default: return try dataOptions.parse(option, &cursor, labelled: true)
             }
             return true
         }
         (modelPath, dataPath) = try Self.modelAndData(positionals, command: Self.name)
         self.json = json
-        self.labelColumn = labelColumn
+        self.dataOptions = dataOptions
     }
 
     /// The two positionals MODEL DATA of evaluate, predict and explain.
     static func modelAndData(_ positionals: [String], command: String) throws -> (String, String) {
         guard positionals.count >= 1 else { throw UsageError.missingArgument("the model file (OUT/<run>/model.json)", command: command) }
-        guard positionals.count >= 2 else { throw UsageError.missingArgument("the data file (a CSV or .npy file)", command: command) }
+        guard positionals.count >= 2 else { throw UsageError.missingArgument("the data file (CSV, .npy, IDX images or a CIFAR-10 batch)", command: command) }
         guard positionals.count == 2 else { throw UsageError.extraArgument(positionals[2], command: command) }
         return (positionals[0], positionals[1])
     }
 
     func run(_ console: Console) throws -> Int32 {
         let model = try ModelFile.read(path: modelPath)
-        let data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
+        let data = try DataArgument.labelled(dataPath, model: model, options: dataOptions)
         let metrics = model.metrics(on: data)
         if json {
             let value: JSONValue = [

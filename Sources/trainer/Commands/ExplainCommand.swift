@@ -9,7 +9,7 @@ import Reports
 struct ExplainCommand: Command {
     static let name = "explain"
     static let abstract = "Show scores, SVM margin terms, softmax probabilities and both losses per example."
-    static let usage = "trainer explain <model.json> <data.csv|features.npy> [--rows N] [--label-column NAME]"
+    static let usage = "trainer explain <model.json> <DATA> [--rows N] [--label-column NAME] [--labels FILE] [--no-header]"
     static let discussion = """
         Lays out the first N examples as the lecture's dog/bird/truck table: one column per example,
         its class scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ) (Δ and the variant from the
@@ -18,11 +18,10 @@ struct ExplainCommand: Command {
         constant ½·K·ln(2πσ²). A triplet model, whose loss is over triplets of examples and not per
         example, shows instead each example's embedding f = Vx and its squared distance to every class
         centroid: the nearest one is the prediction.
-        """
+        """ + "\n\n" + DataArgument.discussion
     static let options: [(flag: String, help: String)] = [
         ("--rows N", "how many examples (default 3)"),
-        ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
-    ]
+    ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
         ("trainer explain runs/svm-vs-softmax/svm/model.json data/spiral.csv", "the first three examples"),
         ("trainer explain runs/svm-vs-softmax/softmax/model.json data/spiral.csv --rows 5", "five of them"),
@@ -31,26 +30,25 @@ struct ExplainCommand: Command {
     let modelPath: String
     let dataPath: String
     var rows = 3
-    var labelColumn = "label"
+    var dataOptions = DataArgument.Options()
 
     init(parsing cursor: inout ArgumentCursor) throws {
-        var rows = 3, labelColumn = "label"
+        var rows = 3, dataOptions = DataArgument.Options()
         let positionals = try Self.parseArguments(&cursor) { option, cursor in
             switch option {
             case "--rows": rows = try cursor.integer(for: option, in: 1...1000)
-            case "--label-column": labelColumn = try cursor.value(for: option)
-            default: return false
+            default: return try dataOptions.parse(option, &cursor, labelled: true)
             }
             return true
         }
         (modelPath, dataPath) = try EvaluateCommand.modelAndData(positionals, command: Self.name)
         self.rows = rows
-        self.labelColumn = labelColumn
+        self.dataOptions = dataOptions
     }
 
     func run(_ console: Console) throws -> Int32 {
         let model = try ModelFile.read(path: modelPath)
-        let data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
+        let data = try DataArgument.labelled(dataPath, model: model, options: dataOptions)
         let count = min(rows, data.exampleCount)
         let picked = Array(0..<count)
         let scores = model.classifier.scores(for: data.features, rows: picked[...])
