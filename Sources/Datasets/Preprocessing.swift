@@ -10,7 +10,21 @@ import LinearAlgebra
 public struct Preprocessing: Equatable, Sendable {
     /// How the statistics are chosen; the raw values are the config's names.
     public enum Kind: String, CaseIterable, Sendable {
-        case standardize, center, none
+        /// `"standardize"` (default): mean_j and std_j of the training split.
+        case standardize
+        /// `"center"`: mean_j, scale 1 (mean-image subtraction for images).
+        case center
+        /// `"none"`: the raw features.
+        case none
+
+        /// One line for the help and the config reference.
+        public var summary: String {
+            switch self {
+            case .standardize: "(x − mean)/std per feature, from the training split"
+            case .center: "x − mean per feature (mean-image subtraction)"
+            case .none: "the raw features"
+            }
+        }
     }
 
     /// The kind this preprocessing was fitted as.

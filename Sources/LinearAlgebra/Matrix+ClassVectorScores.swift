@@ -50,7 +50,10 @@ extension Matrix {
         let threads = ParallelPartition.threadCount(
             requested: threadCount, units: groups, work: rows.count * weights.rows * x.columns)
         var transposed = [Double]()
-        ClassVectorScoresKernel.transpose(weights, into: &transposed, threadCount: threads)
+        weights.elements.withUnsafeBufferPointer { w in
+            ClassVectorScoresKernel.transpose(w, classes: weights.rows, features: x.columns, stride: x.columns,
+                                              into: &transposed, threadCount: threads)
+        }
         x.elements.withUnsafeBufferPointer { xBuffer in
             transposed.withUnsafeBufferPointer { wt in
               weights.elements.withUnsafeBufferPointer { w in
@@ -64,7 +67,7 @@ extension Matrix {
                                 let partRows = part.lowerBound * perGroup ..< min(part.upperBound * perGroup, rowBuffer.count)
                                 ClassVectorScoresKernel(
                                     x: x, depth: depth, rows: UnsafeBufferPointer(rebasing: rowBuffer[partRows]),
-                                    transposedWeights: wt, weights: w, classes: classes, bias: b,
+                                    transposedWeights: wt, weights: w, weightStride: depth, classes: classes, bias: b, biasStride: 1,
                                     result: out + partRows.lowerBound * classes
                                 ).run()
                             }
@@ -107,19 +110,21 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
     /// the other way (`splitGroup`).
     static func paddedClasses(_ classes: Int) -> Int { classes <= 10 ? 8 : 16 }
 
-    /// `transposed` = Wᵀ (D×P), classes K..<P zero; grown when too short, never shrunk. Split
-    /// over features on up to `threadCount` threads for a large W.
-    static func transpose(_ weights: Matrix, into transposed: inout [Double], threadCount: Int = 1) {
-        let classes = weights.rows, features = weights.columns, width = paddedClasses(classes)
+    /// `transposed` = Wᵀ (D×P), classes K..<P zero, from the K×D weights whose row k starts at
+    /// `weights[k·stride]` (stride D for W alone, D + 1 inside the bias trick's [W b]); grown when
+    /// too short, never shrunk. Split over features on up to `threadCount` threads for a large W.
+    static func transpose(
+        _ weights: UnsafeBufferPointer<Double>, classes: Int, features: Int, stride: Int, into transposed: inout [Double],
+        threadCount: Int = 1
+    ) {
+        let width = paddedClasses(classes)
         if transposed.count < features * width { transposed = Array(repeating: 0, count: features * width) }
-        weights.elements.withUnsafeBufferPointer { w in
-            transposed.withUnsafeMutableBufferPointer { wt in
-                nonisolated(unsafe) let (w, wt) = (w, wt)
-                ParallelPartition.forEachElementRange(count: features, entriesPerElement: width, threads: threadCount) { part in
-                    for d in part {
-                        for k in 0..<min(classes, width) { wt[d * width + k] = w[k * features + d] }
-                        for k in min(classes, width)..<width { wt[d * width + k] = 0 }
-                    }
+        transposed.withUnsafeMutableBufferPointer { wt in
+            nonisolated(unsafe) let (w, wt) = (weights, wt)
+            ParallelPartition.forEachElementRange(count: features, entriesPerElement: width, threads: threadCount) { part in
+                for d in part {
+                    for k in 0..<min(classes, width) { wt[d * width + k] = w[k * stride + d] }
+                    for k in min(classes, width)..<width { wt[d * width + k] = 0 }
                 }
             }
         }
@@ -129,10 +134,13 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
     let depth: Int
     let rows: UnsafeBufferPointer<Int>
     let transposedWeights: UnsafePointer<Double>
-    /// W itself (K×D), for classes 8 and 9 when K is 9 or 10.
+    /// W itself (K×D, row k at `weights + k·weightStride`), for classes 8 and 9 when K is 9 or 10.
     let weights: UnsafePointer<Double>
+    let weightStride: Int
     let classes: Int
+    /// b_k at `bias[k·biasStride]`.
     let bias: UnsafePointer<Double>
+    let biasStride: Int
     let result: UnsafeMutablePointer<Double>
     /// The rows the caller computes next (the next chunk's first group): their first lines are
     /// asked for while the last group here is computed.
@@ -195,7 +203,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             (sums[8], sums[9], sums[10], sums[11], sums[12], sums[13], sums[14], sums[15]) = (t0, t1, t2, t3, t4, t5, t6, t7)
             for r in 0..<Self.rowsPerGroup where firstRow + r < rows.count {
                 for k in 0..<classes {
-                    result[(firstRow + r) * classes + k] = sums[k / 8 * Self.rowsPerGroup + r][k % 8] + bias[k]
+                    result[(firstRow + r) * classes + k] = sums[k / 8 * Self.rowsPerGroup + r][k % 8] + bias[k &* biasStride]
                 }
             }
         }
@@ -251,7 +259,7 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
         var (e0, e1, e2, e3, e4, e5, e6, e7) = (s0, s1, s2, s3, s4, s5, s6, s7)
         var (n0, n1, n2, n3, n4, n5, n6, n7) = (s0, s1, s2, s3, s4, s5, s6, s7)
         // Class 9 repeats class 8 when K = 9 (computed, never stored).
-        let eighth = weights + 8 * depth, ninth = weights + (classes - 1) * depth
+        let eighth = weights + 8 * weightStride, ninth = weights + (classes - 1) * weightStride
         let vectorDepth = depth & ~7
         var d = 0
         while d < vectorDepth {
@@ -284,11 +292,11 @@ struct ClassVectorScoresKernel: @unchecked Sendable {
             (sums[8], sums[9], sums[10], sums[11], sums[12], sums[13], sums[14], sums[15]) = (e0, e1, e2, e3, e4, e5, e6, e7)
             (sums[16], sums[17], sums[18], sums[19], sums[20], sums[21], sums[22], sums[23]) = (n0, n1, n2, n3, n4, n5, n6, n7)
             for r in 0..<Self.rowsPerGroup where firstRow + r < rows.count {
-                for k in 0..<8 { result[(firstRow + r) * classes + k] = sums[r][k] + bias[k] }
+                for k in 0..<8 { result[(firstRow + r) * classes + k] = sums[r][k] + bias[k &* biasStride] }
                 for k in 8..<classes {
                     var sum = vectorDepth == 0 ? 0 : laneSum(sums[(k - 7) * Self.rowsPerGroup + r])
-                    for j in vectorDepth..<depth { sum.addProduct(xRows[r][j], weights[k * depth + j]) }
-                    result[(firstRow + r) * classes + k] = sum + bias[k]
+                    for j in vectorDepth..<depth { sum.addProduct(xRows[r][j], weights[k * weightStride + j]) }
+                    result[(firstRow + r) * classes + k] = sum + bias[k &* biasStride]
                 }
             }
         }

@@ -66,13 +66,16 @@ extension LinearClassifier {
         return augmented
     }
 
-    /// The scores by the bias trick, S = [X 1]·[W b]ᵀ: one product, no separate bias.
+    /// The scores of the picked rows of X by the bias trick, S = [X_B 1]·[W b]ᵀ: [X_B 1] built
+    /// (each row with its 1), then one product with the K×(D+1) matrix [W b], no separate bias.
     ///
-    /// Equal to `scores(for:)` bit for bit: both sum x_d·w_{kd} over d in order and then add b_k
-    /// (as 1·b_k, which is exact).
-    /// - Complexity: O(N·K·D).
-    public func scoresUsingBiasTrick(for features: Matrix) -> Matrix {
-        Self.augmentedFeatures(features).multiplyingTransposed(augmentedWeights)
+    /// Equal to `naiveScores(for:rows:)` bit for bit: both sum x_d·w_{kd} over d in order and then
+    /// add b_k (as 1·b_k, which is exact). What `model.implementation: "naive"` trains with when
+    /// `model.bias_trick` is true.
+    /// - Complexity: O(B·K·D).
+    public static func scoresUsingBiasTrick(augmentedWeights: Matrix, features: Matrix, rows: ArraySlice<Int>) -> Matrix {
+        let inputs = augmentedFeatures(features.gatheringRows(rows))
+        return Matrix.naiveMultiplyTransposed(rowsOf: inputs, at: Array(0..<inputs.rows)[...], by: augmentedWeights)
     }
 
     /// The gradients of W and b from the gradient of the scores dS = ∂L/∂S of the batch X[rows]:
@@ -80,6 +83,7 @@ extension LinearClassifier {
     ///     dW = dSᵀ·X_B   (K×D)        db = Σᵢ dSᵢ   (K×1)
     ///
     /// since s_{ik} = Σ_d x_{id}·w_{kd} + b_k makes ∂s_{ik}/∂w_{kd} = x_{id} and ∂s_{ik}/∂b_k = 1.
+    /// What `model.implementation: "naive"` trains with when `model.bias_trick` is false.
     /// - Parameters:
     ///   - scoresGradient: dS, B×K, row i for the example `features` row `rows[i]`.
     ///   - features: X, the whole data (N×D); `rows` picks the batch without copying it.
@@ -87,15 +91,21 @@ extension LinearClassifier {
     public static func weightGradients(
         scoresGradient: Matrix, features: Matrix, rows: ArraySlice<Int>
     ) -> (weights: Matrix, bias: Matrix) {
-        let weights = Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows)
-        let bias = Matrix(rows: scoresGradient.columns, columns: 1, elements: scoresGradient.columnSums)
+        let weights = Matrix.naiveTransposedMultiply(scoresGradient, byRowsOf: features, at: rows)
+        var bias = Matrix(rows: scoresGradient.columns, columns: 1)
+        for k in 0..<scoresGradient.columns {
+            for i in 0..<scoresGradient.rows { bias[k, 0] += scoresGradient[i, k] }
+        }
         return (weights, bias)
     }
 
     /// The gradient of [W b] by the bias trick, d[W b] = dSᵀ·[X_B 1] (K×(D+1)): `weightGradients`
-    /// as one product, with db as the last column. Same inputs as `weightGradients`.
+    /// as one product with [X_B 1] built, db its last column (Σᵢ dS_{ik}·1). Same inputs as
+    /// `weightGradients`, the same bits. What `model.implementation: "naive"` trains with when
+    /// `model.bias_trick` is true.
     /// - Complexity: O(B·K·D).
     public static func augmentedGradient(scoresGradient: Matrix, features: Matrix, rows: ArraySlice<Int>) -> Matrix {
-        scoresGradient.transposedMultiplying(augmentedFeatures(features.gatheringRows(rows)))
+        let inputs = augmentedFeatures(features.gatheringRows(rows))
+        return Matrix.naiveTransposedMultiply(scoresGradient, byRowsOf: inputs, at: Array(0..<inputs.rows)[...])
     }
 }

@@ -21,6 +21,14 @@ public enum WeightInitialization: Equatable, Sendable {
         case gaussian
         /// `"zeros"`: all-zero weights; `init_scale` is not used.
         case zeros
+
+        /// One line for the help and the config reference.
+        public var summary: String {
+            switch self {
+            case .gaussian: "init_scale·N(0, 1) entries: small random templates"
+            case .zeros: "W = 0: every score starts at exactly 0"
+            }
+        }
     }
 
     /// The initialization of the config name `kind`, with `scale` for the Gaussian one.

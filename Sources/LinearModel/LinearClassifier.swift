@@ -26,10 +26,24 @@ public struct LinearClassifier: Equatable, Sendable {
     /// D, the number of features.
     public var featureCount: Int { weights.columns }
 
-    /// The scores of the picked rows of X: S = X[rows]·Wᵀ + b, one row of K scores per example.
+    /// The scores of the picked rows of X: S = X[rows]·Wᵀ + b, one row of K scores per example, by
+    /// the kernel of the training step (`Matrix.minibatchScores`: b added after each dot product).
+    /// Every command that scores a model — evaluation, `evaluate`, `predict`, `explain` — comes
+    /// here, so they agree on every near-tie. Same inputs and outputs as `naiveScores(for:rows:)`,
+    /// up to the rounding of reordered sums.
     /// - Complexity: O(|rows|·K·D).
     public func scores(for features: Matrix, rows: ArraySlice<Int>) -> Matrix {
-        var scores = Matrix.multiplyTransposed(rowsOf: features, at: rows, by: weights)
+        var scores = Matrix(rows: rows.count, columns: classCount)
+        Matrix.minibatchScores(rowsOf: features, at: rows, weights: weights, bias: bias, into: &scores)
+        return scores
+    }
+
+    /// S = X[rows]·Wᵀ + b by the definition: the dot product of each picked row with each template,
+    /// then the bias. The readable reference for `scores(for:rows:)`, which `model.implementation:
+    /// "naive"` evaluates with.
+    /// - Complexity: O(|rows|·K·D).
+    public func naiveScores(for features: Matrix, rows: ArraySlice<Int>) -> Matrix {
+        var scores = Matrix.naiveMultiplyTransposed(rowsOf: features, at: rows, by: weights)
         addBias(to: &scores)
         return scores
     }

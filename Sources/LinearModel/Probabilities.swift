@@ -32,11 +32,8 @@ public func naiveSoftmax(_ scores: [Double]) -> [Double] {
 /// - Complexity: O(K).
 public func softmax(_ scores: [Double]) -> [Double] {
     var probabilities = Array(repeating: 0.0, count: scores.count)
-    scores.withUnsafeBufferPointer { row in
-        probabilities.withUnsafeMutableBufferPointer { output in
-            _ = softmax(row, into: output)
-        }
-    }
+    var output = probabilities.mutableSpan
+    softmax(scores.span, into: &output)
     return probabilities
 }
 
@@ -52,11 +49,11 @@ public func softmax(_ scores: [Double]) -> [Double] {
 /// the last digits, where (m + log Σ) − s_y would lose half of them). Same max-subtracted
 /// arithmetic as `softmax(_:)`; no allocation (the training loop's path). An empty row gives
 /// m = −∞, log Σ = 0 and writes nothing.
-/// - Precondition: both buffers have the same count (they may be the same memory).
+/// - Precondition: both views have the same count.
 /// - Complexity: O(K).
 @discardableResult
 public func softmax(
-    _ scores: UnsafeBufferPointer<Double>, into probabilities: UnsafeMutableBufferPointer<Double>
+    _ scores: Span<Double>, into probabilities: inout MutableSpan<Double>
 ) -> (maximum: Double, logNormalizer: Double) {
     precondition(scores.count == probabilities.count, "softmax writes one probability per score")
     guard var top = scores.indices.first else { return (-.infinity, 0) }
@@ -84,14 +81,10 @@ public func softmax(
 public func softmaxProbabilities(scores: Matrix) -> Matrix {
     var probabilities = Matrix(rows: scores.rows, columns: scores.columns)
     let classes = scores.columns
-    scores.elements.withUnsafeBufferPointer { source in
-        probabilities.elements.withUnsafeMutableBufferPointer { target in
-            for i in 0..<scores.rows {
-                let row = UnsafeBufferPointer(rebasing: source[i * classes ..< (i + 1) * classes])
-                let output = UnsafeMutableBufferPointer(rebasing: target[i * classes ..< (i + 1) * classes])
-                softmax(row, into: output)
-            }
-        }
+    var target = probabilities.elements.mutableSpan
+    for i in 0..<scores.rows {
+        let row = scores.elements.span.extracting(i * classes ..< (i + 1) * classes)
+        target.withRow(i, length: classes) { softmax(row, into: &$0) }
     }
     return probabilities
 }

@@ -40,21 +40,17 @@ public struct MeanSquaredErrorLoss: RowwiseLoss, Equatable {
         return (total / batch, gradient)
     }
 
-    // MARK: Fast: one row on raw pointers
+    // MARK: Fast: one row
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
-    /// `naiveDataLossAndGradient(scores:labels:)`, without allocating.
-    public func exampleLoss(
-        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
-        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double {
-        let perClass = 1 / Double(classes)
+    /// Lᵢ of one row and scale·∂Lᵢ/∂s: the per-row kernel that `RowwiseLoss` runs over the batch.
+    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, without allocating.
+    public func exampleLoss(scores s: Span<Double>, label y: Int, scale: Double, scoresGradient g: inout MutableSpan<Double>) -> Double {
+        let perClass = 1 / Double(s.count)
         var sum = 0.0
-        for j in 0..<classes {
+        for j in 0..<s.count {
             let error = s[j] - (j == y ? 1 : 0)
             sum += error * error
-            g?[j] = 2 * perClass * error * scale
+            g[j] = 2 * perClass * error * scale
         }
         return sum * perClass
     }

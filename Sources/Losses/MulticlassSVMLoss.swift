@@ -13,6 +13,12 @@ import LinearAlgebra
 /// one-vs-rest (squared: (K − 1)·Δ², Δ², K·Δ²). Worked example (Δ = 1): scores [3.0, 6.2, −2.1]
 /// with label 0 give max(0, 6.2 − 3.0 + 1) + max(0, −2.1 − 3.0 + 1) = 4.2 + 0 = 4.2 (SPEC §3).
 ///
+/// Quiz 1.3 asks what happens if the Weston–Watkins sum also runs over j = yᵢ
+/// (`includesCorrectClass`, config `include_correct_class`): that term is max(0, s_y − s_y + Δ) = Δ
+/// (Δ² squared), a constant, so every Lᵢ grows by exactly that much while the gradient — the term's
+/// slope enters ∂/∂s_y once with + and once with −, and cancels — the path of SGD and the
+/// predictions stay what they were. At all-zero scores Lᵢ is then K·Δ.
+///
 /// Subgradients at the kinks: a hinge term whose argument is exactly 0 contributes 0 to the
 /// gradient (cs231n's `margins > 0`). Crammer–Singer's inner max picks the lowest class index
 /// among tied wrong classes, the tie rule of the predictions, so the gradient puts its +1 on that
@@ -25,20 +31,27 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
     public var margin: Double
     /// Whether each hinge term is squared, max(0, h)² (`squared`, default false).
     public var squared: Bool
+    /// Whether the Weston–Watkins sum includes j = yᵢ, adding the constant max(0, Δ) to every Lᵢ
+    /// (`include_correct_class`, default false; quiz 1.3).
+    public var includesCorrectClass: Bool
 
     /// The SVM loss of the given variant, margin Δ and hinge power.
-    public init(variant: SVMVariant = .westonWatkins, margin: Double = 1, squared: Bool = false) {
+    /// - Precondition: `includesCorrectClass` only with Weston–Watkins (the config validation checks it).
+    public init(variant: SVMVariant = .westonWatkins, margin: Double = 1, squared: Bool = false, includesCorrectClass: Bool = false) {
+        precondition(!includesCorrectClass || variant == .westonWatkins, "only the Weston–Watkins sum can include j = y")
         self.variant = variant
         self.margin = margin
         self.squared = squared
+        self.includesCorrectClass = includesCorrectClass
     }
 
     /// The value at all-zero scores: every hinge argument is Δ, so each active term is Δ (or Δ²);
-    /// Weston–Watkins has K − 1 of them, Crammer–Singer one (none when K = 1), one-vs-rest K.
+    /// Weston–Watkins has K − 1 of them (K with the correct class included), Crammer–Singer one
+    /// (none when K = 1), one-vs-rest K.
     public func expectedInitialLoss(classCount: Int) -> Double {
         let term = hinge(margin).value
         switch variant {
-        case .westonWatkins: return Double(max(classCount - 1, 0)) * term
+        case .westonWatkins: return Double(max(classCount - (includesCorrectClass ? 0 : 1), 0)) * term
         case .crammerSinger: return classCount > 1 ? term : 0
         case .oneVsRest: return Double(classCount) * term
         }
@@ -46,7 +59,8 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
 
     /// The hinge term of each class for one example, the per-class columns that `explain` prints:
     ///
-    ///     weston_watkins   term_j = max(0, s_j − s_y + Δ) for j ≠ y, term_y = 0
+    ///     weston_watkins   term_j = max(0, s_j − s_y + Δ) for j ≠ y, term_y = 0 (max(0, Δ) when the
+    ///                      correct class is included)
     ///     crammer_singer   term_r = max(0, s_r − s_y + Δ) for the rival r = argmax_{j≠y} s_j
     ///                      (lowest index on ties), 0 for every other class
     ///     one_vs_rest      term_j = max(0, Δ − τ_j·s_j)
@@ -58,7 +72,7 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
         var terms = Array(repeating: 0.0, count: scores.count)
         switch variant {
         case .westonWatkins:
-            for j in scores.indices where j != label {
+            for j in scores.indices where j != label || includesCorrectClass {
                 terms[j] = hinge(scores[j] - scores[label] + margin).value
             }
         case .crammerSinger:
@@ -78,6 +92,8 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
     /// Lᵢ and ∂L/∂S by the definition, loops over i and j with the indices of the formula:
     ///
     ///     weston_watkins  for j ≠ y with h = s_j − s_y + Δ > 0:  ∂Lᵢ/∂s_j += p(h)',  ∂Lᵢ/∂s_y −= p(h)'
+    ///                     (with the correct class included, j = y adds p(Δ) to Lᵢ and nothing to
+    ///                     the gradient: its +p' and −p' fall on the same score s_y)
     ///     crammer_singer  for the rival r with h = s_r − s_y + Δ > 0:  ∂Lᵢ/∂s_r = p(h)',  ∂Lᵢ/∂s_y = −p(h)'
     ///     one_vs_rest     for j with h = Δ − τ_j·s_j > 0:  ∂Lᵢ/∂s_j = −τ_j·p(h)'
     ///
@@ -93,9 +109,10 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
             let y = labels[i]
             switch variant {
             case .westonWatkins:
-                for j in 0..<scores.columns where j != y {
+                for j in 0..<scores.columns where j != y || includesCorrectClass {
                     let (value, slope) = hinge(scores[i, j] - scores[i, y] + margin)
                     total += value
+                    if j == y { continue }  // ∂/∂s_j and ∂/∂s_y of the j = y term: +p' − p' = 0
                     gradient[i, j] += slope / batch
                     gradient[i, y] -= slope / batch
                 }
@@ -121,16 +138,13 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
         return (total / batch, gradient)
     }
 
-    // MARK: Fast: one row on raw pointers
+    // MARK: Fast: one row
 
-    /// Lᵢ of one row and, when `scoresGradient` is given, scale·∂Lᵢ/∂s: the per-row kernel that
-    /// `RowwiseLoss` runs over the batch. Same inputs and outputs as
-    /// `naiveDataLossAndGradient(scores:labels:)`, on raw pointers and without allocating.
-    public func exampleLoss(
-        _ s: UnsafePointer<Double>, label y: Int, classCount classes: Int,
-        scoresGradient g: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double {
-        g?.update(repeating: 0, count: classes)
+    /// Lᵢ of one row and scale·∂Lᵢ/∂s: the per-row kernel that `RowwiseLoss` runs over the batch.
+    /// Same inputs and outputs as `naiveDataLossAndGradient(scores:labels:)`, without allocating.
+    public func exampleLoss(scores s: Span<Double>, label y: Int, scale: Double, scoresGradient g: inout MutableSpan<Double>) -> Double {
+        let classes = s.count
+        for j in 0..<classes { g[j] = 0 }
         var loss = 0.0
         switch variant {
         case .westonWatkins:
@@ -138,21 +152,22 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
             for j in 0..<classes where j != y {
                 let (value, slope) = hinge(s[j] - correct + margin)
                 loss += value
-                g?[j] = slope * scale
-                g?[y] -= slope * scale
+                g[j] = slope * scale
+                g[y] -= slope * scale
             }
+            if includesCorrectClass { loss += hinge(margin).value }  // the j = y term: a constant
         case .crammerSinger:
             guard let r = Self.rival(of: y, among: classes, scores: { s[$0] }) else { return 0 }
             let (value, slope) = hinge(s[r] - s[y] + margin)
             loss = value
-            g?[r] = slope * scale
-            g?[y] = -slope * scale
+            g[r] = slope * scale
+            g[y] = -slope * scale
         case .oneVsRest:
             for j in 0..<classes {
                 let tau: Double = j == y ? 1 : -1
                 let (value, slope) = hinge(margin - tau * s[j])
                 loss += value
-                g?[j] = -tau * slope * scale
+                g[j] = -tau * slope * scale
             }
         }
         return loss

@@ -5,74 +5,86 @@ import LinearAlgebra
 ///
 ///     L = (1/B) Σᵢ Lᵢ(sᵢ, yᵢ)        row i of ∂L/∂S = (1/B)·∂Lᵢ/∂sᵢ
 ///
-/// A conforming loss writes `exampleLoss(_:label:classCount:scoresGradient:scale:)`, its fast
-/// per-row kernel on raw pointers, and may override `writeScoresGradient`, the training step's
-/// call on a chunk of rows; this extension supplies the `Loss` requirements around them, so the
-/// training loop's `dataLossAndGradient` allocates nothing.
+/// A conforming loss writes `exampleLoss(scores:label:scale:scoresGradient:)`, its fast kernel for
+/// one row on bounds-checked views (`Span`, `MutableSpan`: an index outside the row traps instead
+/// of reaching another row's memory), and its naive form over the batch. This extension supplies
+/// the rest of `Loss` around them; the training step hands the loss a chunk of rows at a time
+/// through `writeScoresGradient`, which a loss may override to work on several rows at once (the
+/// softmax does, eight at a time).
 public protocol RowwiseLoss: Loss {
-    /// Lᵢ of the K scores at `scores` with label `label`; when `scoresGradient` is given, writes
-    /// scale·∂Lᵢ/∂s_j into its K entries (all of them: it is overwritten, not accumulated).
-    /// - Precondition: `label` is in 0..<`classCount` (checked by the callers below).
-    func exampleLoss(
-        _ scores: UnsafePointer<Double>, label: Int, classCount: Int,
-        scoresGradient: UnsafeMutablePointer<Double>?, scale: Double
-    ) -> Double
+    /// Lᵢ of one example's K scores `scores` with label `label`, and scale·∂Lᵢ/∂s_j written into
+    /// the K entries of `scoresGradient` (all of them: it is overwritten, not accumulated).
+    /// - Precondition: `label` is in 0..<K and `scoresGradient` has K entries (the callers below
+    ///   check both).
+    func exampleLoss(scores: Span<Double>, label: Int, scale: Double, scoresGradient: inout MutableSpan<Double>) -> Double
 
-    /// scale·∂Lᵢ/∂sᵢ of consecutive rows, one per label (K scores each from `scores`), written row
-    /// after row from `scoresGradient`: the training step's call, a chunk of rows at a time. By
-    /// default `exampleLoss` row by row; a loss may work on several rows at once (the softmax
-    /// does, eight at a time), as long as each row's result is its own.
-    /// - Precondition: every label is in 0..<`classCount` (the training step checks them first).
+    /// scale·∂Lᵢ/∂sᵢ of consecutive rows, one per label (K = scores.count / labels.count scores each),
+    /// written row after row into `scoresGradient`: the training step's call, a chunk of rows at a
+    /// time. By default `exampleLoss` row by row; a loss may work on several rows at once, as long as
+    /// each row's result is its own.
+    /// - Precondition: every label is in 0..<K (the training step checks them first).
     /// - Complexity: O(rows · K).
-    func writeScoresGradient(
-        scores: UnsafePointer<Double>, labels: UnsafeBufferPointer<Int>, classCount: Int,
-        scoresGradient: UnsafeMutablePointer<Double>, scale: Double)
+    func writeScoresGradient(scores: Span<Double>, labels: Span<Int>, scale: Double, scoresGradient: inout MutableSpan<Double>)
 }
 
 extension RowwiseLoss {
     /// `exampleLoss` on each row in turn, its loss value dropped.
-    public func writeScoresGradient(
-        scores: UnsafePointer<Double>, labels: UnsafeBufferPointer<Int>, classCount: Int,
-        scoresGradient: UnsafeMutablePointer<Double>, scale: Double
-    ) {
+    public func writeScoresGradient(scores: Span<Double>, labels: Span<Int>, scale: Double, scoresGradient: inout MutableSpan<Double>) {
+        guard !labels.isEmpty else { return }
+        let classes = scores.count / labels.count
         for i in labels.indices {
-            _ = exampleLoss(scores + i * classCount, label: labels[i], classCount: classCount,
-                            scoresGradient: scoresGradient + i * classCount, scale: scale)
-        }
-    }
-
-    /// (1/B) Σᵢ Lᵢ and ∂L/∂S (B×K, overwritten) by `exampleLoss` on each row, through raw
-    /// pointers and without allocating. 0 for an empty batch (and `scoresGradient` stays 0×K).
-    /// - Complexity: B calls of `exampleLoss`.
-    public func dataLossAndGradient(scores: Matrix, labels: [Int], scoresGradient: inout Matrix) -> Double {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        precondition(scoresGradient.rows == scores.rows && scoresGradient.columns == scores.columns,
-                     "the scores gradient has the shape of the scores")
-        guard scores.rows > 0 else { return 0 }
-        let classes = scores.columns, scale = 1 / Double(scores.rows)
-        var total = 0.0
-        scores.elements.withUnsafeBufferPointer { source in
-            scoresGradient.elements.withUnsafeMutableBufferPointer { target in
-                for i in 0..<scores.rows {
-                    precondition(labels[i] >= 0 && labels[i] < classes, "label \(labels[i]) is not a class of \(classes)")
-                    total += exampleLoss(source.baseAddress! + i * classes, label: labels[i], classCount: classes,
-                                         scoresGradient: target.baseAddress! + i * classes, scale: scale)
-                }
+            let row = scores.extracting(i * classes ..< (i + 1) * classes)
+            _ = scoresGradient.withRow(i, length: classes) { gradient in
+                exampleLoss(scores: row, label: labels[i], scale: scale, scoresGradient: &gradient)
             }
         }
-        return total * scale
     }
 
-    /// Lᵢ for each row by `exampleLoss`, without the gradient: the per-example losses of `explain`.
+    /// (1/B) Σᵢ Lᵢ and ∂L/∂S (B×K, overwritten) by `exampleLoss` on each row, without allocating.
+    /// 0 for an empty batch (and `scoresGradient` stays 0×K).
+    /// - Complexity: B calls of `exampleLoss`.
+    public func dataLossAndGradient(scores: Matrix, labels: [Int], scoresGradient: inout Matrix) -> Double {
+        precondition(scoresGradient.rows == scores.rows && scoresGradient.columns == scores.columns,
+                     "the scores gradient has the shape of the scores")
+        var gradient = scoresGradient.elements.mutableSpan
+        return sumOfExampleLosses(scores: scores, labels: labels, scale: 1 / Double(max(scores.rows, 1)),
+                                  scoresGradient: &gradient) / Double(max(scores.rows, 1))
+    }
+
+    /// (1/B) Σᵢ Lᵢ by `exampleLoss` on each row, its gradient written into a scratch matrix.
+    public func dataLoss(scores: Matrix, labels: [Int]) -> Double {
+        exampleLosses(scores: scores, labels: labels).reduce(0, +) / Double(max(scores.rows, 1))
+    }
+
+    /// Lᵢ for each row by `exampleLoss` (its gradient goes to a scratch row): the per-example
+    /// losses of `explain` and of the evaluation of a split.
     public func exampleLosses(scores: Matrix, labels: [Int]) -> [Double] {
         precondition(labels.count == scores.rows, "one label per row of scores")
         let classes = scores.columns
-        return scores.elements.withUnsafeBufferPointer { source in
-            (0..<scores.rows).map { i in
-                precondition(labels[i] >= 0 && labels[i] < classes, "label \(labels[i]) is not a class of \(classes)")
-                return exampleLoss(source.baseAddress! + i * classes, label: labels[i], classCount: classes,
-                                   scoresGradient: nil, scale: 0)
+        var scratch = [Double](repeating: 0, count: classes)
+        var gradient = scratch.mutableSpan
+        var losses: [Double] = []
+        losses.reserveCapacity(scores.rows)
+        for i in 0..<scores.rows {
+            precondition(labels[i] >= 0 && labels[i] < classes, "label \(labels[i]) is not a class of \(classes)")
+            losses.append(exampleLoss(scores: scores.elements.span.extracting(i * classes ..< (i + 1) * classes),
+                                      label: labels[i], scale: 0, scoresGradient: &gradient))
+        }
+        return losses
+    }
+
+    /// Σᵢ Lᵢ, with scale·∂Lᵢ/∂sᵢ written into row i of `scoresGradient` (B·K entries).
+    private func sumOfExampleLosses(scores: Matrix, labels: [Int], scale: Double, scoresGradient: inout MutableSpan<Double>) -> Double {
+        precondition(labels.count == scores.rows, "one label per row of scores")
+        let classes = scores.columns
+        var total = 0.0
+        for i in 0..<scores.rows {
+            precondition(labels[i] >= 0 && labels[i] < classes, "label \(labels[i]) is not a class of \(classes)")
+            let row = scores.elements.span.extracting(i * classes ..< (i + 1) * classes)
+            total += scoresGradient.withRow(i, length: classes) { gradient in
+                exampleLoss(scores: row, label: labels[i], scale: scale, scoresGradient: &gradient)
             }
         }
+        return total
     }
 }

@@ -15,4 +15,13 @@ public enum SVMVariant: String, CaseIterable, Sendable {
     /// One-vs-rest: K binary hinge losses, the correct class's score pushed above +Δ and every
     /// other score below −Δ.
     case oneVsRest = "one_vs_rest"
+
+    /// One line for the help and the config reference.
+    public var summary: String {
+        switch self {
+        case .westonWatkins: "Σ_{j≠y} max(0, s_j − s_y + Δ): every wrong class within Δ counts (the lecture's)"
+        case .crammerSinger: "max(0, max_{j≠y} s_j − s_y + Δ): only the highest wrong class counts"
+        case .oneVsRest: "Σ_j max(0, Δ − τ_j·s_j): K binary hinges, the correct score above +Δ, the others below −Δ"
+        }
+    }
 }

@@ -136,7 +136,7 @@ public struct TripletLoss: Loss, Equatable {
     /// L and ∂L/∂E by the formula: mine the triplets, then add each one's hinge and, when it is
     /// positive, its three gradient rows. The readable reference for
     /// `dataLossAndGradient(scores:labels:scoresGradient:)`.
-    public func naiveDataLossAndGradient(embeddings: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
+    public func naiveDataLossAndGradient(scores embeddings: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
         precondition(labels.count == embeddings.rows, "one label per row of embeddings")
         let distances = Self.squaredDistances(embeddings)
         let triplets = naiveMinedTriplets(distances: distances, labels: labels)
@@ -169,7 +169,7 @@ public struct TripletLoss: Loss, Equatable {
     }
 
     /// L and ∂L/∂E (B×M, overwritten). Same inputs and outputs as
-    /// `naiveDataLossAndGradient(embeddings:labels:)`, up to rounding.
+    /// `naiveDataLossAndGradient(scores:labels:)`, up to rounding.
     ///
     /// Anchor by anchor, on one row of distances at a time, every mode reduces to coefficients c_{aj}
     /// (how often d(a, j) enters the sum of active hinges, + for a positive, − for a negative), so

@@ -12,6 +12,16 @@ public enum TripletMining: String, CaseIterable, Sendable {
     case semiHard = "semi_hard"
     /// `"random"`: per anchor–positive pair, one negative drawn from the loss's seeded stream.
     case random
+
+    /// One line for the help and the config reference.
+    public var summary: String {
+        switch self {
+        case .all: "every valid triplet of the batch"
+        case .hard: "per anchor, the farthest positive and the nearest negative"
+        case .semiHard: "per anchor–positive pair, the nearest negative farther than the positive"
+        case .random: "per anchor–positive pair, one random negative (seeded)"
+        }
+    }
 }
 
 /// One triplet of a minibatch, as row indices: anchor a, positive p (same class, p ≠ a), negative n

@@ -19,28 +19,13 @@ public enum LearningRateSchedule: Equatable, Hashable, Sendable {
     /// Divide the initial rate by 1 + decay·e.
     case inverseTime(decay: Double)
 
-    /// The config names, in the order the help lists them.
-    public static let typeNames = ["constant", "step", "exponential", "inverse_time"]
-
-    /// The keys a `schedule` section of the type named `typeName` may hold, or nil for an unknown
-    /// name: `type` plus the parameters of its formula.
-    public static func keys(ofTypeNamed typeName: String) -> [String]? {
-        switch typeName {
-        case "constant": ["type"]
-        case "step": ["type", "every", "gamma"]
-        case "exponential": ["type", "gamma"]
-        case "inverse_time": ["type", "decay"]
-        default: nil
-        }
-    }
-
     /// The config name of this schedule.
-    public var typeName: String {
+    public var type: ScheduleType {
         switch self {
-        case .constant: "constant"
-        case .step: "step"
-        case .exponential: "exponential"
-        case .inverseTime: "inverse_time"
+        case .constant: .constant
+        case .step: .step
+        case .exponential: .exponential
+        case .inverseTime: .inverseTime
         }
     }
 
@@ -57,6 +42,39 @@ public enum LearningRateSchedule: Equatable, Hashable, Sendable {
             return initial * pow(gamma, Double(epoch))
         case .inverseTime(let decay):
             return initial / (1 + decay * Double(epoch))
+        }
+    }
+}
+
+/// The schedules by config name (`optimizer.schedule.type`): the one table that decoding,
+/// validation, "did you mean" and help read.
+public enum ScheduleType: String, CaseIterable, Sendable {
+    /// `"constant"` (default): lr₀ every epoch.
+    case constant
+    /// `"step"`: lr₀·γ^⌊e/every⌋.
+    case step
+    /// `"exponential"`: lr₀·γ^e.
+    case exponential
+    /// `"inverse_time"`: lr₀/(1 + decay·e).
+    case inverseTime = "inverse_time"
+
+    /// The keys a `schedule` section of this type may hold: `type` plus the parameters of its formula.
+    public var keys: [String] {
+        switch self {
+        case .constant: ["type"]
+        case .step: ["type", "every", "gamma"]
+        case .exponential: ["type", "gamma"]
+        case .inverseTime: ["type", "decay"]
+        }
+    }
+
+    /// One line for the help and the config reference: the formula.
+    public var summary: String {
+        switch self {
+        case .constant: "lr₀"
+        case .step: "lr₀·γ^⌊e/every⌋"
+        case .exponential: "lr₀·γ^e"
+        case .inverseTime: "lr₀/(1 + decay·e)"
         }
     }
 }

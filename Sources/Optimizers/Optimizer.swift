@@ -8,6 +8,10 @@ import LinearAlgebra
 public protocol Optimizer: Sendable {
     /// One step: θ ← θ − (update computed from `gradient`), at the given learning rate.
     mutating func step(_ parameters: inout Matrix, gradient: Matrix, learningRate: Double)
+
+    /// The same step by the formulas, entry by entry: the readable reference for
+    /// `step(_:gradient:learningRate:)`, which `model.implementation: "naive"` trains with.
+    mutating func naiveStep(_ parameters: inout Matrix, gradient: Matrix, learningRate: Double)
 }
 
 /// The optimizers by config name: the one table that decoding, validation, "did you mean" and

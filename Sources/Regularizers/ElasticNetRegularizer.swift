@@ -82,4 +82,10 @@ public struct ElasticNetRegularizer: Regularizer, Equatable {
     public func proximalStep(_ weights: inout Matrix, threshold: Double) {
         if proximal { weights.softThreshold(by: l1Ratio * threshold) }
     }
+
+    /// With `proximal`: soft-thresholding by ρ·t by the definition (`naiveSoftThreshold`).
+    /// The readable reference for `proximalStep(_:threshold:)`.
+    public func naiveProximalStep(_ weights: inout Matrix, threshold: Double) {
+        if proximal { naiveSoftThreshold(&weights, by: l1Ratio * threshold) }
+    }
 }

@@ -89,4 +89,10 @@ public struct L1Regularizer: Regularizer, Equatable {
     public func proximalStep(_ weights: inout Matrix, threshold: Double) {
         if proximal { weights.softThreshold(by: threshold) }
     }
+
+    /// With `proximal`: w ← sign(w)·max(0, |w| − t) by the definition (`naiveSoftThreshold`).
+    /// The readable reference for `proximalStep(_:threshold:)`.
+    public func naiveProximalStep(_ weights: inout Matrix, threshold: Double) {
+        if proximal { naiveSoftThreshold(&weights, by: threshold) }
+    }
 }

@@ -13,6 +13,12 @@ public struct NoRegularizer: Regularizer, Equatable {
     /// R(W) = 0.
     public func penalty(of weights: Matrix) -> Double { 0 }
 
+    /// R(W) = 0, by the definition too.
+    public func naivePenalty(of weights: Matrix) -> Double { 0 }
+
     /// Leaves `gradient` unchanged: ∂R/∂W = 0.
     public func addGradient(of weights: Matrix, strength: Double, into gradient: inout Matrix) {}
+
+    /// Leaves `gradient` unchanged, by the definition too.
+    public func naiveAddGradient(of weights: Matrix, strength: Double, into gradient: inout Matrix) {}
 }

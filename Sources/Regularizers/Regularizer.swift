@@ -6,21 +6,51 @@ import LinearAlgebra
 ///
 /// It expresses a preference among weights that fit the data equally well (L2: diffuse weights;
 /// L1: sparse weights). The training loop applies it to W, and to b only when `include_bias`.
+///
+/// Each function has a naive twin, the formula written entry by entry, which
+/// `model.implementation: "naive"` trains with; the tests compare the two.
 public protocol Regularizer: Sendable {
     /// R(W), without the strength λ.
     func penalty(of weights: Matrix) -> Double
+    /// R(W) by the definition, one term per entry: the readable reference for `penalty(of:)`.
+    func naivePenalty(of weights: Matrix) -> Double
 
     /// gradient ← gradient + λ·∂R/∂W (a subgradient at kinks: sign(0) = 0).
     func addGradient(of weights: Matrix, strength: Double, into gradient: inout Matrix)
+    /// gradient ← gradient + λ·∂R/∂W by the definition, entry by entry: the readable reference for
+    /// `addGradient(of:strength:into:)`.
+    func naiveAddGradient(of weights: Matrix, strength: Double, into gradient: inout Matrix)
 
     /// The proximal step that follows an SGD step, with threshold t = learning rate · λ; a no-op
     /// unless the regularizer asks for one (L1 with `proximal: true`: soft-thresholding).
     func proximalStep(_ weights: inout Matrix, threshold: Double)
+    /// The proximal step by the definition, entry by entry: the readable reference for
+    /// `proximalStep(_:threshold:)`.
+    func naiveProximalStep(_ weights: inout Matrix, threshold: Double)
 }
 
 extension Regularizer {
     /// By default there is no proximal step: the penalty acts through the gradient only.
     public func proximalStep(_ weights: inout Matrix, threshold: Double) {}
+    /// By default there is no proximal step.
+    public func naiveProximalStep(_ weights: inout Matrix, threshold: Double) {}
+}
+
+/// Soft-thresholding by t ≥ 0 by the definition, entry by entry: the proximal operator of t·Σ|w|,
+///
+///     w ← sign(w)·max(0, |w| − t)
+///
+/// with a zero written as +0 (sign(w)·0 would give −0 for a negative w, which a model file shows
+/// as "-0.0"). The readable reference for the fast soft-thresholding of L1 and the elastic net.
+/// - Complexity: O(rows · columns).
+func naiveSoftThreshold(_ weights: inout Matrix, by threshold: Double) {
+    precondition(threshold >= 0, "the soft-thresholding threshold t = learning rate · λ is non-negative")
+    for k in 0..<weights.rows {
+        for d in 0..<weights.columns {
+            let shrunk = max(0, abs(weights[k, d]) - threshold)
+            weights[k, d] = shrunk == 0 ? 0 : sign(weights[k, d]) * shrunk
+        }
+    }
 }
 
 /// The regularizers by config name: the one table that decoding, validation, "did you mean"

@@ -29,7 +29,7 @@ extension ExperimentReport {
 
     /// σ of the first Gaussian NLL run, else 1.
     var sigmaInUse: Double {
-        results.first { $0.run.loss.type == .gaussianNLL }?.run.loss.sigma ?? 1
+        results.first { $0.run.loss.type == .gaussianNLL }?.run.loss.settings.sigma ?? 1
     }
 
     /// Palette indices of the loss shapes: the Okabe–Ito colours without yellow, which is too
@@ -39,8 +39,8 @@ extension ExperimentReport {
     /// The distinct margins Δ of the SVM runs, in run order.
     var marginsInUse: [Double] {
         var margins: [Double] = []
-        for result in results where result.run.loss.type == .svm && !margins.contains(result.run.loss.margin) {
-            margins.append(result.run.loss.margin)
+        for result in results where result.run.loss.type == .svm && !margins.contains(result.run.loss.settings.margin) {
+            margins.append(result.run.loss.settings.margin)
         }
         return margins
     }

@@ -89,7 +89,7 @@ public enum ConfigLoader {
             throw .invalidValue(file: file, path: "data.test_fraction", found: JSONWriter.number(testFraction),
                                 expected: "validation_fraction + test_fraction ≤ 0.9, so that examples are left to train on")
         }
-        let preprocess = try reader.string("preprocess")
+        let preprocess = try reader.choice("preprocess", as: Preprocessing.Kind.self)
         var resolved = try reader.resolved(forType: nil, children: [:])
         if validation != nil { resolved = resolved.removing("validation_fraction") }
         if test != nil { resolved = resolved.removing("test_fraction") }
@@ -100,7 +100,7 @@ public enum ConfigLoader {
             train: train, validation: validation, test: test,
             validationFraction: validationFraction, testFraction: testFraction,
             labelColumn: try reader.string("label_column"), header: try reader.boolean("header"), imageShape: imageShape,
-            preprocess: Preprocessing.Kind(rawValue: preprocess) ?? .standardize,
+            preprocess: preprocess,
             resolved: resolved)
     }
 
@@ -284,7 +284,8 @@ public enum ConfigLoader {
             try SectionReader.check(value, against: .integer(1...1_000_000), file: file, path: "\(entry.path).evaluate_every")
             evaluateEvery = Int(value.numberValue ?? 1)
         }
-        let initialization: WeightInitialization = try model.string("init") == "zeros" ? .zeros : .gaussian(scale: try model.number("init_scale"))
+        let initialization = WeightInitialization(kind: try model.choice("init", as: WeightInitialization.Kind.self),
+                                                  scale: try model.number("init_scale"))
         let baseName = entry?.object["name"]?.stringValue ?? loss.type.rawValue
         let name = ([baseName] + point.map { "\($0.path.split(separator: ".").last ?? "")=\(JSONWriter.compactString($0.value))" })
             .joined(separator: ",")
@@ -300,9 +301,11 @@ public enum ConfigLoader {
         if earlyStopping != nil { resolved = resolved.setting("early_stopping", to: try earlyStoppingReader.resolved(forType: nil)) }
         resolved = resolved.setting("evaluate_every", to: .number(Double(evaluateEvery)))
         return RunConfiguration(
-            name: name, baseName: baseName, biasTrick: try model.boolean("bias_trick"), initialization: initialization,
+            name: name, baseName: baseName, biasTrick: try model.boolean("bias_trick"),
+            implementation: try model.choice("implementation", as: Implementation.self), initialization: initialization,
             loss: loss, regularizer: regularizer,
             optimizer: OptimizerConfiguration(
+                type: try optimizerReader.choice("type", as: OptimizerType.self),
                 learningRate: try optimizerReader.number("learning_rate"), batchSize: try optimizerReader.integer("batch_size"),
                 epochs: try optimizerReader.integer("epochs"), momentum: try optimizerReader.number("momentum"),
                 nesterov: try optimizerReader.boolean("nesterov"), shuffle: try optimizerReader.boolean("shuffle"),
@@ -336,35 +339,44 @@ public enum ConfigLoader {
     }
 
     static func decodeLoss(_ reader: SectionReader) throws(ConfigError) -> LossConfiguration {
-        let typeName = try reader.string("type")
-        let type = LossType(rawValue: typeName) ?? .svm
-        try reader.checkKeysApply(toType: typeName)
-        return LossConfiguration(
-            type: type, resolved: try reader.resolved(forType: typeName),
-            variant: SVMVariant(rawValue: try reader.string("variant")) ?? .westonWatkins,
-            margin: try reader.number("margin"), squared: try reader.boolean("squared"), sigma: try reader.number("sigma"),
-            embeddingDimension: try reader.integer("embedding_dimension"), mining: try reader.string("mining"))
+        let type = try reader.choice("type", as: LossType.self)
+        try reader.checkKeysApply(toType: type.rawValue)
+        var settings = LossSettings()
+        settings.variant = try reader.choice("variant", as: SVMVariant.self)
+        settings.margin = try reader.number("margin")
+        settings.squared = try reader.boolean("squared")
+        settings.includeCorrectClass = try reader.boolean("include_correct_class")
+        settings.positiveTermOnly = try reader.boolean("positive_term_only")
+        settings.sigma = try reader.number("sigma")
+        settings.embeddingDimension = try reader.integer("embedding_dimension")
+        settings.mining = try reader.choice("mining", as: TripletMining.self)
+        if type == .svm && settings.includeCorrectClass && settings.variant != .westonWatkins {
+            throw .invalidValue(file: reader.file, path: reader.lookup("include_correct_class")?.path ?? reader.path(of: "include_correct_class"),
+                                found: "true with variant \"\(settings.variant.rawValue)\"",
+                                expected: "false: only the Weston–Watkins sum Σ_{j≠y} can be extended to j = y (quiz 1.3)")
+        }
+        return LossConfiguration(type: type, settings: settings, resolved: try reader.resolved(forType: type.rawValue))
     }
 
     static func decodeRegularizer(_ reader: SectionReader) throws(ConfigError) -> RegularizerConfiguration {
-        let typeName = try reader.string("type")
-        try reader.checkKeysApply(toType: typeName)
+        let type = try reader.choice("type", as: RegularizerType.self)
+        try reader.checkKeysApply(toType: type.rawValue)
         return RegularizerConfiguration(
-            type: RegularizerType(rawValue: typeName) ?? .l2, strength: try reader.number("strength"),
+            type: type, strength: try reader.number("strength"),
             includeBias: try reader.boolean("include_bias"), proximal: try reader.boolean("proximal"),
             l1Ratio: try reader.number("l1_ratio"))
     }
 
     static func decodeSchedule(_ reader: SectionReader) throws(ConfigError) -> (LearningRateSchedule, JSONValue) {
-        let typeName = try reader.string("type")
-        try reader.checkKeysApply(toType: typeName)
-        let schedule: LearningRateSchedule = switch typeName {
-        case "step": .step(every: try reader.integer("every"), gamma: try reader.number("gamma"))
-        case "exponential": .exponential(gamma: try reader.number("gamma"))
-        case "inverse_time": .inverseTime(decay: try reader.number("decay"))
-        default: .constant
+        let type = try reader.choice("type", as: ScheduleType.self)
+        try reader.checkKeysApply(toType: type.rawValue)
+        let schedule: LearningRateSchedule = switch type {
+        case .constant: .constant
+        case .step: .step(every: try reader.integer("every"), gamma: try reader.number("gamma"))
+        case .exponential: .exponential(gamma: try reader.number("gamma"))
+        case .inverseTime: .inverseTime(decay: try reader.number("decay"))
         }
-        return (schedule, try reader.resolved(forType: typeName))
+        return (schedule, try reader.resolved(forType: type.rawValue))
     }
 }
 

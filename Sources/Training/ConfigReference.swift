@@ -48,6 +48,11 @@ public enum ConfigReference {
                 let row = ["`\(key.name)`", key.kind.expectation, defaultText, users, key.summary]
                 text += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
             }
+            for key in section.keys {
+                guard case .choice(let choices) = key.kind else { continue }
+                text += "\n`\(key.name)`:\n"
+                for choice in choices { text += "- `\(choice.name)`: \(choice.summary)\n" }
+            }
         }
         return text
     }

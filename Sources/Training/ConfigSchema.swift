@@ -1,4 +1,5 @@
 import Losses
+import LinearModel
 import Regularizers
 import Optimizers
 import Datasets
@@ -11,8 +12,8 @@ public enum ConfigValueKind: Sendable {
     case integer(ClosedRange<Int>)
     /// true or false.
     case boolean
-    /// One of the listed strings.
-    case choice([String])
+    /// One of the listed names, each with its line of help.
+    case choice([(name: String, summary: String)])
     /// Any string.
     case text
     /// A list of `lengths` whole numbers, each in `range` (an image shape).
@@ -38,7 +39,7 @@ public enum ConfigValueKind: Sendable {
         case .boolean:
             return "true or false"
         case .choice(let choices):
-            return "one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "one of " + choices.map { "\"\($0.name)\"" }.joined(separator: ", ")
         case .text:
             return "a string"
         case .integerList(let lengths, let range):
@@ -54,6 +55,19 @@ public enum ConfigValueKind: Sendable {
         case .grid:
             return "an object of dotted paths and value lists"
         }
+    }
+}
+
+extension ConfigValueKind {
+    /// One of the names of the family `Name`, in its order.
+    static func choice<Name: ConfigName>(of family: Name.Type) -> ConfigValueKind {
+        .choice(Name.allCases.map { ($0.rawValue, $0.summary) })
+    }
+
+    /// The names a choice allows (empty for other kinds).
+    var choiceNames: [String] {
+        if case .choice(let choices) = self { return choices.map(\.name) }
+        return []
     }
 }
 
@@ -105,8 +119,10 @@ public enum ConfigSchema {
     }
 
     private static let lossTable = LossType.allCases.map { ($0.rawValue, $0.keys) }
+    /// The loss keys' defaults, from the losses' own table.
+    private static let defaultLoss = LossSettings()
     private static let regularizerTable = RegularizerType.allCases.map { ($0.rawValue, $0.keys) }
-    private static let scheduleTable = LearningRateSchedule.typeNames.map { ($0, LearningRateSchedule.keys(ofTypeNamed: $0) ?? []) }
+    private static let scheduleTable = ScheduleType.allCases.map { ($0.rawValue, $0.keys) }
 
     public static let topLevel = ConfigSection(path: "", summary: "The experiment.", keys: [
         ConfigKey("name", .text, default: nil, "Name of the experiment; default: the config file's name without .json."),
@@ -141,35 +157,43 @@ public enum ConfigSchema {
                   "Whether CSV files start with a header row; false: the first row is data and the columns are named x0, x1, …"),
         ConfigKey("image_shape", .integerList(lengths: 2...3, range: 1...100_000), default: nil,
                   "[H, W] or [H, W, C] (channel-last) of the images that flat rows hold, for the report's templates and model.json; IDX, CIFAR-10 and 3-D or 4-D .npy data carry their own."),
-        ConfigKey("preprocess", .choice(["standardize", "center", "none"]), default: "standardize",
+        ConfigKey("preprocess", .choice(of: Preprocessing.Kind.self), default: "standardize",
                   "Feature scaling, with statistics of the training split only."),
     ])
 
     public static let model = ConfigSection(path: "model", summary: "The linear classifier f(x) = Wx + b.", keys: [
         ConfigKey("bias_trick", .boolean, default: true,
-                  "Train with the augmented [W b] and [x; 1] (true) or separate W and b (false): identical results."),
-        ConfigKey("init", .choice(["gaussian", "zeros"]), default: "gaussian", "Initial weights: init_scale·N(0, 1), or all zero."),
+                  "Train one matrix [W b] on inputs [x; 1] (true) or W and b apart (false): the same numbers, bit for bit."),
+        ConfigKey("implementation", .choice(of: Implementation.self), default: "fast",
+                  "Train with the fast kernels or with the readable loops a student reads (the same path up to rounding)."),
+        ConfigKey("init", .choice(of: WeightInitialization.Kind.self), default: "gaussian", "Initial weights: init_scale·N(0, 1), or all zero."),
         ConfigKey("init_scale", .number(0...1e6, exclusiveMinimum: false), default: 0.001, "Standard deviation of the gaussian initial weights."),
     ])
 
     public static let loss = ConfigSection(path: "loss", summary: "The data loss (SPEC §3).", keys: [
-        ConfigKey("type", .choice(LossType.allCases.map(\.rawValue)), default: "svm", "Which loss."),
-        ConfigKey("variant", .choice(["weston_watkins", "crammer_singer", "one_vs_rest"]), default: "weston_watkins",
+        ConfigKey("type", .choice(of: LossType.self), default: .string(LossType.svm.rawValue), "Which loss."),
+        ConfigKey("variant", .choice(of: SVMVariant.self), default: .string(defaultLoss.variant.rawValue),
                   usedBy: users(of: "variant", lossTable), "Multiclass SVM variant."),
-        ConfigKey("margin", .number(0...1e6, exclusiveMinimum: false), default: 1,
+        ConfigKey("margin", .number(0...1e6, exclusiveMinimum: false), default: .number(defaultLoss.margin),
                   usedBy: users(of: "margin", lossTable), "Margin Δ of the SVM (α of the triplet loss)."),
-        ConfigKey("squared", .boolean, default: false, usedBy: users(of: "squared", lossTable),
+        ConfigKey("squared", .boolean, default: .bool(defaultLoss.squared), usedBy: users(of: "squared", lossTable),
                   "Square each hinge term (the squared hinge)."),
-        ConfigKey("sigma", .number(1e-6...1e6, exclusiveMinimum: false), default: 1, usedBy: users(of: "sigma", lossTable),
-                  "Standard deviation σ of the Gaussian negative log-likelihood."),
-        ConfigKey("embedding_dimension", .integer(1...10_000), default: 2, usedBy: users(of: "embedding_dimension", lossTable),
-                  "Dimension M of the triplet loss's embedding V·x."),
-        ConfigKey("mining", .choice(TripletMining.allCases.map(\.rawValue)), default: "all", usedBy: users(of: "mining", lossTable),
-                  "Which triplets of a minibatch the triplet loss uses."),
+        ConfigKey("include_correct_class", .boolean, default: .bool(defaultLoss.includeCorrectClass),
+                  usedBy: users(of: "include_correct_class", lossTable),
+                  "Quiz 1.3: let the Weston–Watkins sum run over j = y too; every Lᵢ grows by exactly Δ, nothing else changes."),
+        ConfigKey("positive_term_only", .boolean, default: .bool(defaultLoss.positiveTermOnly),
+                  usedBy: users(of: "positive_term_only", lossTable),
+                  "The lecture's pitfall: keep only −log σ(s_y); the model learns to say yes to every class. Never a default."),
+        ConfigKey("sigma", .number(1e-6...1e6, exclusiveMinimum: false), default: .number(defaultLoss.sigma),
+                  usedBy: users(of: "sigma", lossTable), "Standard deviation σ of the Gaussian negative log-likelihood."),
+        ConfigKey("embedding_dimension", .integer(1...10_000), default: .number(Double(defaultLoss.embeddingDimension)),
+                  usedBy: users(of: "embedding_dimension", lossTable), "Dimension M of the triplet loss's embedding V·x."),
+        ConfigKey("mining", .choice(of: TripletMining.self), default: .string(defaultLoss.mining.rawValue),
+                  usedBy: users(of: "mining", lossTable), "Which triplets of a minibatch the triplet loss uses."),
     ])
 
     public static let regularizer = ConfigSection(path: "regularizer", summary: "The penalty λ·R(W).", keys: [
-        ConfigKey("type", .choice(RegularizerType.allCases.map(\.rawValue)), default: "l2", "Which penalty."),
+        ConfigKey("type", .choice(of: RegularizerType.self), default: "l2", "Which penalty."),
         ConfigKey("strength", .number(0...1e12, exclusiveMinimum: false), default: 0.001, "λ."),
         ConfigKey("include_bias", .boolean, default: false, "Penalize b too."),
         ConfigKey("proximal", .boolean, default: false, usedBy: users(of: "proximal", regularizerTable),
@@ -179,7 +203,7 @@ public enum ConfigSchema {
     ])
 
     public static let optimizer = ConfigSection(path: "optimizer", summary: "Minibatch stochastic gradient descent.", keys: [
-        ConfigKey("type", .choice(["sgd"]), default: "sgd", "The optimizer."),
+        ConfigKey("type", .choice(of: OptimizerType.self), default: "sgd", "The optimizer."),
         ConfigKey("learning_rate", .number(0...1e6, exclusiveMinimum: true), default: 0.1, "lr₀, the initial learning rate."),
         ConfigKey("batch_size", .integer(1...1_000_000_000), default: 32, "Examples per step; ≥ N is full-batch gradient descent."),
         ConfigKey("epochs", .integer(0...1_000_000), default: 100, "Passes over the training split."),
@@ -190,8 +214,8 @@ public enum ConfigSchema {
     ])
 
     public static let schedule = ConfigSection(path: "optimizer.schedule", summary: "The learning rate of epoch e (0-based).", keys: [
-        ConfigKey("type", .choice(LearningRateSchedule.typeNames), default: "constant",
-                  "constant: lr₀; step: lr₀·γ^⌊e/every⌋; exponential: lr₀·γ^e; inverse_time: lr₀/(1 + decay·e)."),
+        ConfigKey("type", .choice(of: ScheduleType.self), default: "constant",
+                  "The learning rate of epoch e from lr₀."),
         ConfigKey("every", .integer(1...1_000_000), default: 10, usedBy: users(of: "every", scheduleTable), "Epochs between two steps."),
         ConfigKey("gamma", .number(0...1e6, exclusiveMinimum: true), default: 0.5, usedBy: users(of: "gamma", scheduleTable), "γ."),
         ConfigKey("decay", .number(0...1e6, exclusiveMinimum: false), default: 0.1, usedBy: users(of: "decay", scheduleTable), "The decay of inverse_time."),
@@ -207,7 +231,7 @@ public enum ConfigSchema {
     ])
 
     public static let generate = ConfigSection(path: "data.train.generate", summary: "A synthetic dataset made on the fly.", keys: [
-        ConfigKey("kind", .choice(SyntheticKind.allCases.map(\.rawValue)), default: nil, "The generator (required)."),
+        ConfigKey("kind", .choice(of: SyntheticKind.self), default: nil, "The generator (required)."),
         ConfigKey("samples", .integer(1...10_000_000), default: nil, "Examples; default per kind."),
         ConfigKey("classes", .integer(2...1000), default: nil, "K; default per kind."),
         ConfigKey("features", .integer(1...100_000), default: nil, "D; default per kind."),

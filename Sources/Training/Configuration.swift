@@ -113,7 +113,10 @@ public struct RunConfiguration: Sendable {
     public var name: String
     /// The name from the config's `runs` entry (or the loss type).
     public var baseName: String
+    /// `model.bias_trick`: train one matrix [W b] on inputs [x; 1] (true) or W and b apart.
     public var biasTrick: Bool
+    /// `model.implementation`: the fast kernels or the readable loops.
+    public var implementation: Implementation
     public var initialization: WeightInitialization
     public var loss: LossConfiguration
     public var regularizer: RegularizerConfiguration
@@ -129,14 +132,16 @@ public struct RunConfiguration: Sendable {
 /// The loss section, decoded.
 public struct LossConfiguration: Sendable {
     public var type: LossType
+    /// The values of the section's keys (defaults where absent).
+    public var settings: LossSettings
     /// The section with only the keys this type uses: what `model.json` carries as `loss`.
     public var resolved: JSONValue
-    public var variant: SVMVariant
-    public var margin: Double
-    public var squared: Bool
-    public var sigma: Double
-    public var embeddingDimension: Int
-    public var mining: String
+
+    public init(type: LossType, settings: LossSettings = LossSettings(), resolved: JSONValue = [:]) {
+        self.type = type
+        self.settings = settings
+        self.resolved = resolved
+    }
 }
 
 /// The regularizer section, decoded.
@@ -155,6 +160,7 @@ public struct RegularizerConfiguration: Sendable {
 
 /// The optimizer section, decoded.
 public struct OptimizerConfiguration: Sendable {
+    public var type: OptimizerType
     public var learningRate: Double
     public var batchSize: Int
     public var epochs: Int
@@ -162,6 +168,13 @@ public struct OptimizerConfiguration: Sendable {
     public var nesterov: Bool
     public var shuffle: Bool
     public var schedule: LearningRateSchedule
+}
+
+extension OptimizerConfiguration {
+    /// A fresh optimizer of this section's type (zero velocity), for one parameter matrix.
+    public func makeOptimizer() -> any Optimizer {
+        type.makeOptimizer(momentum: momentum, nesterov: nesterov)
+    }
 }
 
 /// The early-stopping section, decoded.
@@ -173,36 +186,11 @@ public struct EarlyStoppingConfiguration: Sendable {
 extension LossConfiguration {
     /// The loss this section describes.
     public func makeLoss() -> any Loss {
-        switch type {
-        case .svm: MulticlassSVMLoss(variant: variant, margin: margin, squared: squared)
-        case .softmax: SoftmaxCrossEntropyLoss()
-        case .mse: MeanSquaredErrorLoss()
-        case .sigmoid: SigmoidCrossEntropyLoss()
-        case .gaussianNLL: GaussianNegativeLogLikelihoodLoss(sigma: sigma)
-        case .triplet: TripletLoss(margin: margin, mining: tripletMining)
-        }
-    }
-
-    /// The `mining` of a triplet run (validated against `TripletMining`'s names when decoded).
-    public var tripletMining: TripletMining {
-        TripletMining(rawValue: mining) ?? .all
+        type.makeLoss(settings)
     }
 
     /// The formula of the loss at W = 0 (SPEC §3), e.g. "(K − 1)·Δ" or "ln K".
     public var expectedInitialLossFormula: String {
-        switch type {
-        case .svm:
-            let power = squared ? "²" : ""
-            return switch variant {
-            case .westonWatkins: "(K − 1)·Δ\(power)"
-            case .crammerSinger: "Δ\(power)"
-            case .oneVsRest: "K·Δ\(power)"
-            }
-        case .softmax: return "ln K"
-        case .mse: return "1/K"
-        case .sigmoid: return "K·ln 2"
-        case .gaussianNLL: return "1/(2σ²) + (K/2)·ln(2πσ²)"
-        case .triplet: return "α"
-        }
+        type.expectedInitialLossFormula(settings)
     }
 }

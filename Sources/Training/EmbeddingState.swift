@@ -5,9 +5,9 @@ import Losses
 import Regularizers
 import Optimizers
 
-/// The mutable state of a triplet run's SGD: V, its optimizer's velocity, the minibatch loss (whose
-/// batch number advances once per step, so `random` mining draws afresh) and the buffers a step
-/// writes into, allocated once.
+/// The mutable state of a triplet run's SGD: V with its optimizer's velocity, the minibatch loss
+/// (whose batch number advances once per step, so `random` mining draws afresh) and the buffers a
+/// step writes into, allocated once.
 struct EmbeddingState {
     let run: RunConfiguration
     let regularizer: any Regularizer
@@ -15,11 +15,10 @@ struct EmbeddingState {
     /// The seed of the split losses' triplet sample.
     let evaluationSeed: UInt64
     var loss: TripletLoss
-    var embedding: Matrix
-    var optimizer: StochasticGradientDescent
+    /// V (M×D), every entry penalized.
+    var parameters: TrainedMatrix
     private var embeddings: Matrix
     private var embeddingsGradient: Matrix
-    private var gradient: Matrix
     private var batchLabels: [Int] = []
     private var scratch = TripletScratch()
 
@@ -29,30 +28,37 @@ struct EmbeddingState {
         self.data = data
         self.evaluationSeed = evaluationSeed
         self.loss = loss
-        self.embedding = embedding
-        optimizer = StochasticGradientDescent(momentum: run.optimizer.momentum, nesterov: run.optimizer.nesterov)
+        parameters = TrainedMatrix(embedding, optimizer: run.optimizer.makeOptimizer(), penalized: .all)
         embeddings = Matrix(rows: 0, columns: embedding.rows)
         embeddingsGradient = embeddings
-        gradient = Matrix(rows: embedding.rows, columns: embedding.columns)
     }
 
-    /// One SGD step on the minibatch `rows`: E = X_B·Vᵀ, dV = dEᵀ·X_B + λ∂R/∂V.
+    /// V, the embedding.
+    var embedding: Matrix { parameters.values }
+
+    /// One SGD step on the minibatch `rows`: E = X_B·Vᵀ, L and dE by the triplet loss, dV = dEᵀ·X_B,
+    /// then λ·∂R/∂V and the update — by the readable loops with `model.implementation: "naive"`.
     mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
         let features = data.train.features
-        if embeddings.rows != rows.count {
-            embeddings = Matrix(rows: rows.count, columns: embedding.rows)
-            embeddingsGradient = embeddings
-        }
         batchLabels.removeAll(keepingCapacity: true)
         for row in rows { batchLabels.append(data.train.labels[row]) }
-        Matrix.multiplyTransposed(rowsOf: features, at: rows, by: embedding, into: &embeddings)
-        _ = loss.dataLossAndGradient(scores: embeddings, labels: batchLabels, scoresGradient: &embeddingsGradient, scratch: &scratch)
+        switch run.implementation {
+        case .naive:
+            let embeddings = Matrix.naiveMultiplyTransposed(rowsOf: features, at: rows, by: parameters.values)
+            let gradient = loss.naiveDataLossAndGradient(scores: embeddings, labels: batchLabels).scoresGradient
+            parameters.gradient = Matrix.naiveTransposedMultiply(gradient, byRowsOf: features, at: rows)
+        case .fast:
+            if embeddings.rows != rows.count {
+                embeddings = Matrix(rows: rows.count, columns: parameters.values.rows)
+                embeddingsGradient = embeddings
+            }
+            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: parameters.values, into: &embeddings)
+            _ = loss.dataLossAndGradient(scores: embeddings, labels: batchLabels, scoresGradient: &embeddingsGradient, scratch: &scratch)
+            Matrix.transposedMultiply(embeddingsGradient, byRowsOf: features, at: rows, into: &parameters.gradient)
+        }
         loss.batchNumber &+= 1
-        Matrix.transposedMultiply(embeddingsGradient, byRowsOf: features, at: rows, into: &gradient)
-        let strength = run.regularizer.strength
-        regularizer.addGradient(of: embedding, strength: strength, into: &gradient)
-        optimizer.step(&embedding, gradient: gradient, learningRate: learningRate)
-        regularizer.proximalStep(&embedding, threshold: learningRate * strength)
+        parameters.update(regularizer: regularizer, strength: run.regularizer.strength, learningRate: learningRate,
+                          implementation: run.implementation)
     }
 }
 
@@ -60,8 +66,8 @@ struct EmbeddingState {
 /// nearest-centroid [W b] off the embedded training split.
 extension EmbeddingState: TrainedParameters {
     var snapshot: Matrix {
-        get { embedding }
-        set { embedding = newValue }
+        get { parameters.values }
+        set { parameters.values = newValue }
     }
 
     var isFinite: Bool { embedding.isFinite }

@@ -29,7 +29,7 @@ extension ModelFile {
     /// otherwise the loss of its class scores.
     public func metrics(on dataset: Dataset) -> SplitMetrics {
         if loss.type == .triplet, let embedding {
-            return Evaluation.tripletMetrics(of: classifier, embedding: embedding, margin: loss.margin,
+            return Evaluation.tripletMetrics(of: classifier, embedding: embedding, margin: loss.settings.margin,
                                              seed: Self.tripletSampleSeed, on: dataset)
         }
         return Evaluation.metrics(of: classifier, loss: loss.makeLoss(), on: dataset)

@@ -81,7 +81,7 @@ public enum ResultFiles {
         let run = result.run
         var lossName = run.loss.type.rawValue
         if run.loss.type == .svm {
-            lossName += " " + run.loss.variant.rawValue + (run.loss.squared ? " squared" : "") + " Δ=\(JSONWriter.number(run.loss.margin))"
+            lossName += " " + run.loss.settings.variant.rawValue + (run.loss.settings.squared ? " squared" : "") + " Δ=\(JSONWriter.number(run.loss.settings.margin))"
         }
         let regularizer = run.regularizer.type == .none ? "none" : "\(run.regularizer.type.rawValue) λ=\(JSONWriter.number(run.regularizer.strength))"
         return [

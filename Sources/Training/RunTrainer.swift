@@ -43,7 +43,7 @@ public struct RunTrainer {
     /// Trains from `initial` and returns the result; `progress` hears of every epoch. A triplet run
     /// trains its embedding instead, from its own V₀ (`TripletTrainer`), and ignores `initial`.
     public func train(from initial: LinearClassifier, progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
-        if run.loss.type == .triplet {
+        guard let loss = loss as? any RowwiseLoss else {
             return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress)
         }
         var state = TrainingState(run: run, loss: loss, data: data, classifier: initial)
@@ -52,16 +52,18 @@ public struct RunTrainer {
             run: run, classifier: state.classifier, history: outcome.history, stopReason: outcome.stopReason,
             initialLoss: outcome.initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),
             epochsRun: outcome.epochsRun, trainingSeconds: outcome.seconds,
-            train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train),
-            validation: data.validation.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) },
-            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0) })
+            train: Evaluation.metrics(of: state.classifier, loss: loss, on: data.train, implementation: run.implementation),
+            validation: data.validation.map {
+                Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation)
+            },
+            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation) })
     }
 
     /// The training split's data loss at the start, for the initial-loss line: of `initial`, or of a
     /// triplet run's V₀ (its `initial` classifier is not what it trains).
     public func initialDataLoss(from initial: LinearClassifier) -> Double {
         if run.loss.type == .triplet { return TripletTrainer(run: run, data: data, seed: seed).initialDataLoss() }
-        return Evaluation.lossAndAccuracy(of: initial, loss: loss, on: data.train).dataLoss
+        return Evaluation.lossAndAccuracy(of: initial, loss: loss, on: data.train, implementation: run.implementation).dataLoss
     }
 }
 

@@ -93,6 +93,17 @@ struct SectionReader {
         return string
     }
 
+    /// The value of `key` as a name of the family `Name` (checked against its cases, so a name the
+    /// schema lists always converts: no fallback to a default).
+    func choice<Name: ConfigName>(_ key: String, as family: Name.Type) throws(ConfigError) -> Name {
+        let text = try string(key)
+        guard let name = Name(rawValue: text) else {
+            throw .invalidValue(file: file, path: lookup(key)?.path ?? path(of: key), found: JSONWriter.quoted(text),
+                                expected: ConfigValueKind.choice(of: family).expectation)
+        }
+        return name
+    }
+
     /// The nested section `key` as the layers of its own reader.
     func childLayers(_ key: String) throws(ConfigError) -> [Layer] {
         var children: [Layer] = []
@@ -121,10 +132,10 @@ struct SectionReader {
                   number >= Double(range.lowerBound), number <= Double(range.upperBound) else { throw invalid() }
         case .boolean:
             guard value.boolValue != nil else { throw invalid() }
-        case .choice(let choices):
+        case .choice:
             guard let string = value.stringValue else { throw invalid() }
-            guard choices.contains(string) else {
-                let suggestion = closestMatch(to: string, among: choices).map { "; did you mean '\($0)'?" } ?? ""
+            guard kind.choiceNames.contains(string) else {
+                let suggestion = closestMatch(to: string, among: kind.choiceNames).map { "; did you mean '\($0)'?" } ?? ""
                 throw .invalidValue(file: file, path: path, found: describe(value) + suggestion, expected: kind.expectation)
             }
         case .text:

@@ -7,13 +7,16 @@ extension TrainingState: TrainedParameters {
         set { classifier = newValue }
     }
 
-    var isFinite: Bool { classifier.weights.isFinite && classifier.bias.isFinite }
+    var isFinite: Bool { weights.values.isFinite && (bias?.values.isFinite ?? true) }
 
     /// The history record of the classifier after `epoch`: data loss and accuracy of each split,
     /// λ·R(W) (and λ·R(b) with `include_bias`).
     func evaluate(epoch: Int, learningRate: Double?) -> EpochRecord {
-        let train = Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: data.train)
-        let validation = data.validation.map { Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: $0) }
+        let classifier = self.classifier
+        let train = Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: data.train, implementation: run.implementation)
+        let validation = data.validation.map {
+            Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: $0, implementation: run.implementation)
+        }
         let regularization = Evaluation.regularizationLoss(of: classifier, run.regularizer)
         return EpochRecord(
             epoch: epoch,

@@ -5,130 +5,85 @@ import Regularizers
 import Optimizers
 import Datasets
 
-/// The mutable state of one run's SGD: the classifier, one optimizer per parameter (each keeps its
-/// own velocity), and the buffers a step writes into, allocated once so the hot loop allocates
-/// nothing per minibatch.
+/// The mutable state of one run's SGD: the parameters, each with its own optimizer (velocity), and
+/// the buffers a step writes into, allocated once so that the fast step allocates nothing per
+/// minibatch.
+///
+/// The parameters are laid out as `model.bias_trick` says: with the trick, one matrix
+/// θ = [W b] (K×(D+1)) on inputs [x; 1]; without it, W (K×D) and b (K×1) apart. A step is
+///
+///     S = X_B·Wᵀ + b;   L, dS = loss(S, y_B);   dW = dSᵀ·X_B,  db = Σᵢ dSᵢ;   update W and b
+///
+/// by the readable code (`naiveStep`, TrainingState+NaiveStep.swift) or the fused kernel
+/// (`fastStep`, TrainingState+FastStep.swift), as `model.implementation` says.
 struct TrainingState {
     let run: RunConfiguration
-    let loss: any Loss
+    let loss: any RowwiseLoss
     let regularizer: any Regularizer
     let data: ExperimentData
-    var classifier: LinearClassifier
-    var weightOptimizer: StochasticGradientDescent
-    var biasOptimizer: StochasticGradientDescent
-    private var scores: Matrix
-    private var scoresGradient: Matrix
-    private var weightGradient: Matrix
-    private var biasGradient: Matrix
-    private var batchLabels: [Int]
-    private var minibatchScratch = MinibatchGradientScratch()
+    /// [W b] with the bias trick, W without.
+    var weights: TrainedMatrix
+    /// b, trained apart; nil with the bias trick (b is the last column of `weights`).
+    var bias: TrainedMatrix?
+    var batchLabels: [Int] = []
+    var minibatchScratch = MinibatchGradientScratch()
 
-    init(run: RunConfiguration, loss: any Loss, data: ExperimentData, classifier: LinearClassifier) {
+    init(run: RunConfiguration, loss: any RowwiseLoss, data: ExperimentData, classifier: LinearClassifier) {
         self.run = run
         self.loss = loss
         self.regularizer = run.regularizer.makeRegularizer()
         self.data = data
-        self.classifier = classifier
-        let optimizer = StochasticGradientDescent(momentum: run.optimizer.momentum, nesterov: run.optimizer.nesterov)
-        weightOptimizer = optimizer
-        biasOptimizer = optimizer
-        let batch = min(run.optimizer.batchSize, data.train.exampleCount)
-        let classes = classifier.classCount, features = classifier.featureCount
-        scores = Matrix(rows: batch, columns: classes)
-        scoresGradient = Matrix(rows: batch, columns: classes)
-        weightGradient = Matrix(rows: classes, columns: features)
-        biasGradient = Matrix(rows: classes, columns: 1)
-        batchLabels = []
-        batchLabels.reserveCapacity(batch)
-    }
-
-    /// One SGD step on the minibatch `rows`.
-    mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
-        if let rowwise = loss as? any RowwiseLoss {
-            computeFusedGradients(rows: rows, loss: rowwise)
-        } else {
-            computeGradients(rows: rows)
-        }
-        let strength = run.regularizer.strength
-        regularizer.addGradient(of: classifier.weights, strength: strength, into: &weightGradient)
-        if run.regularizer.includeBias {
-            regularizer.addGradient(of: classifier.bias, strength: strength, into: &biasGradient)
-        }
-        weightOptimizer.step(&classifier.weights, gradient: weightGradient, learningRate: learningRate)
-        biasOptimizer.step(&classifier.bias, gradient: biasGradient, learningRate: learningRate)
-        regularizer.proximalStep(&classifier.weights, threshold: learningRate * strength)
-        if run.regularizer.includeBias {
-            regularizer.proximalStep(&classifier.bias, threshold: learningRate * strength)
-        }
-    }
-
-    /// dW and db of a row-wise loss by the fused kernel, which reads each picked row of X once. The
-    /// bias trick [x; 1]·[W b]ᵀ computes the same sums in the same order as Wx + b (b added after
-    /// the dot product), so both settings share this one path and give the same bits. The batch's
-    /// labels are gathered (and checked) first, all at once: looked up row by row inside the step,
-    /// each was a cache miss on the path to the loss (`mid`, 1 thread: 0.0254 → 0.0225 s per epoch).
-    private mutating func computeFusedGradients(rows: ArraySlice<Int>, loss: any RowwiseLoss) {
-        let classes = classifier.classCount, scale = 1 / Double(rows.count)
-        gatherBatchLabels(rows: rows)
-        for label in batchLabels {
-            precondition(label >= 0 && label < classes, "label \(label) is not a class of \(classes)")
-        }
-        let labels = batchLabels
-        Matrix.minibatchGradient(
-            rowsOf: data.train.features, at: rows, weights: classifier.weights, bias: classifier.bias,
-            scoresGradientOfRows: { batchRows, scores, scoresGradient in
-                labels.withUnsafeBufferPointer { labels in
-                    loss.writeScoresGradient(
-                        scores: scores, labels: UnsafeBufferPointer(rebasing: labels[batchRows]), classCount: classes,
-                        scoresGradient: scoresGradient, scale: scale)
-                }
-            },
-            weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &minibatchScratch)
-    }
-
-    /// `batchLabels` = the labels of `rows`, in order.
-    private mutating func gatherBatchLabels(rows: ArraySlice<Int>) {
-        batchLabels.removeAll(keepingCapacity: true)
-        for row in rows { batchLabels.append(data.train.labels[row]) }
-    }
-
-    /// dW and db of any loss: S, then ∂L/∂S of the whole batch, then dSᵀ·X_B.
-    private mutating func computeGradients(rows: ArraySlice<Int>) {
-        let features = data.train.features
-        if scores.rows != rows.count {
-            scores = Matrix(rows: rows.count, columns: classifier.classCount)
-            scoresGradient = scores
-        }
-        gatherBatchLabels(rows: rows)
-        computeScores(rows: rows, features: features)
-        _ = loss.dataLossAndGradient(scores: scores, labels: batchLabels, scoresGradient: &scoresGradient)
-        computeParameterGradients(rows: rows, features: features)
-    }
-
-    /// S = X_B·Wᵀ + b, either through separate W and b or through the bias trick [x; 1]·[W b]ᵀ,
-    /// whose last column b the kernel reads where it lies (no K×(D+1) copy of [W b] per step):
-    /// the same sums in the same order, so both give the same bits.
-    private mutating func computeScores(rows: ArraySlice<Int>, features: Matrix) {
+        let optimizer = run.optimizer.makeOptimizer()
         if run.biasTrick {
-            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, appendingOneTimes: classifier.bias, into: &scores)
+            weights = TrainedMatrix(classifier.augmentedWeights, optimizer: optimizer,
+                                    penalized: run.regularizer.includeBias ? .all : .allButLastColumn)
+            bias = nil
         } else {
-            Matrix.multiplyTransposed(rowsOf: features, at: rows, by: classifier.weights, into: &scores)
-            classifier.addBias(to: &scores)
+            weights = TrainedMatrix(classifier.weights, optimizer: optimizer, penalized: .all)
+            bias = TrainedMatrix(classifier.bias, optimizer: optimizer, penalized: run.regularizer.includeBias ? .all : .none)
         }
+        batchLabels.reserveCapacity(min(run.optimizer.batchSize, data.train.exampleCount))
     }
 
-    /// dW = dSᵀ·X_B and db = Σᵢ dSᵢ, either separately or as the bias trick's dSᵀ·[X_B 1] = [dW db],
-    /// whose last column the kernel writes straight into db.
-    private mutating func computeParameterGradients(rows: ArraySlice<Int>, features: Matrix) {
-        let classes = classifier.classCount
-        if run.biasTrick {
-            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient, appendingOneInto: &biasGradient)
-        } else {
-            Matrix.transposedMultiply(scoresGradient, byRowsOf: features, at: rows, into: &weightGradient)
-            for k in 0..<classes { biasGradient.elements[k] = 0 }
-            for i in 0..<scoresGradient.rows {
-                for k in 0..<classes { biasGradient.elements[k] += scoresGradient.elements[i * classes + k] }
+    /// W and b as a classifier, whichever the layout.
+    var classifier: LinearClassifier {
+        get {
+            guard let bias else { return LinearClassifier(augmentedWeights: weights.values) }
+            return LinearClassifier(weights: weights.values, bias: bias.values)
+        }
+        set {
+            if bias == nil {
+                weights.values = newValue.augmentedWeights
+            } else {
+                weights.values = newValue.weights
+                bias?.values = newValue.bias
             }
+        }
+    }
+
+    /// One SGD step on the minibatch `rows`: the data gradient by the chosen implementation, then
+    /// λ·∂R, the optimizer's step and the proximal step on each parameter matrix.
+    mutating func step(rows: ArraySlice<Int>, learningRate: Double) {
+        gatherBatchLabels(rows: rows)
+        switch run.implementation {
+        case .naive: naiveDataGradient(rows: rows)
+        case .fast: fastDataGradient(rows: rows)
+        }
+        let (regularizer, strength, implementation) = (self.regularizer, run.regularizer.strength, run.implementation)
+        weights.update(regularizer: regularizer, strength: strength, learningRate: learningRate, implementation: implementation)
+        bias?.update(regularizer: regularizer, strength: strength, learningRate: learningRate, implementation: implementation)
+    }
+
+    /// `batchLabels` = the labels of `rows`, in order, each checked to be a class. Gathered all at
+    /// once: looked up row by row inside the fused step, each was a cache miss on the path to the
+    /// loss (`mid`, 1 thread: 0.0254 → 0.0225 s per epoch).
+    private mutating func gatherBatchLabels(rows: ArraySlice<Int>) {
+        let classes = data.classCount
+        batchLabels.removeAll(keepingCapacity: true)
+        for row in rows {
+            let label = data.train.labels[row]
+            precondition(label >= 0 && label < classes, "label \(label) is not a class of \(classes)")
+            batchLabels.append(label)
         }
     }
 }

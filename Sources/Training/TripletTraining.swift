@@ -31,7 +31,7 @@ public struct TripletTrainer {
         self.data = data
         self.seed = seed
         var seeds = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.tripletMining.rawValue)
-        loss = TripletLoss(margin: run.loss.margin, mining: run.loss.tripletMining, seed: seeds.next())
+        loss = TripletLoss(margin: run.loss.settings.margin, mining: run.loss.settings.mining, seed: seeds.next())
         evaluationSeed = seeds.next()
     }
 
@@ -39,7 +39,7 @@ public struct TripletTrainer {
     /// row, as `LinearClassifier(classCount:featureCount:initialization:generator:)` draws W.
     public static func initialEmbedding(run: RunConfiguration, featureCount: Int, seed: UInt64) -> Matrix {
         var generator = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.initialWeights.rawValue)
-        return LinearClassifier(classCount: run.loss.embeddingDimension, featureCount: featureCount,
+        return LinearClassifier(classCount: run.loss.settings.embeddingDimension, featureCount: featureCount,
                                 initialization: run.initialization, generator: &generator).weights
     }
 

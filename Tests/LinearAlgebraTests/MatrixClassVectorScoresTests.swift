@@ -31,8 +31,7 @@ struct MatrixClassVectorScoresTests {
         var observed = Matrix(rows: batch, columns: classes)
         Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &observed)
         let expected = Matrix.naiveMinibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias)
-        #expect(observed.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern),
-                "B \(batch) D \(features) K \(classes): the kernel's sums differ from the naive chain's bits")
+        expectBitIdentical(observed.elements, expected.elements, "B \(batch) D \(features) K \(classes): the kernel's sums differ from the naive chain's bits")
     }
 
     @Test("1, 2, 3 and 4 threads give bit-identical scores (each group of 8 rows computed alone)",
@@ -44,7 +43,7 @@ struct MatrixClassVectorScoresTests {
         for threads in 2...4 {
             var observed = Matrix(rows: batch, columns: classes)
             Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &observed, threadCount: threads)
-            #expect(observed.elements.map(\.bitPattern) == single.elements.map(\.bitPattern), "\(threads) threads")
+            expectBitIdentical(observed.elements, single.elements, "\(threads) threads")
         }
     }
 }

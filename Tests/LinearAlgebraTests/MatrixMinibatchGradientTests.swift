@@ -43,6 +43,23 @@ struct MinibatchProblem {
         var scratch = MinibatchGradientScratch()
         return fast(threads: threads, scratch: &scratch)
     }
+
+    /// [W b], K×(D+1): the bias trick's one parameter matrix.
+    var augmentedWeights: Matrix {
+        Matrix(rows: weights.rows, columns: x.columns + 1, elements: (0..<weights.rows).flatMap { weights.row($0) + bias.row($0) })
+    }
+
+    func naiveAugmented() -> Matrix {
+        Matrix.naiveMinibatchGradient(rowsOf: x, at: rows, augmentedWeights: augmentedWeights, scoresGradientOfRows: scoresGradientOfRows)
+    }
+
+    func fastAugmented(threads: Int = 1) -> Matrix {
+        var scratch = MinibatchGradientScratch()
+        var gradient = Matrix(rows: weights.rows, columns: x.columns + 1, repeating: .nan)
+        Matrix.minibatchGradient(rowsOf: x, at: rows, augmentedWeights: augmentedWeights, scoresGradientOfRows: scoresGradientOfRows,
+                                 augmentedGradient: &gradient, scratch: &scratch, threadCount: threads)
+        return gradient
+    }
 }
 
 /// Shapes past the slot (B ≥ 64: two) and chunk (32 rows; 24 when D > 2,048) boundaries: (B, N, D, K).
@@ -68,10 +85,8 @@ struct MatrixMinibatchGradientTests {
         let single = problem.fast(threads: 1)
         for threads in 2...4 {
             let observed = problem.fast(threads: threads)
-            #expect(observed.weightGradient.elements.map(\.bitPattern) == single.weightGradient.elements.map(\.bitPattern),
-                    "\(threads) threads: dW differs from 1 thread's bits")
-            #expect(observed.biasGradient.elements.map(\.bitPattern) == single.biasGradient.elements.map(\.bitPattern),
-                    "\(threads) threads: db differs from 1 thread's bits")
+            expectBitIdentical(observed.weightGradient.elements, single.weightGradient.elements, "\(threads) threads: dW differs from 1 thread's bits")
+            expectBitIdentical(observed.biasGradient.elements, single.biasGradient.elements, "\(threads) threads: db differs from 1 thread's bits")
         }
     }
 
@@ -81,11 +96,9 @@ struct MatrixMinibatchGradientTests {
         let slots = MinibatchSlots.count(batch: batch)
         var scores = Matrix(rows: batch, columns: 10), scoresGradient = scores
         Matrix.minibatchScores(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias, into: &scores)
-        scores.elements.withUnsafeBufferPointer { s in
-            scoresGradient.elements.withUnsafeMutableBufferPointer { g in
-                problem.scoresGradientOfRows(0..<batch, s.baseAddress!, g.baseAddress!)
-            }
-        }
+        var gradientView = scoresGradient.elements.mutableSpan
+        problem.scoresGradientOfRows(0..<batch, scores.elements.span, &gradientView)
+        _ = consume gradientView
         var expected = [Double](repeating: 0, count: 10 * 38)
         for slot in 0..<slots {
             let range = MinibatchSlots.range(of: slot, count: slots, batch: batch)
@@ -98,7 +111,7 @@ struct MatrixMinibatchGradientTests {
         }
         let observed = problem.fast()
         let joined = (0..<10).flatMap { observed.weightGradient.row($0) + observed.biasGradient.row($0) }
-        #expect(joined.map(\.bitPattern) == expected.map(\.bitPattern), "B \(batch), \(slots) slots")
+        expectBitIdentical(joined, expected, "B \(batch), \(slots) slots")
     }
 
     @Test("one scratch serves a full batch, then the epoch's short last batch, then a full one again")
@@ -112,11 +125,34 @@ struct MatrixMinibatchGradientTests {
         }
     }
 
+    @Test("bias trick: the fused d[W b] on the one K×(D+1) matrix matches its naive definition", arguments: 0..<10)
+    func augmentedNaiveMatchesFused(seed: UInt64) {
+        for (b, n, d, k) in minibatchShapes {
+            let problem = MinibatchProblem(batch: b, dataRows: n, features: d, classes: k, seed: seed)
+            expectClose(problem.fastAugmented(threads: 2), problem.naiveAugmented(), "seed \(seed), B \(b) N \(n) D \(d) K \(k), d[W b]:")
+        }
+    }
+
+    /// The two layouts run the same sums in the same order (b_k·1 and dS_{ik}·1 are exact), so
+    /// the only possible difference is a stride bug: the test asks for the same bits.
+    @Test("bias trick: d[W b] has the bits of dW and db computed apart, on 1 and 3 threads", arguments: [(611, 10), (37, 3), (2_056, 17)])
+    func augmentedEqualsSeparate(features: Int, classes: Int) {
+        let problem = MinibatchProblem(batch: 150, dataRows: 200, features: features, classes: classes, seed: 11)
+        let separate = problem.fast(threads: 1)
+        for threads in [1, 3] {
+            let augmented = problem.fastAugmented(threads: threads)
+            let joined = (0..<classes).flatMap { separate.weightGradient.row($0) + separate.biasGradient.row($0) }
+            expectBitIdentical(augmented.elements, joined, "\(threads) threads, D \(features), K \(classes)")
+        }
+    }
+
     @Test("an empty batch has zero gradients")
     func emptyBatch() {
         let observed = MinibatchProblem(batch: 0, dataRows: 5, features: 9, classes: 2, seed: 1).fast()
         #expect(observed.weightGradient == Matrix(rows: 2, columns: 9))
         #expect(observed.biasGradient == Matrix(rows: 2, columns: 1))
+        let augmented = MinibatchProblem(batch: 0, dataRows: 5, features: 9, classes: 2, seed: 1).fastAugmented()
+        #expect(augmented == Matrix(rows: 2, columns: 10))
     }
 
     @Test("slots of a batch: B = 200 → 0..<100, 100..<200; B = 63 → one slot; B = 0 → one empty slot")

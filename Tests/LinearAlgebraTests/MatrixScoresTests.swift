@@ -41,7 +41,7 @@ struct MatrixScoresTests {
             Matrix.multiplyTransposed(rowsOf: a, at: rows, by: d == 0 ? Matrix(rows: k, columns: 0) : weights,
                                       appendingOneTimes: bias, into: &observed)
             let expected = Matrix.multiplyTransposed(rowsOf: a, at: rows, by: augmented, appendingOne: true)
-            #expect(observed.elements.map(\.bitPattern) == expected.elements.map(\.bitPattern), "seed \(seed), B \(b) N \(n) D \(d) K \(k)")
+            expectBitIdentical(observed.elements, expected.elements, "seed \(seed), B \(b) N \(n) D \(d) K \(k)")
         }
     }
 

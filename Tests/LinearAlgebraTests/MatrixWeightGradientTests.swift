@@ -58,7 +58,7 @@ struct MatrixWeightGradientTests {
             Matrix.transposedMultiply(c, byRowsOf: a, at: rows, into: &weights, appendingOneInto: &sums)
             let expected = (0..<k).flatMap { row in augmented.row(row) }
             let observed = (0..<k).flatMap { row in weights.row(row) + sums.row(row) }
-            #expect(observed.map(\.bitPattern) == expected.map(\.bitPattern), "seed \(seed), B \(b) N \(n) D \(d) K \(k)")
+            expectBitIdentical(observed, expected, "seed \(seed), B \(b) N \(n) D \(d) K \(k)")
         }
     }
 

@@ -11,8 +11,9 @@ struct LossTypeTests {
 
     @Test("the keys each loss reads (SPEC §4)")
     func keys() {
-        #expect(LossType.svm.keys == ["type", "variant", "margin", "squared"])
-        #expect(LossType.softmax.keys == ["type"] && LossType.mse.keys == ["type"] && LossType.sigmoid.keys == ["type"])
+        #expect(LossType.svm.keys == ["type", "variant", "margin", "squared", "include_correct_class"])
+        #expect(LossType.softmax.keys == ["type"] && LossType.mse.keys == ["type"])
+        #expect(LossType.sigmoid.keys == ["type", "positive_term_only"])
         #expect(LossType.gaussianNLL.keys == ["type", "sigma"])
         #expect(LossType.triplet.keys == ["type", "margin", "embedding_dimension", "mining"])
     }

@@ -3,13 +3,16 @@ import LinearAlgebra
 import Losses
 import TestSupport
 
-/// Every SVM configuration: the three variants, plain and squared hinge.
+/// Every SVM configuration: the three variants, plain and squared hinge, and Weston–Watkins with
+/// the correct class included (quiz 1.3).
 let everySVM: [MulticlassSVMLoss] = SVMVariant.allCases.flatMap { variant in
     [false, true].map { MulticlassSVMLoss(variant: variant, squared: $0) }
-}
+} + [false, true].map { MulticlassSVMLoss(squared: $0, includesCorrectClass: true) }
 
 extension MulticlassSVMLoss: CustomTestStringConvertible {
-    public var testDescription: String { "\(variant.rawValue)\(squared ? ", squared" : ""), Δ = \(margin)" }
+    public var testDescription: String {
+        "\(variant.rawValue)\(squared ? ", squared" : "")\(includesCorrectClass ? ", j = y included" : ""), Δ = \(margin)"
+    }
 }
 
 @Suite("Multiclass SVM loss — lecture slides")
@@ -86,6 +89,27 @@ struct MulticlassSVMLossTests {
                     "\(loss.testDescription): Σ marginTerms")
     }
 
+    /// Columns: scores, label, margin Δ, squared, expected Lᵢ with the j = y term max(0, Δ) (Δ²) added.
+    static let correctClassIncludedExamples: [([Double], Int, Double, Bool, Double)] = [
+        (dogImage, 0, 1, false, 5.2),          // 4.2 + max(0, 3.0 − 3.0 + 1)
+        (birdImage, 1, 1, false, 1),           // 0 + 1: no longer 0, though every wrong class is beaten
+        ([15, -3, 7], 1, 20, false, 88),       // 38 + 30 + 20
+        ([15, -3, 7], 1, 20, true, 2744),      // 38² + 30² + 20² = 1444 + 900 + 400
+    ]
+
+    @Test("quiz 1.3, the sum including j = y: dog 4.2 → 5.2, bird 0 → 1, [15, −3, 7] (Δ = 20) 68 → 88; the gradient is unchanged",
+          arguments: correctClassIncludedExamples)
+    func correctClassIncluded(scores: [Double], label: Int, margin: Double, squared: Bool, expected: Double) {
+        let included = MulticlassSVMLoss(margin: margin, squared: squared, includesCorrectClass: true)
+        let plain = MulticlassSVMLoss(margin: margin, squared: squared)
+        let (value, gradient) = included.dataLossAndGradient(scores: Matrix([scores]), labels: [label])
+        expectClose(value, expected, tolerance: 1e-12, "scores \(scores), y = \(label)")
+        #expect(gradient == plain.dataLossAndGradient(scores: Matrix([scores]), labels: [label]).scoresGradient)
+        #expect(included.naiveDataLossAndGradient(scores: Matrix([scores]), labels: [label]).scoresGradient
+                == plain.naiveDataLossAndGradient(scores: Matrix([scores]), labels: [label]).scoresGradient)
+        #expect(included.marginTerms(scores: scores, label: label)[label] == (squared ? margin * margin : margin))
+    }
+
     @Test("Crammer–Singer ties: the subgradient goes to the lowest-index rival")
     func crammerSingerTie() {
         let loss = MulticlassSVMLoss(variant: .crammerSinger)
@@ -125,7 +149,7 @@ struct MulticlassSVMLossTests {
             let zeros = Matrix(rows: 4, columns: classes), labels = (0..<4).map { $0 % classes }
             let power = configured.squared ? margin * margin : margin
             let expected: Double = switch configured.variant {
-            case .westonWatkins: Double(classes - 1) * power
+            case .westonWatkins: Double(configured.includesCorrectClass ? classes : classes - 1) * power
             case .crammerSinger: classes > 1 ? power : 0
             case .oneVsRest: Double(classes) * power
             }

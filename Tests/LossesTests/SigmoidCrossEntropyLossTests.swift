@@ -87,3 +87,46 @@ struct SigmoidCrossEntropyLossTests {
         expectFiniteForHugeScores(loss, "sigmoid")
     }
 }
+
+@Suite("Sigmoid outputs without softmax — the lecture's pitfall (positive_term_only)")
+struct SigmoidPositiveTermOnlyTests {
+    let loss = SigmoidCrossEntropyLoss(positiveTermOnly: true)
+
+    @Test("only −log σ(s_y) counts: [2, −1] and [2, 1] with y = 0 both cost softplus(−2) = 0.126928")
+    func onlyTheTrueClass() {
+        expectClose(loss.dataLoss(scores: Matrix([[2, -1]]), labels: [0]), 0.12692801104297263, tolerance: 1e-15)
+        expectClose(loss.dataLoss(scores: Matrix([[2, 1]]), labels: [0]), 0.12692801104297263, tolerance: 1e-15)
+        let (_, gradient) = loss.dataLossAndGradient(scores: Matrix([[2, 1]]), labels: [0])
+        expectClose(gradient, Matrix([[sigmoid(2) - 1, 0]]), tolerance: 1e-15)
+    }
+
+    @Test("saying yes to every class costs ≈ 0: scores [30, 30, 30] → 9.4e−14 for any label, every σ ≈ 1")
+    func yesToEverything() {
+        for label in 0..<3 {
+            #expect(loss.dataLoss(scores: Matrix([[30, 30, 30]]), labels: [label]) < 1e-13)
+        }
+        #expect(SigmoidCrossEntropyLoss().dataLoss(scores: Matrix([[30, 30, 30]]), labels: [0]) > 59)
+    }
+
+    @Test("all-zero scores: ln 2 = expectedInitialLoss, for any K", arguments: [1, 2, 3, 10])
+    func valueAtZero(classes: Int) {
+        let zeros = Matrix(rows: 3, columns: classes), labels = (0..<3).map { $0 % classes }
+        expectClose(loss.expectedInitialLoss(classCount: classes), log(2.0), tolerance: 1e-15)
+        expectClose(loss.dataLossAndGradient(scores: zeros, labels: labels).loss, log(2.0), tolerance: 1e-15)
+    }
+
+    @Test("naive matches fast on seeds 0..<20 and the edge shapes (B = 1, K = 2, B = 0)")
+    func naiveMatchesFast() {
+        expectNaiveMatchesFast(loss, naive: loss.naiveDataLossAndGradient, "sigmoid, positive term only")
+    }
+
+    @Test("central differences agree with ∂L/∂S to 1e−6")
+    func gradientCheck() {
+        expectGradientCheckPasses(loss, "sigmoid, positive term only")
+    }
+
+    @Test("scores of ±1e4 give a finite loss and gradient")
+    func hugeScores() {
+        expectFiniteForHugeScores(loss, "sigmoid, positive term only")
+    }
+}

@@ -91,20 +91,15 @@ struct SoftmaxRowsTests {
     func bothGradients(scores: Matrix, labels: [Int]) -> (rows: [Double], byRow: [Double]) {
         let classes = scores.columns, scale = 1 / Double(max(scores.rows, 1))
         var rows = [Double](repeating: .nan, count: scores.elements.count), byRow = rows
-        scores.elements.withUnsafeBufferPointer { s in
-            labels.withUnsafeBufferPointer { l in
-                rows.withUnsafeMutableBufferPointer { g in
-                    loss.writeScoresGradient(scores: s.baseAddress!, labels: l, classCount: classes,
-                                             scoresGradient: g.baseAddress!, scale: scale)
-                }
-                byRow.withUnsafeMutableBufferPointer { g in
-                    for i in 0..<scores.rows {
-                        _ = loss.exampleLoss(s.baseAddress! + i * classes, label: labels[i], classCount: classes,
-                                             scoresGradient: g.baseAddress! + i * classes, scale: scale)
-                    }
-                }
-            }
+        var rowsView = rows.mutableSpan
+        loss.writeScoresGradient(scores: scores.elements.span, labels: labels.span, scale: scale, scoresGradient: &rowsView)
+        _ = consume rowsView
+        var byRowView = byRow.mutableSpan
+        for i in 0..<scores.rows {
+            let row = scores.elements.span.extracting(i * classes ..< (i + 1) * classes)
+            _ = byRowView.withRow(i, length: classes) { loss.exampleLoss(scores: row, label: labels[i], scale: scale, scoresGradient: &$0) }
         }
+        _ = consume byRowView
         return (rows, byRow)
     }
 

@@ -35,7 +35,7 @@ struct TripletLossTests {
         let mined = loss.naiveMinedTriplets(distances: TripletLoss.squaredDistances(Self.embeddings), labels: Self.labels)
         #expect(mined.map { [$0.anchor, $0.positive, $0.negative] } == triplets, "\(mining)")
         expectClose(loss.dataLoss(scores: Self.embeddings, labels: Self.labels), expected, tolerance: 1e-15, "\(mining) fast")
-        expectClose(loss.naiveDataLossAndGradient(embeddings: Self.embeddings, labels: Self.labels).loss, expected,
+        expectClose(loss.naiveDataLossAndGradient(scores: Self.embeddings, labels: Self.labels).loss, expected,
                     tolerance: 1e-15, "\(mining) naive")
     }
 
@@ -50,7 +50,7 @@ struct TripletLossTests {
         let expected = Matrix([[-1, 1], [2, 0], [-2, 0], [1, -1]])
         let (_, gradient) = TripletLoss(mining: .hard).dataLossAndGradient(scores: Self.embeddings, labels: Self.labels)
         expectClose(gradient, expected, tolerance: 1e-15, "hard")
-        let naive = TripletLoss(mining: .hard).naiveDataLossAndGradient(embeddings: Self.embeddings, labels: Self.labels)
+        let naive = TripletLoss(mining: .hard).naiveDataLossAndGradient(scores: Self.embeddings, labels: Self.labels)
         expectClose(naive.scoresGradient, expected, tolerance: 1e-15, "hard naive")
     }
 
@@ -109,7 +109,7 @@ struct TripletLossTests {
             let embeddings = randomMatrix(rows: rows, columns: dimension, seed: seed)
             let labels = randomLabels(count: rows, classCount: classes, seed: seed)
             let loss = TripletLoss(margin: 0.5 + Double(seed % 4) * 0.5, mining: mining, seed: seed, batchNumber: seed)
-            let naive = loss.naiveDataLossAndGradient(embeddings: embeddings, labels: labels)
+            let naive = loss.naiveDataLossAndGradient(scores: embeddings, labels: labels)
             let fast = loss.dataLossAndGradient(scores: embeddings, labels: labels)
             expectClose(fast.loss, naive.loss, tolerance: 1e-12, "seed \(seed), \(mining), B = \(rows): loss")
             expectClose(fast.scoresGradient, naive.scoresGradient, tolerance: 1e-12, "seed \(seed), \(mining), B = \(rows): gradient")
@@ -126,7 +126,7 @@ struct TripletLossTests {
             let grid = Matrix(rows: rows, columns: 2, elements: (0..<2 * rows).map { _ in Double(generator.uniformInteger(below: 3) - 1) })
             let labels = randomLabels(count: rows, classCount: classes, seed: seed)
             let loss = TripletLoss(margin: 1, mining: mining, seed: seed, batchNumber: seed)
-            let naive = loss.naiveDataLossAndGradient(embeddings: grid, labels: labels)
+            let naive = loss.naiveDataLossAndGradient(scores: grid, labels: labels)
             var scratch = TripletScratch()
             var gradient = Matrix(rows: rows, columns: 2)
             for pass in 0..<2 {  // the second pass reuses the scratch the first one grew

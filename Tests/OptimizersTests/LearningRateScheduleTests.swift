@@ -52,21 +52,21 @@ struct LearningRateScheduleTests {
         #expect(schedule.learningRate(initial: 0.07, epoch: 0) == 0.07)
     }
 
-    @Test("each schedule's name is in the table, with its config keys", arguments: everySchedule)
+    @Test("each schedule's type is in the table, with its config keys", arguments: everySchedule)
     func namesAndKeys(schedule: LearningRateSchedule) {
-        #expect(LearningRateSchedule.typeNames.contains(schedule.typeName))
-        #expect(LearningRateSchedule.keys(ofTypeNamed: schedule.typeName)?.first == "type")
+        #expect(ScheduleType.allCases.contains(schedule.type))
+        #expect(schedule.type.keys.first == "type")
     }
 
-    // (config name, its keys)
+    // (config name, its keys); nil: not a schedule
     static let keys: [(String, [String]?)] = [
         ("constant", ["type"]), ("step", ["type", "every", "gamma"]), ("exponential", ["type", "gamma"]),
         ("inverse_time", ["type", "decay"]), ("cosine", nil),
     ]
 
-    @Test("the keys of each schedule type; none for an unknown name", arguments: keys)
+    @Test("the keys of each schedule type; no type for an unknown name", arguments: keys)
     func configKeys(name: String, expected: [String]?) {
-        #expect(LearningRateSchedule.keys(ofTypeNamed: name) == expected)
+        #expect(ScheduleType(rawValue: name)?.keys == expected)
     }
 
     @Test("a step schedule with every = 0 stops the program (the config validation rejects it first)")

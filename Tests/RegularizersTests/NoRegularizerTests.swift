@@ -13,6 +13,7 @@ struct NoRegularizerTests {
         NoRegularizer().addGradient(of: weights, strength: 5, into: &updated)
         #expect(NoRegularizer().penalty(of: weights) == 0)
         #expect(updated == gradient)
+        expectNaiveMatchesFast(NoRegularizer(), seed: seed)
     }
 
     @Test("gradient check of ½‖W − A‖² + λ·0, λ = 0 and λ > 0", arguments: [0.0, 0.5], 0..<5 as Range<UInt64>)

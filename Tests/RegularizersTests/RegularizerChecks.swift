@@ -5,22 +5,14 @@ import TestSupport
 
 // The checks every regularizer suite shares: naive matches fast, and the gradient check.
 
-/// A regularizer with a naive, formula-shaped twin of `penalty` and `addGradient`.
-protocol NaiveTwin: Regularizer {
-    func naivePenalty(of weights: Matrix) -> Double
-    func naiveAddGradient(of weights: Matrix, strength: Double, into gradient: inout Matrix)
-}
-
-extension L1Regularizer: NaiveTwin {}
-extension L2Regularizer: NaiveTwin {}
-extension ElasticNetRegularizer: NaiveTwin {}
 
 /// Shapes of W beside the random K×D ones: empty (no classes, no features), 1×1, a long row.
 let edgeShapes: [(rows: Int, columns: Int)] = [(0, 0), (0, 3), (3, 0), (1, 1), (1, 37), (10, 33)]
 
 /// Expects `fast` and `naive` of `regularizer` to agree on random W of seed `seed` (plus the edge
-/// shapes), for penalty and for the gradient added into a random matrix, with λ = 0.7.
-func expectNaiveMatchesFast<R: NaiveTwin>(_ regularizer: R, seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation) {
+/// shapes), for the penalty, the gradient added into a random matrix with λ = 0.7, and the
+/// proximal step with t = 0.4 (bit for bit: each entry is one formula either way).
+func expectNaiveMatchesFast(_ regularizer: some Regularizer, seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation) {
     for (rows, columns) in edgeShapes + [(Int(seed % 7) + 1, Int(seed % 5) * 3 + 1)] {
         let weights = randomMatrix(rows: rows, columns: columns, seed: seed)
         let context = "\(regularizer), seed \(seed), W \(rows)×\(columns):"
@@ -31,6 +23,10 @@ func expectNaiveMatchesFast<R: NaiveTwin>(_ regularizer: R, seed: UInt64, source
         regularizer.addGradient(of: weights, strength: 0.7, into: &fast)
         regularizer.naiveAddGradient(of: weights, strength: 0.7, into: &naive)
         expectClose(fast, naive, tolerance: 1e-14, "\(context) gradient", sourceLocation: sourceLocation)
+        var fastProximal = weights, naiveProximal = weights
+        regularizer.proximalStep(&fastProximal, threshold: 0.4)
+        regularizer.naiveProximalStep(&naiveProximal, threshold: 0.4)
+        expectBitIdentical(fastProximal.elements, naiveProximal.elements, "\(context) proximal step", sourceLocation: sourceLocation)
     }
 }
 

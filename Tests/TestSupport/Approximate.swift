@@ -84,3 +84,19 @@ public func largestRelativeError(_ analytic: Matrix, _ numerical: Matrix, floor:
     }
     return largest
 }
+
+/// Expects two arrays of doubles with the same bits, entry by entry (so 0 and −0, or two NaNs of
+/// different payloads, differ); on failure reports the count or the first entry that differs.
+public func expectBitIdentical(
+    _ observed: [Double], _ expected: [Double], _ context: @autoclosure () -> String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    guard observed.count == expected.count else {
+        Issue.record("\(context()) \(observed.count) entries, expected \(expected.count)", sourceLocation: sourceLocation)
+        return
+    }
+    if let index = observed.indices.first(where: { observed[$0].bitPattern != expected[$0].bitPattern }) {
+        Issue.record("\(context()) entry \(index) of \(observed.count): expected \(expected[index]), observed \(observed[index]) (other bits)",
+                     sourceLocation: sourceLocation)
+    }
+}

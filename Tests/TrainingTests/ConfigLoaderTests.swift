@@ -20,7 +20,7 @@ struct ConfigLoaderTests {
         let run = try #require(configuration.runs.first)
         #expect(run.name == "svm")
         #expect(run.biasTrick && run.initialization == .gaussian(scale: 0.001))
-        #expect(run.loss.type == .svm && run.loss.variant == .westonWatkins && run.loss.margin == 1 && !run.loss.squared)
+        #expect(run.loss.type == .svm && run.loss.settings.variant == .westonWatkins && run.loss.settings.margin == 1 && !run.loss.settings.squared)
         #expect(run.regularizer.type == .l2 && run.regularizer.strength == 0.001 && !run.regularizer.includeBias)
         #expect(run.optimizer.learningRate == 0.1 && run.optimizer.batchSize == 32 && run.optimizer.epochs == 100)
         #expect(run.optimizer.momentum == 0 && !run.optimizer.nesterov && run.optimizer.shuffle)
@@ -128,7 +128,8 @@ struct ConfigLoaderTests {
             {"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2},
              "runs": [{"name": "svm"}, {"name": "softmax", "loss": {"type": "softmax"}}]}
             """#)
-        #expect(configuration.runs[0].loss.resolved == ["type": "svm", "variant": "weston_watkins", "margin": 2, "squared": false])
+        #expect(configuration.runs[0].loss.resolved == ["type": "svm", "variant": "weston_watkins", "margin": 2, "squared": false,
+                                                     "include_correct_class": false])
         #expect(configuration.runs[1].loss.resolved == ["type": "softmax"])
         #expect(configuration.runs[1].resolved["loss"] == ["type": "softmax"])
     }
@@ -191,6 +192,6 @@ struct ConfigLoaderTests {
         let run = try #require(try TrainingFixtures.configuration(Self.minimal).runs.first)
         #expect(run.resolved["optimizer"]?["schedule"] == ["type": "constant"])
         #expect(run.resolved["regularizer"] == ["type": "l2", "strength": 0.001, "include_bias": false])
-        #expect(run.resolved["model"] == ["bias_trick": true, "init": "gaussian", "init_scale": 0.001])
+        #expect(run.resolved["model"] == ["bias_trick": true, "implementation": "fast", "init": "gaussian", "init_scale": 0.001])
     }
 }

@@ -45,7 +45,8 @@ struct FusedStepTests {
         let start = LinearClassifier(weights: randomMatrix(rows: 10, columns: 37, seed: seed + 2, scale: 0.1),
                                      bias: randomMatrix(rows: 10, columns: 1, seed: seed + 3, scale: 0.1))
         let rows = randomLabels(count: 200, classCount: 300, seed: seed + 4)[...]
-        var state = TrainingState(run: run, loss: run.loss.makeLoss(), data: data, classifier: start)
+        let loss = try #require(run.loss.makeLoss() as? any RowwiseLoss)
+        var state = TrainingState(run: run, loss: loss, data: data, classifier: start)
         state.step(rows: rows, learningRate: 0.5)
         let expected = Self.separateStep(start, loss: run.loss.makeLoss(), x: x, labels: labels, rows: rows,
                                          learningRate: 0.5, strength: 0.01)

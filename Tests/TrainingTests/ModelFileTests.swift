@@ -25,7 +25,7 @@ struct ModelFileTests {
         #expect(JSONWriter.string(read.json) == text)
         #expect(read.classifier.weights == model.classifier.weights && read.classifier.bias == model.classifier.bias, "seed \(seed)")
         #expect(read.preprocessing == model.preprocessing && read.classNames == model.classNames && read.featureNames == model.featureNames)
-        #expect(read.loss.type == .svm && read.loss.variant == .oneVsRest && read.loss.margin == 0.5)
+        #expect(read.loss.type == .svm && read.loss.settings.variant == .oneVsRest && read.loss.settings.margin == 0.5)
     }
 
     @Test("image_shape: written after feature_names when the data were images, read back; absent otherwise")

@@ -85,8 +85,8 @@ struct TripletConfigTests {
     func tripletDecodes(mining: TripletMining) throws {
         let text = Self.config(runLoss: "\"type\": \"triplet\", \"mining\": \"\(mining.rawValue)\"")
         let run = try #require(try ConfigLoader.decode(text: text, file: "c.json").runs.first)
-        #expect(run.loss.type == .triplet && run.loss.embeddingDimension == 2 && run.loss.margin == 1)
-        #expect(run.loss.tripletMining == mining)
+        #expect(run.loss.type == .triplet && run.loss.settings.embeddingDimension == 2 && run.loss.settings.margin == 1)
+        #expect(run.loss.settings.mining == mining)
         let loss = try #require(run.loss.makeLoss() as? TripletLoss)
         #expect(loss.mining == mining && loss.expectedInitialLoss(classCount: 5) == 1)
         #expect(run.loss.expectedInitialLossFormula == "α")

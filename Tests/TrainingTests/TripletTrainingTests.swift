@@ -132,7 +132,7 @@ struct TripletTrainingTests {
             let rows = 3 + Int(seed) % 10
             let embeddings = randomMatrix(rows: rows, columns: 2, seed: seed)
             let labels = randomLabels(count: rows, classCount: 3, seed: seed)
-            let expected = TripletLoss(margin: 1, mining: .all).naiveDataLossAndGradient(embeddings: embeddings, labels: labels).loss
+            let expected = TripletLoss(margin: 1, mining: .all).naiveDataLossAndGradient(scores: embeddings, labels: labels).loss
             expectClose(TripletSplitLoss.meanLoss(embeddings: embeddings, labels: labels, margin: 1, seed: 0), expected,
                         tolerance: 1e-12, "seed \(seed)")
         }

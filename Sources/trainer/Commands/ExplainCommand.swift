@@ -73,7 +73,7 @@ struct ExplainTable {
     /// The SVM whose terms are shown: the model's, or the lecture's Δ = 1 Weston–Watkins.
     var svm: MulticlassSVMLoss {
         model.loss.type == .svm
-            ? MulticlassSVMLoss(variant: model.loss.variant, margin: model.loss.margin, squared: model.loss.squared)
+            ? MulticlassSVMLoss(variant: model.loss.settings.variant, margin: model.loss.settings.margin, squared: model.loss.settings.squared, includesCorrectClass: model.loss.settings.includeCorrectClass)
             : MulticlassSVMLoss()
     }
 
@@ -99,7 +99,7 @@ struct ExplainTable {
         let softmaxLosses = SoftmaxCrossEntropyLoss().exampleLosses(scores: scores, labels: labels)
         addRow("softmax loss −log p(label)") { number(softmaxLosses[$0]) }
         if model.loss.type == .gaussianNLL {
-            let nll = GaussianNegativeLogLikelihoodLoss(sigma: model.loss.sigma)
+            let nll = GaussianNegativeLogLikelihoodLoss(sigma: model.loss.settings.sigma)
             addRow("NLL: Σ(s − t)²/(2σ²)") { number(nll.scaledSquaredError(scores: scores.row($0), label: labels[$0])) }
             addRow("NLL: ½·K·ln(2πσ²)") { _ in number(nll.constantTerm(classCount: classes.count)) }
         }

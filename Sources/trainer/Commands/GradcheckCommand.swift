@@ -63,7 +63,7 @@ struct GradcheckCommand: Command {
             let features = train.features.gatheringRows(rows)
             let labels = rows.map { train.labels[$0] }
             // A triplet run's parameters are the embedding V (M rows), not K rows of class scores.
-            let pointRows = run.loss.type == .triplet ? run.loss.embeddingDimension : experiment.data.classCount
+            let pointRows = run.loss.type == .triplet ? run.loss.settings.embeddingDimension : experiment.data.classCount
             let point = randomPoint(classes: pointRows, features: train.featureCount, generator: &generator)
             for strength in [0, run.regularizer.strength] {
                 let check = GradientCheck(run: run, strength: strength, features: features, labels: labels)
