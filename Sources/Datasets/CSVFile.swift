@@ -62,10 +62,7 @@ public enum CSVFile {
                                                 label: label, knownClasses: classNames ?? [])
             }
         }
-        let (labels, names) = encoder.finish()
-        if classNames == nil && names.count < 2, let only = names.first {
-            throw DatasetError.singleClass(file: path, className: only)
-        }
+        let (labels, names) = try encoder.finishCheckingClasses(file: path)
         return Dataset(features: features, labels: labels, classNames: names,
                        featureNames: featureColumn.map { header[$0] })
     }

@@ -58,11 +58,7 @@ public enum IDXFile {
         for (record, label) in labels.enumerated() where encoder.encode(String(label)) == nil {
             throw DatasetError.unknownArrayLabel(file: labelsPath, element: record, label: String(label), knownClasses: classNames ?? [])
         }
-        let (indices, names) = encoder.finish()
-        if classNames == nil && names.count < 2 {
-            guard let only = names.first else { throw DatasetError.noExamples(file: labelsPath) }
-            throw DatasetError.singleClass(file: labelsPath, className: only)
-        }
+        let (indices, names) = try encoder.finishCheckingClasses(file: labelsPath)
         return Dataset(features: features, labels: indices, classNames: names,
                        featureNames: (0..<features.columns).map { "x\($0 + 1)" }, imageShape: imageShape)
     }

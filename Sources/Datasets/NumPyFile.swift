@@ -48,11 +48,7 @@ public enum NumPyFile {
                 throw DatasetError.unknownArrayLabel(file: labelsPath, element: element, label: label, knownClasses: classNames ?? [])
             }
         }
-        let (labels, names) = encoder.finish()
-        if classNames == nil && names.count < 2 {
-            guard let only = names.first else { throw DatasetError.noExamples(file: labelsPath) }
-            throw DatasetError.singleClass(file: labelsPath, className: only)
-        }
+        let (labels, names) = try encoder.finishCheckingClasses(file: labelsPath)
         return Dataset(features: features, labels: labels, classNames: names,
                        featureNames: (0..<features.columns).map { "x\($0 + 1)" }, imageShape: imageShape)
     }
