@@ -174,10 +174,10 @@ extension DatasetError: CustomStringConvertible {
         case .numericHeader(let file, let cells):
             let shown = cells.prefix(3).map { "'\(shortened($0))'" }.joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
             return "\(file): line 1: expected a header row of column names, found a row of numbers (\(shown)); "
-                + "a file without a header row needs \"header\": false in the config's data section (--no-header on the command line)"
+                + "a file without a header row needs \"header\": false in the config's data section (evaluate, predict and explain: --no-header)"
         case .textInFeatureColumn(let file, let line, let column, let found, let name):
             return "\(file): line \(line), column \(column): expected a number, found '\(shortened(found))'; if column '\(shortened(name))' "
-                + "holds the labels, set data.label_column to \"\(shortened(name))\" (--label-column on the command line)"
+                + "holds the labels, set data.label_column to \"\(shortened(name))\" (evaluate and explain: --label-column)"
         case .imageShapeMismatch(let file, let expected, let found):
             return "\(file): expected \(expected), found \(found)"
         }

