@@ -31,25 +31,44 @@ public struct Centroid: Equatable, Sendable {
     }
 }
 
-/// The decision regions of a 2-D classifier with the data on top: the grid of predicted classes
-/// in light tints of the class colours, each point a dot in its true class's colour, each
+/// The decision regions of one epoch: the chart's title then, each class's region as a polygon
+/// in the chart's units (`DecisionRegions.polygons`), and the class predicted for each point.
+public struct RegionFrame: Equatable, Sendable {
+    public var epoch: Int
+    public var title: String
+    public var regions: [[PlanePoint]]
+    /// One prediction per point of the chart: which points are ringed as misclassified.
+    public var predicted: [Int]
+
+    public init(epoch: Int, title: String, regions: [[PlanePoint]], predicted: [Int]) {
+        self.epoch = epoch
+        self.title = title
+        self.regions = regions
+        self.predicted = predicted
+    }
+}
+
+/// The decision regions of a 2-D classifier with the data on top: each class's region a polygon
+/// in a light tint of the class colour, each point a dot in its true class's colour, each
 /// misclassified point circled in black, centroids as black-edged diamonds; axes in raw units.
 ///
-/// The regions are `<g class="regions">` of one `rect` per run of equal cells in a grid row;
-/// points are `<g class="points">` of `circle`s, the rings `<g class="misclassified">`. Points
-/// outside the plotted rectangle (the grid's) are not drawn (choose it to cover the data). Without
-/// a grid the chart is a scatter plot of the points and centroids on a white plane.
-/// - Complexity: O(grid cells + points).
+/// With several frames (epochs of training), each is a `<g class="frame" data-epoch="e">` inside
+/// a `<g class="frames">` (one group for the regions under the points, one for the title and
+/// rings over them): the last frame is shown and the others carry `display="none"` until the
+/// page's epoch slider shows them. Regions are `<path>`s in `<g class="regions">`, points
+/// `<g class="points">` of `circle`s, rings `<g class="misclassified">`. Points outside the
+/// plotted rectangle are not drawn (choose it to cover the data). Without frames the chart is a
+/// scatter plot of the points and centroids on a white plane.
+/// - Complexity: O(frames · (K² + points)).
 public struct DecisionRegionChart: Equatable, Sendable {
-    public var title: String
     public var xAxis: AxisTitle
     public var yAxis: AxisTitle
-    /// The regions to colour, or nil for points and centroids alone.
-    public var grid: PredictionGrid?
-    /// The plotted rectangle: the grid's, when there is one.
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
+    /// The points with their true class and the final frame's prediction.
     public var points: [ClassifiedPoint]
+    /// The epochs to draw, the final one last; the chart's title is the last frame's.
+    public var frames: [RegionFrame]
     /// The legend's class names; class k is drawn in `Palette.color(k)`.
     public var classNames: [String]
     public var centroids: [Centroid]
@@ -57,32 +76,26 @@ public struct DecisionRegionChart: Equatable, Sendable {
     public var plotHeight: Double
 
     public init(
-        title: String, xAxis: AxisTitle, yAxis: AxisTitle, grid: PredictionGrid, points: [ClassifiedPoint],
-        classNames: [String], centroids: [Centroid] = [], width: Double = 440, plotHeight: Double = 340
-    ) {
-        self.init(title: title, xAxis: xAxis, yAxis: yAxis, xRange: grid.xRange, yRange: grid.yRange, points: points,
-                  classNames: classNames, centroids: centroids, width: width, plotHeight: plotHeight)
-        self.grid = grid
-    }
-
-    /// A chart without regions: the points and centroids over the rectangle `xRange` × `yRange`.
-    public init(
-        title: String, xAxis: AxisTitle, yAxis: AxisTitle, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
-        points: [ClassifiedPoint], classNames: [String], centroids: [Centroid] = [], width: Double = 440, plotHeight: Double = 340
+        xAxis: AxisTitle, yAxis: AxisTitle, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+        points: [ClassifiedPoint], frames: [RegionFrame], classNames: [String], centroids: [Centroid] = [],
+        width: Double = 440, plotHeight: Double = 340
     ) {
         precondition(xRange.upperBound > xRange.lowerBound && yRange.upperBound > yRange.lowerBound, "a chart covers a non-empty rectangle")
-        self.title = title
+        precondition(frames.allSatisfy { $0.predicted.count == points.count }, "a frame predicts every point")
         self.xAxis = xAxis
         self.yAxis = yAxis
-        self.grid = nil
         self.xRange = xRange
         self.yRange = yRange
         self.points = points
+        self.frames = frames
         self.classNames = classNames
         self.centroids = centroids
         self.width = width
         self.plotHeight = plotHeight
     }
+
+    /// The title of the final frame (the chart's accessible name).
+    public var title: String { frames.last?.title ?? "decision regions" }
 
     /// The chart as an `<svg>` element.
     public var svg: String {
@@ -97,19 +110,31 @@ public struct DecisionRegionChart: Equatable, Sendable {
         let legendTop = frame.bottom + PlotFrame.bottomMargin + 4
         let legend = Legend.layout(legendEntries, left: frame.left, top: legendTop, width: frame.width)
         var document = SVGDocument(width: width, height: legendTop + legend.height + 6, title: title)
-        document.add(PlotFrame.chartTitle(title, chartWidth: width))
-        if let grid { document.add(Self.regions(of: grid, in: frame)) }
+        if frames.contains(where: { $0.regions.contains { !$0.isEmpty } }) {
+            document.add(framesGroup { [Self.regions($0.regions, in: frame)] })
+        }
         document.add(frame.axes(xTitle: xAxis, yTitle: yAxis))
         document.add(dataPoints(in: frame))
+        document.add(framesGroup { [PlotFrame.chartTitle($0.title, chartWidth: width), rings(predicted: $0.predicted, in: frame)] })
+        document.add(centroidMarkers(in: frame))
         document.add(legend.element)
         return document.markup
+    }
+
+    /// One `frame` group per frame holding `content(frame)`, all but the last hidden.
+    private func framesGroup(_ content: (RegionFrame) -> [SVGElement]) -> SVGElement {
+        let groups = frames.enumerated().map { index, regionFrame in
+            SVGElement.group(content(regionFrame), className: "frame",
+                             attributes: [("data-epoch", String(regionFrame.epoch)), ("display", index == frames.count - 1 ? nil : "none")])
+        }
+        return .group(groups, className: "frames")
     }
 
     private var legendEntries: [(label: String, swatch: LegendSwatch)] {
         var entries: [(label: String, swatch: LegendSwatch)] = classNames.enumerated().map { index, name in
             (name, .square(fill: Palette.tint(index).hex, stroke: Palette.color(index).hex))
         }
-        if points.contains(where: \.isMisclassified) {
+        if frames.contains(where: { zip($0.predicted, points).contains { $0 != $1.label } }) {
             entries.append(("misclassified", .marker { x, y in Self.ring(x: x, y: y) }))
         }
         if !centroids.isEmpty {
@@ -118,39 +143,51 @@ public struct DecisionRegionChart: Equatable, Sendable {
         return entries
     }
 
-    /// One rectangle per run of equal predicted classes in each grid row.
-    private static func regions(of grid: PredictionGrid, in frame: PlotFrame) -> SVGElement {
-        let cellWidth = frame.width / Double(grid.columnCount)
-        let cellHeight = frame.height / Double(grid.rowCount)
-        var rectangles: [SVGElement] = []
-        for row in 0..<grid.rowCount {
-            let top = frame.bottom - Double(row + 1) * cellHeight
-            for run in grid.runs(inRow: row) {
-                rectangles.append(.rect(x: frame.left + Double(run.start) * cellWidth, y: top,
-                                        width: Double(run.length) * cellWidth, height: cellHeight,
-                                        fill: Palette.tint(run.classIndex).hex))
+    /// Each class's polygon, filled with its tint.
+    private static func regions(_ polygons: [[PlanePoint]], in frame: PlotFrame) -> SVGElement {
+        let paths = polygons.enumerated().compactMap { classIndex, polygon -> SVGElement? in
+            let pixels = polygon.compactMap { point -> (x: Double, y: Double)? in
+                guard let x = frame.x.pixel(point.x), let y = frame.y.pixel(point.y) else { return nil }
+                return (x, y)
             }
+            guard pixels.count >= 3 else { return nil }
+            let outline = pixels.dropFirst().reduce(SVGPathData().move(to: pixels[0])) { $0.line(to: $1) }.close()
+            return .path(outline, fill: Palette.tint(classIndex).hex, stroke: Palette.color(classIndex).hex, strokeWidth: 0.8)
         }
-        return .group(rectangles, className: "regions", attributes: [("shape-rendering", "crispEdges")])
+        return .group(paths, className: "regions")
     }
 
-    /// The points (true-class colour), rings around the misclassified ones, then centroids on top.
+    /// Whether `point` lies in the plotted rectangle, and its pixel there.
+    private func pixel(of point: (x: Double, y: Double), in frame: PlotFrame) -> (x: Double, y: Double)? {
+        guard xRange.contains(point.x), yRange.contains(point.y),
+              let x = frame.x.pixel(point.x), let y = frame.y.pixel(point.y) else { return nil }
+        return (x, y)
+    }
+
+    /// The points in their true class's colour.
     private func dataPoints(in frame: PlotFrame) -> SVGElement {
-        var dots: [SVGElement] = []
-        var rings: [SVGElement] = []
-        for point in points {
-            guard xRange.contains(point.x), yRange.contains(point.y),
-                  let x = frame.x.pixel(point.x), let y = frame.y.pixel(point.y) else { continue }
-            dots.append(.circle(centerX: x, centerY: y, radius: 3.2, fill: Palette.color(point.label).hex, stroke: "#ffffff", strokeWidth: 0.6))
-            if point.isMisclassified { rings.append(Self.ring(x: x, y: y)) }
+        let dots = points.compactMap { point -> SVGElement? in
+            guard let at = pixel(of: (point.x, point.y), in: frame) else { return nil }
+            return .circle(centerX: at.x, centerY: at.y, radius: 3.2, fill: Palette.color(point.label).hex, stroke: "#ffffff", strokeWidth: 0.6)
         }
+        return .group(dots, className: "points")
+    }
+
+    /// Black rings around the points whose prediction differs from their label.
+    private func rings(predicted: [Int], in frame: PlotFrame) -> SVGElement {
+        let rings = zip(points, predicted).compactMap { point, prediction -> SVGElement? in
+            guard prediction != point.label, let at = pixel(of: (point.x, point.y), in: frame) else { return nil }
+            return Self.ring(x: at.x, y: at.y)
+        }
+        return .group(rings, className: "misclassified")
+    }
+
+    private func centroidMarkers(in frame: PlotFrame) -> SVGElement {
         let diamonds = centroids.compactMap { centroid -> SVGElement? in
-            guard xRange.contains(centroid.x), yRange.contains(centroid.y),
-                  let x = frame.x.pixel(centroid.x), let y = frame.y.pixel(centroid.y) else { return nil }
-            return Self.diamond(x: x, y: y, color: Palette.color(centroid.classIndex).hex)
+            guard let at = pixel(of: (centroid.x, centroid.y), in: frame) else { return nil }
+            return Self.diamond(x: at.x, y: at.y, color: Palette.color(centroid.classIndex).hex)
         }
-        return .group([.group(dots, className: "points"), .group(rings, className: "misclassified"),
-                       .group(diamonds, className: "centroids")], className: "data")
+        return .group(diamonds, className: "centroids")
     }
 
     static func ring(x: Double, y: Double) -> SVGElement {

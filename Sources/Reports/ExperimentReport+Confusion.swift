@@ -10,9 +10,10 @@ extension ExperimentReport {
 
     /// Every run's confusion matrix: rows true class, columns predicted class, cells counts.
     var confusionMatrices: HTMLPage.Section? {
-        guard !results.isEmpty else { return nil }
-        let splitName = confusionSplit(of: results[0]).name
-        let charts = results.map { result -> String in
+        let shown = shownResults
+        guard !shown.isEmpty else { return nil }
+        let splitName = confusionSplit(of: shown[0]).name
+        let charts = shown.map { result -> String in
             let (_, metrics) = confusionSplit(of: result)
             return HeatMap(
                 title: "\(result.run.name) (accuracy \(formatDecimal(metrics.accuracy, maximumDecimals: 3)))",
@@ -20,6 +21,7 @@ extension ExperimentReport {
                 values: metrics.confusion.map { $0.map(Double.init) }).svg
         }
         return HTMLPage.Section(heading: "Confusion matrices (\(splitName) split)", blocks: [
+            .question("Which classes does each run confuse with which?"),
             .paragraph("Counts of \(splitName) examples by true class (rows) and predicted class (columns): the diagonal is correct. "
                 + (splitName == "train" ? "There is no validation or test split, so these are the training examples." : "")),
             .figures(charts),

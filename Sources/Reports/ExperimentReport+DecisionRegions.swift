@@ -2,44 +2,47 @@ import LinearAlgebra
 import Training
 
 extension ExperimentReport {
-    /// Cells per side of the decision-region grid: fine enough for smooth boundaries, and the
-    /// regions stay a few hundred rectangles because equal cells of a row merge.
-    static let regionGridSize = 120
-
-    /// For D = 2 only: every run's decision regions side by side, in raw feature units.
+    /// For D = 2 only: every run's exact decision regions in raw feature units, one frame per
+    /// snapshot epoch, with an epoch slider over all of them.
     var decisionRegions: HTMLPage.Section? {
         let data = experiment.data
         guard data.featureCount == 2, data.train.exampleCount > 0 else { return nil }
         var raw = data.train.features
         data.preprocessing.invert(&raw)
         let (xRange, yRange) = Self.paddedRanges(of: raw)
-        let gridPoints = Self.gridPoints(xRange: xRange, yRange: yRange, size: Self.regionGridSize)
-        let preprocessedGrid = data.preprocessing.applied(to: gridPoints)
         let names = data.featureNames
-        let charts = results.map { result -> String in
-            let predictedCells = result.classifier.predictions(for: preprocessedGrid)
-            let size = Self.regionGridSize
-            let grid = PredictionGrid(xRange: xRange, yRange: yRange,
-                                      classes: (0..<size).map { row in Array(predictedCells[(row * size)..<((row + 1) * size)]) })
-            let predicted = result.classifier.predictions(for: data.train.features)
-            let points = (0..<raw.rows).map { i in
-                ClassifiedPoint(x: raw[i, 0], y: raw[i, 1], label: data.train.labels[i], predicted: predicted[i])
+        let shown = shownResults
+        let charts = shown.map { result -> String in
+            let frames = frames(of: result).map { snapshot -> RegionFrame in
+                let regions = DecisionRegions(classifier: snapshot.classifier, preprocessing: data.preprocessing, xRange: xRange, yRange: yRange)
+                let predicted = snapshot.classifier.predictions(for: data.train.features)
+                let errors = zip(predicted, data.train.labels).filter { $0 != $1 }.count
+                return RegionFrame(epoch: snapshot.epoch, title: "\(result.run.name), epoch \(snapshot.epoch): \(errors) of \(raw.rows) misclassified",
+                                   regions: regions.polygons, predicted: predicted)
             }
-            let errors = points.filter(\.isMisclassified).count
-            let title = "\(result.run.name): \(errors) of \(points.count) misclassified"
+            let points = (0..<raw.rows).map { i in
+                ClassifiedPoint(x: raw[i, 0], y: raw[i, 1], label: data.train.labels[i], predicted: frames.last?.predicted[i] ?? 0)
+            }
             return DecisionRegionChart(
-                title: title,
                 xAxis: AxisTitle(names.first ?? "x₁", unit: "raw units"), yAxis: AxisTitle(names.last ?? "x₂", unit: "raw units"),
-                grid: grid, points: points, classNames: classNames,
-                width: max(440, estimatedTextWidth(title, size: 14) + 24)).svg
+                xRange: xRange, yRange: yRange, points: points, frames: frames, classNames: classNames,
+                width: max(440, estimatedTextWidth(frames.last?.title ?? "", size: 14) + 24)).svg
         }
-        return HTMLPage.Section(heading: "Decision regions (training data)", blocks: [
-            .paragraph("The plane coloured by the class each run predicts, argmax_k (w_k·x + b_k), on a "
-                + "\(Self.regionGridSize)×\(Self.regionGridSize) grid in the data's own units (each grid point is preprocessed "
-                + "as the training data was before scoring). Dots are training points in the colour of their true class; "
-                + "black rings mark misclassified ones. A linear classifier's regions are convex cells bounded by straight lines."),
-            .figures(charts),
-        ])
+        var blocks: [HTMLPage.Block] = [
+            .question("Where does each run draw the lines between the classes, and how do they move while it trains?"),
+            .paragraph("Each tinted polygon is the part of the plane where one class has the highest score, argmax_k (w_k·x + b_k), "
+                + "drawn exactly: with the preprocessing folded into the weights, a class's region is the intersection of K − 1 "
+                + "half-planes s_k(x) ≥ s_j(x), so its edges are straight lines, in the data's own units. Dots are training points "
+                + "in the colour of their true class; black rings mark misclassified ones."),
+        ]
+        let epochs = sliderEpochs(shown)
+        if epochs.count > 1 {
+            blocks.append(.slider(epochs: epochs))
+            blocks.append(.paragraph("Move the slider to see the regions at earlier epochs (epoch 0 is the initial W ≈ 0, "
+                + "where every score is ≈ 0 and the regions are arbitrary); the page opens at the end of training."))
+        }
+        blocks.append(.figures(charts))
+        return HTMLPage.Section(heading: "Decision regions (training data)", blocks: blocks)
     }
 
     /// The rectangle covering `points` (N×2) with 5 % room on each side (±1 when a side is flat).
@@ -51,21 +54,5 @@ extension ExperimentReport {
             return (lower - padding)...(upper + padding)
         }
         return (range(0), range(1))
-    }
-
-    /// The centres of size × size cells over the rectangle, row by row from the bottom (the order
-    /// `PredictionGrid` uses), as a (size²)×2 matrix in raw units.
-    static func gridPoints(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, size: Int) -> Matrix {
-        let cellWidth = (xRange.upperBound - xRange.lowerBound) / Double(size)
-        let cellHeight = (yRange.upperBound - yRange.lowerBound) / Double(size)
-        var elements: [Double] = []
-        elements.reserveCapacity(2 * size * size)
-        for row in 0..<size {
-            for column in 0..<size {
-                elements.append(xRange.lowerBound + (Double(column) + 0.5) * cellWidth)
-                elements.append(yRange.lowerBound + (Double(row) + 0.5) * cellHeight)
-            }
-        }
-        return Matrix(rows: size * size, columns: 2, elements: elements)
     }
 }

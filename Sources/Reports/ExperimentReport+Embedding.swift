@@ -1,4 +1,6 @@
 import LinearAlgebra
+import LinearModel
+import Datasets
 import Training
 
 extension ExperimentReport {
@@ -58,15 +60,11 @@ extension ExperimentReport {
         let yTicks = Ticks.linear(from: padded.1.lowerBound, to: padded.1.upperBound)
         let side = PlotFrame.plotWidth(chartWidth: 440, yTicks: yTicks)
         let (xRange, yRange) = Self.equalScale(padded, aspect: PlotFrame.plotWidth(chartWidth: width, yTicks: yTicks) / side)
-        guard dimension == 2 else {
-            let chart = DecisionRegionChart(title: title, xAxis: xAxis, yAxis: yAxis, xRange: xRange, yRange: yRange, points: points,
-                                            classNames: classNames, centroids: markers, width: width, plotHeight: side)
-            return EmbeddingMap(svg: chart.svg, hasRegions: false)
-        }
-        let grid = Self.nearestCentroidGrid(centroids: centroids, xRange: xRange, yRange: yRange, size: Self.regionGridSize)
-        let chart = DecisionRegionChart(title: title, xAxis: xAxis, yAxis: yAxis, grid: grid, points: points,
+        let regions = dimension == 2 ? Self.nearestCentroidRegions(centroids: centroids, xRange: xRange, yRange: yRange) : []
+        let frame = RegionFrame(epoch: result.final?.epoch ?? result.epochsRun, title: title, regions: regions, predicted: predicted)
+        let chart = DecisionRegionChart(xAxis: xAxis, yAxis: yAxis, xRange: xRange, yRange: yRange, points: points, frames: [frame],
                                         classNames: classNames, centroids: markers, width: width, plotHeight: side)
-        return EmbeddingMap(svg: chart.svg, hasRegions: true)
+        return EmbeddingMap(svg: chart.svg, hasRegions: dimension == 2)
     }
 
     /// The two ranges widened about their centres so that spanX / spanY = `aspect` (the plot's
@@ -80,16 +78,16 @@ extension ExperimentReport {
         return (widened(ranges.0, to: spanY * aspect), widened(ranges.1, to: spanY))
     }
 
-    /// The nearest-centroid regions of a 2-D embedding plane: each cell's class is
-    /// argmin_k ‖z − c_k‖² at its centre z, computed by `NearestCentroidClassifier` with V = I
-    /// (the plane is already the embedding), so ties go to the lowest k as in the classifier.
-    /// - Complexity: O(size² · K).
-    static func nearestCentroidGrid(centroids: Matrix, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, size: Int) -> PredictionGrid {
+    /// The nearest-centroid regions of a 2-D embedding plane, exactly: argmin_k ‖z − c_k‖² is
+    /// argmax_k (2c_k·z − ‖c_k‖²), a linear classifier of z (the plane is already the embedding, so
+    /// no preprocessing), whose regions `DecisionRegions` clips as polygons; ties go to the lowest k
+    /// as in the classifier.
+    static func nearestCentroidRegions(centroids: Matrix, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) -> [[PlanePoint]] {
         precondition(centroids.columns == 2, "regions of the embedding plane need 2-D centroids")
-        let identity = Matrix(rows: 2, columns: 2, elements: [1, 0, 0, 1])
-        let classifier = NearestCentroidClassifier(embedding: identity, centroids: centroids)
-        let cells = classifier.predictions(for: gridPoints(xRange: xRange, yRange: yRange, size: size))
-        return PredictionGrid(xRange: xRange, yRange: yRange,
-                              classes: (0..<size).map { row in Array(cells[(row * size)..<((row + 1) * size)]) })
+        let classifier = LinearClassifier(
+            weights: Matrix(rows: centroids.rows, columns: 2, elements: centroids.elements.map { 2 * $0 }),
+            bias: Matrix(rows: centroids.rows, columns: 1, elements: (0..<centroids.rows).map { -(centroids[$0, 0] * centroids[$0, 0] + centroids[$0, 1] * centroids[$0, 1]) }))
+        return DecisionRegions(classifier: classifier, preprocessing: Preprocessing(kind: .none, mean: [0, 0], scale: [1, 1]),
+                               xRange: xRange, yRange: yRange).polygons
     }
 }

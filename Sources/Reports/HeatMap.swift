@@ -7,7 +7,8 @@ import Foundation
 /// A cell's colour is `colorMap` at t = (v − lo)/(hi − lo) over `valueRange` (default: the finite
 /// values' min…max); its text is black or white, whichever contrasts with the fill. NaN and ±∞
 /// cells are light grey with "–". Each cell is a `<g class="cell">` whose tooltip names its row,
-/// column and value; the marked cell (e.g. the best sweep point) gets a thick black border.
+/// column and value; the marked cell (e.g. the best sweep point) gets a thick black border and
+/// crossed cells (diverged sweep points) a red ✕.
 /// - Complexity: O(rows · columns).
 public struct HeatMap: Equatable, Sendable {
     public var title: String
@@ -22,11 +23,13 @@ public struct HeatMap: Equatable, Sendable {
     public var valueRange: ClosedRange<Double>?
     public var colorMap: ColorMap
     public var markedCell: (row: Int, column: Int)?
+    /// Cells crossed out with a red ✕ (e.g. sweep points whose run diverged), as (row, column).
+    public var crossedCells: [(row: Int, column: Int)]
 
     public init(
         title: String, rowAxis: AxisTitle, columnAxis: AxisTitle, rowLabels: [String], columnLabels: [String],
         values: [[Double]], decimals: Int = 0, valueRange: ClosedRange<Double>? = nil,
-        colorMap: ColorMap = .sequentialBlues, markedCell: (row: Int, column: Int)? = nil
+        colorMap: ColorMap = .sequentialBlues, markedCell: (row: Int, column: Int)? = nil, crossedCells: [(row: Int, column: Int)] = []
     ) {
         precondition(values.count == rowLabels.count && values.allSatisfy { $0.count == columnLabels.count },
                      "a heat map needs one value per row label and column label")
@@ -40,6 +43,7 @@ public struct HeatMap: Equatable, Sendable {
         self.valueRange = valueRange
         self.colorMap = colorMap
         self.markedCell = markedCell
+        self.crossedCells = crossedCells
     }
 
     public static func == (left: HeatMap, right: HeatMap) -> Bool {
@@ -114,6 +118,12 @@ public struct HeatMap: Equatable, Sendable {
         if let markedCell, values.indices.contains(markedCell.row), columnLabels.indices.contains(markedCell.column) {
             cells.append(.rect(x: left + Double(markedCell.column) * cellSize + 1.5, y: Self.top + Double(markedCell.row) * cellSize + 1.5,
                                width: cellSize - 3, height: cellSize - 3, stroke: "#000000", strokeWidth: 3))
+        }
+        for cell in crossedCells where values.indices.contains(cell.row) && columnLabels.indices.contains(cell.column) {
+            let x = left + Double(cell.column) * cellSize, y = Self.top + Double(cell.row) * cellSize, inset = cellSize * 0.12
+            let cross = SVGPathData().move(to: (x + inset, y + inset)).line(to: (x + cellSize - inset, y + cellSize - inset))
+                .move(to: (x + inset, y + cellSize - inset)).line(to: (x + cellSize - inset, y + inset))
+            cells.append(SVGElement.path(cross, stroke: "#c0392b", strokeWidth: 2.5).withOpacity(0.85))
         }
         return .group(cells, className: "cells")
     }

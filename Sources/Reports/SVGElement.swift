@@ -57,6 +57,13 @@ public struct SVGElement: Equatable, Sendable {
         output += "</" + name + ">"
     }
 
+    /// The same element drawn at `opacity` (0…1), e.g. a translucent band.
+    public func withOpacity(_ opacity: Double) -> SVGElement {
+        var copy = self
+        copy.attributes.append(Attribute("opacity", svgNumber(opacity)))
+        return copy
+    }
+
     /// The same element with a `<title>` first child: the tooltip a browser shows on hover and the
     /// name a screen reader reads.
     public func withTooltip(_ tooltip: String) -> SVGElement {

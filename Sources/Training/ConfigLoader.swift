@@ -35,10 +35,14 @@ public enum ConfigLoader {
         for override in overrides {
             root = try ConfigOverride.apply(override, to: root, file: file)
         }
-        return try decode(root: root, file: file, defaultName: defaultName)
+        return try decode(root: root, file: file, defaultName: defaultName, overriddenPaths: Set(overrides.map(ConfigOverride.path(of:))))
     }
 
-    static func decode(root: JSONValue, file: String, defaultName: String) throws(ConfigError) -> ExperimentConfiguration {
+    /// The config in `root`; `overriddenPaths` are the paths `--set` wrote (a type set there makes
+    /// the keys of another type in its section notes rather than errors).
+    static func decode(
+        root: JSONValue, file: String, defaultName: String, overriddenPaths: Set<String> = []
+    ) throws(ConfigError) -> ExperimentConfiguration {
         let top = try SectionReader(file: file, section: ConfigSchema.topLevel, layers: [.init(object: root, path: "", isExplicit: true)])
         let name = try top.value("name")?.stringValue ?? defaultName
         guard isValidRunName(name) else {
@@ -51,7 +55,7 @@ public enum ConfigLoader {
         }
         let data = try decodeData(dataObject, file: file, seed: seed)
         let sweep = try decodeSweep(root["sweep"], file: file)
-        let runs = try decodeRuns(root: root, file: file, sweep: sweep)
+        let runs = try decodeRuns(root: root, file: file, sweep: sweep, overriddenPaths: overriddenPaths)
         if data.validation == nil && data.validationFraction == 0,
            let run = runs.first(where: { $0.earlyStopping != nil }) {
             throw .invalidValue(file: file, path: "early_stopping", found: "it in run '\(run.name)'",
@@ -200,7 +204,9 @@ public enum ConfigLoader {
 
     // MARK: Runs
 
-    static func decodeRuns(root: JSONValue, file: String, sweep: [SweepAxis]) throws(ConfigError) -> [RunConfiguration] {
+    static func decodeRuns(
+        root: JSONValue, file: String, sweep: [SweepAxis], overriddenPaths: Set<String>
+    ) throws(ConfigError) -> [RunConfiguration] {
         var entries: [(object: JSONValue, path: String)?] = [nil]
         if let runs = root["runs"] {
             guard let list = runs.arrayElements, !list.isEmpty else {
@@ -212,8 +218,8 @@ public enum ConfigLoader {
         var runs: [RunConfiguration] = []
         for entry in entries {
             if let entry { try checkRunEntry(entry.object, path: entry.path, file: file) }
-            for point in sweepPoints(sweep) {
-                let run = try decodeRun(root: root, entry: entry, point: point, file: file)
+            for point in sweepPoints(try sweepAxes(sweep, root: root, entry: entry, file: file, overriddenPaths: overriddenPaths)) {
+                let run = try decodeRun(root: root, entry: entry, point: point, file: file, overriddenPaths: overriddenPaths)
                 if let duplicate = runs.first(where: { $0.name == run.name }) {
                     throw .invalidValue(file: file, path: (entry?.path ?? "runs") + ".name", found: JSONWriter.quoted(duplicate.name),
                                         expected: "a name that no other run has (each run gets its own folder)")
@@ -222,6 +228,28 @@ public enum ConfigLoader {
             }
         }
         return runs
+    }
+
+    /// The sweep axes a run entry trains over: an axis `loss.KEY` whose key the entry's loss type
+    /// does not use (`loss.margin` over a softmax run) is left out for that entry, so that it
+    /// trains once instead of once per value with identical results and no "best margin" is
+    /// reported for a loss without one (SPEC §4 drops such keys from a run's loss).
+    static func sweepAxes(
+        _ sweep: [SweepAxis], root: JSONValue, entry: (object: JSONValue, path: String)?, file: String,
+        overriddenPaths: Set<String>
+    ) throws(ConfigError) -> [SweepAxis] {
+        guard sweep.contains(where: { $0.path.hasPrefix("loss.") }) else { return sweep }
+        let types: [LossType]
+        if let typeAxis = sweep.first(where: { $0.path == "loss.type" }) {
+            types = typeAxis.values.compactMap { $0.stringValue.flatMap(LossType.init(rawValue:)) }
+        } else {
+            types = [try decodeRun(root: root, entry: entry, point: [], file: file, overriddenPaths: overriddenPaths).loss.type]
+        }
+        return sweep.filter { axis in
+            let parts = axis.path.split(separator: ".").map(String.init)
+            guard parts.count == 2, parts[0] == "loss" else { return true }
+            return types.contains { $0.keys.contains(parts[1]) }
+        }
     }
 
     static func checkRunEntry(_ object: JSONValue, path: String, file: String) throws(ConfigError) {
@@ -249,7 +277,8 @@ public enum ConfigLoader {
     }
 
     static func decodeRun(
-        root: JSONValue, entry: (object: JSONValue, path: String)?, point: [(path: String, value: JSONValue)], file: String
+        root: JSONValue, entry: (object: JSONValue, path: String)?, point: [(path: String, value: JSONValue)], file: String,
+        overriddenPaths: Set<String>
     ) throws(ConfigError) -> RunConfiguration {
         func layers(_ section: String) -> [SectionReader.Layer] {
             var layers: [SectionReader.Layer] = []
@@ -268,12 +297,15 @@ public enum ConfigLoader {
             return layers
         }
         let model = try SectionReader(file: file, section: ConfigSchema.model, layers: layers("model"))
-        let loss = try decodeLoss(SectionReader(file: file, section: ConfigSchema.loss, layers: layers("loss")))
-        let regularizerReader = try SectionReader(file: file, section: ConfigSchema.regularizer, layers: layers("regularizer"))
-        let regularizer = try decodeRegularizer(regularizerReader)
+        let (loss, lossNotes) = try decodeLoss(SectionReader(file: file, section: ConfigSchema.loss, layers: layers("loss"),
+                                                             overriddenPaths: overriddenPaths))
+        let regularizerReader = try SectionReader(file: file, section: ConfigSchema.regularizer, layers: layers("regularizer"),
+                                                  overriddenPaths: overriddenPaths)
+        let (regularizer, regularizerNotes) = try decodeRegularizer(regularizerReader)
         let optimizerReader = try SectionReader(file: file, section: ConfigSchema.optimizer, layers: layers("optimizer"))
-        let scheduleReader = try SectionReader(file: file, section: ConfigSchema.schedule, layers: optimizerReader.childLayers("schedule"))
-        let (schedule, resolvedSchedule) = try decodeSchedule(scheduleReader)
+        let scheduleReader = try SectionReader(file: file, section: ConfigSchema.schedule, layers: optimizerReader.childLayers("schedule"),
+                                               overriddenPaths: overriddenPaths)
+        let (schedule, resolvedSchedule, scheduleNotes) = try decodeSchedule(scheduleReader)
         let earlyStoppingLayers = layers("early_stopping")
         let earlyStoppingReader = try SectionReader(file: file, section: ConfigSchema.earlyStopping, layers: earlyStoppingLayers)
         let earlyStopping = earlyStoppingLayers.isEmpty ? nil : EarlyStoppingConfiguration(
@@ -310,7 +342,8 @@ public enum ConfigLoader {
                 epochs: try optimizerReader.integer("epochs"), momentum: try optimizerReader.number("momentum"),
                 nesterov: try optimizerReader.boolean("nesterov"), shuffle: try optimizerReader.boolean("shuffle"),
                 schedule: schedule),
-            earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved)
+            earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved,
+            notes: lossNotes + regularizerNotes + scheduleNotes)
     }
 
     /// A triplet run must start from V ≠ 0: every term of the triplet gradient is a difference of
@@ -338,9 +371,9 @@ public enum ConfigLoader {
         path.reversed().reduce(value) { inner, key in .object([(key, inner)]) }
     }
 
-    static func decodeLoss(_ reader: SectionReader) throws(ConfigError) -> LossConfiguration {
+    static func decodeLoss(_ reader: SectionReader) throws(ConfigError) -> (LossConfiguration, notes: [String]) {
         let type = try reader.choice("type", as: LossType.self)
-        try reader.checkKeysApply(toType: type.rawValue)
+        let notes = try reader.checkKeysApply(toType: type.rawValue)
         var settings = LossSettings()
         settings.variant = try reader.choice("variant", as: SVMVariant.self)
         settings.margin = try reader.number("margin")
@@ -355,28 +388,28 @@ public enum ConfigLoader {
                                 found: "true with variant \"\(settings.variant.rawValue)\"",
                                 expected: "false: only the Weston–Watkins sum Σ_{j≠y} can be extended to j = y (quiz 1.3)")
         }
-        return LossConfiguration(type: type, settings: settings, resolved: try reader.resolved(forType: type.rawValue))
+        return (LossConfiguration(type: type, settings: settings, resolved: try reader.resolved(forType: type.rawValue)), notes)
     }
 
-    static func decodeRegularizer(_ reader: SectionReader) throws(ConfigError) -> RegularizerConfiguration {
+    static func decodeRegularizer(_ reader: SectionReader) throws(ConfigError) -> (RegularizerConfiguration, notes: [String]) {
         let type = try reader.choice("type", as: RegularizerType.self)
-        try reader.checkKeysApply(toType: type.rawValue)
-        return RegularizerConfiguration(
+        let notes = try reader.checkKeysApply(toType: type.rawValue)
+        return (RegularizerConfiguration(
             type: type, strength: try reader.number("strength"),
             includeBias: try reader.boolean("include_bias"), proximal: try reader.boolean("proximal"),
-            l1Ratio: try reader.number("l1_ratio"))
+            l1Ratio: try reader.number("l1_ratio")), notes)
     }
 
-    static func decodeSchedule(_ reader: SectionReader) throws(ConfigError) -> (LearningRateSchedule, JSONValue) {
+    static func decodeSchedule(_ reader: SectionReader) throws(ConfigError) -> (LearningRateSchedule, JSONValue, notes: [String]) {
         let type = try reader.choice("type", as: ScheduleType.self)
-        try reader.checkKeysApply(toType: type.rawValue)
+        let notes = try reader.checkKeysApply(toType: type.rawValue)
         let schedule: LearningRateSchedule = switch type {
         case .constant: .constant
         case .step: .step(every: try reader.integer("every"), gamma: try reader.number("gamma"))
         case .exponential: .exponential(gamma: try reader.number("gamma"))
         case .inverseTime: .inverseTime(decay: try reader.number("decay"))
         }
-        return (schedule, try reader.resolved(forType: type.rawValue))
+        return (schedule, try reader.resolved(forType: type.rawValue), notes)
     }
 }
 

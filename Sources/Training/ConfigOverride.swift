@@ -3,6 +3,11 @@
 /// (`optimizer.learning_rate`, `runs[1].loss.margin`); VALUE is JSON (`0.05`, `true`,
 /// `"softmax"`), and a bare word that is not JSON is taken as a string (`loss.type=softmax`).
 public enum ConfigOverride {
+    /// The PATH of an override as a layer of the config names it (`runs[1].loss.type`).
+    static func path(of argument: String) -> String {
+        argument.firstIndex(of: "=").map { String(argument[..<$0]) } ?? argument
+    }
+
     /// `root` with the override applied.
     public static func apply(_ argument: String, to root: JSONValue, file: String) throws(ConfigError) -> JSONValue {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {

@@ -127,6 +127,8 @@ public struct RunConfiguration: Sendable {
     public var sweepPoint: [(path: String, value: JSONValue)]
     /// The run as resolved: every section with its defaults and only the keys its types use.
     public var resolved: JSONValue
+    /// Keys this run inherited for another type and dropped, one sentence each (SPEC §4).
+    public var notes: [String] = []
 }
 
 /// The loss section, decoded.

@@ -73,18 +73,25 @@ extension EmbeddingState: TrainedParameters {
     var isFinite: Bool { embedding.isFinite }
 
     /// The history record of V after `epoch`: the triplet loss of each split (`TripletSplitLoss`)
-    /// plus λ·R(V), and the accuracies of the nearest-centroid [W b].
+    /// plus λ·R(V), the accuracies of the nearest-centroid [W b] and the margins of its scores.
     func evaluate(epoch: Int, learningRate: Double?) -> EpochRecord {
         let classifier = centroidClassifier().linearClassifier
-        let train = metrics(classifier, data.train, confusion: false)
+        var margins = MarginStatistics.Accumulator()
+        let train = Evaluation.tripletMetrics(
+            of: classifier, embedding: embedding, margin: loss.margin, seed: evaluationSeed, on: data.train, confusion: false
+        ) { margins.add(scores: $0, labels: $1) }
         let validation = data.validation.map { metrics(classifier, $0, confusion: false) }
         let regularization = run.regularizer.strength * regularizer.penalty(of: embedding)
         return EpochRecord(
             epoch: epoch,
             learningRate: learningRate ?? run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: 0),
             loss: train.dataLoss + regularization, dataLoss: train.dataLoss, regularizationLoss: regularization,
-            trainAccuracy: train.accuracy, validationLoss: validation?.dataLoss, validationAccuracy: validation?.accuracy)
+            trainAccuracy: train.accuracy, validationLoss: validation?.dataLoss, validationAccuracy: validation?.accuracy,
+            margins: margins.statistics(satisfiedAt: MarginStatistics.satisfactionMargin(of: run.loss)))
     }
+
+    /// The nearest-centroid [W b]: what the report's epoch slider draws.
+    var classifierForReport: LinearClassifier { centroidClassifier().linearClassifier }
 
     /// The centroids of the embedded training split under V.
     func centroidClassifier() -> NearestCentroidClassifier {

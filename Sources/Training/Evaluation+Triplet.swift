@@ -10,10 +10,11 @@ extension Evaluation {
     /// more), not a loss of the class scores (SPEC §3.1).
     /// - Complexity: O(N·D·(K + M)) plus the split loss's.
     public static func tripletMetrics(
-        of classifier: LinearClassifier, embedding: Matrix, margin: Double, seed: UInt64, on dataset: Dataset, confusion: Bool = true
+        of classifier: LinearClassifier, embedding: Matrix, margin: Double, seed: UInt64, on dataset: Dataset, confusion: Bool = true,
+        scoresOfChunk: (_ scores: Matrix, _ labels: [Int]) -> Void = { _, _ in }
     ) -> SplitMetrics {
         // The accuracy pass needs some loss of the scores; MSE costs O(N·K) and its value is replaced.
-        var metrics = metrics(of: classifier, loss: MeanSquaredErrorLoss(), on: dataset, confusion: confusion)
+        var metrics = metrics(of: classifier, loss: MeanSquaredErrorLoss(), on: dataset, confusion: confusion, scoresOfChunk: scoresOfChunk)
         metrics.dataLoss = TripletSplitLoss.meanLoss(embeddings: dataset.features.multiplyingTransposed(embedding),
                                                      labels: dataset.labels, margin: margin, seed: seed)
         return metrics

@@ -20,10 +20,11 @@ public enum Evaluation {
 
     /// Loss, accuracy and confusion matrix (rows: true class, columns: predicted class), with the
     /// scores and the loss by the fast kernels or, for `.naive`, by the readable loops
-    /// (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`).
+    /// (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`). `scoresOfChunk` sees each
+    /// chunk's scores and labels, in order (e.g. `MarginStatistics.Accumulator`).
     public static func metrics(
         of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, confusion: Bool = true,
-        implementation: Implementation = .fast
+        implementation: Implementation = .fast, scoresOfChunk: (_ scores: Matrix, _ labels: [Int]) -> Void = { _, _ in }
     ) -> SplitMetrics {
         let classes = max(classifier.classCount, dataset.classCount)
         var matrix = Array(repeating: Array(repeating: 0, count: confusion ? classes : 0), count: confusion ? classes : 0)
@@ -42,6 +43,7 @@ public enum Evaluation {
                 scores = classifier.naiveScores(for: dataset.features, rows: rows)
                 lossSum += loss.naiveDataLossAndGradient(scores: scores, labels: labels).loss * Double(end - start)
             }
+            scoresOfChunk(scores, labels)
             let predictions = LinearClassifier.predictions(fromScores: scores)
             for (label, prediction) in zip(labels, predictions) {
                 if label == prediction { correct += 1 }

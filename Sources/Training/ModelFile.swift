@@ -121,7 +121,7 @@ public struct ModelFile: Sendable {
         } ?? (1...featureCount).map { "x\($0)" }
         let loss: LossConfiguration
         do {
-            loss = try ConfigLoader.decodeLoss(SectionReader(
+            (loss, _) = try ConfigLoader.decodeLoss(SectionReader(
                 file: file, section: ConfigSchema.loss, layers: [.init(object: root["loss"] ?? ["type": "softmax"], path: "loss", isExplicit: true)]))
         } catch {
             throw .invalid(file: file, path: "loss", expected: "a loss section as in a config (\(error))")

@@ -6,10 +6,12 @@ import Foundation
 public enum ResultFiles {
     /// The header of `history.csv`.
     public static let historyHeader =
-        "epoch,learning_rate,loss,data_loss,reg_loss,train_accuracy,validation_loss,validation_accuracy"
+        "epoch,learning_rate,loss,data_loss,reg_loss,train_accuracy,validation_loss,validation_accuracy,"
+        + "margin_p10,margin_p50,margin_p90,satisfied_fraction,mean_correct_probability"
 
     /// `history.csv`: one row per evaluated epoch, epoch 0 before training; the validation columns
-    /// are empty without a validation split.
+    /// are empty without a validation split; the last five are the training split's
+    /// `MarginStatistics` (empty for a record without them).
     public static func historyCSV(_ history: [EpochRecord]) -> String {
         var text = historyHeader + "\n"
         for record in history {
@@ -17,7 +19,8 @@ public enum ResultFiles {
                 String(record.epoch), number(record.learningRate), number(record.loss), number(record.dataLoss),
                 number(record.regularizationLoss), number(record.trainAccuracy),
                 record.validationLoss.map(number) ?? "", record.validationAccuracy.map(number) ?? "",
-            ]
+            ] + (record.margins.map { [$0.p10, $0.p50, $0.p90, $0.satisfiedFraction, $0.meanCorrectProbability].map(number) }
+                 ?? Array(repeating: "", count: 5))
             text += fields.joined(separator: ",") + "\n"
         }
         return text

@@ -17,6 +17,9 @@ public struct EpochRecord: Equatable, Sendable {
     /// Mean data loss on the validation split (no regularization term), nil without one.
     public var validationLoss: Double?
     public var validationAccuracy: Double?
+    /// The margins of the training split's examples under the same scores (`MarginStatistics`);
+    /// nil for a record made without them, whose history columns are then empty.
+    public var margins: MarginStatistics? = nil
 }
 
 /// How a run ended.
@@ -73,6 +76,9 @@ public struct RunResult: Sendable {
     /// Extra parts of the model file (a triplet run's embedding and centroids), else nil.
     public var embedding: Matrix?
     public var centroids: Matrix?
+    /// [W b] at a handful of evaluated epochs (`EpochSnapshot.epochs`), for the report's epoch
+    /// slider; in memory only, never written to a file.
+    public var snapshots: [EpochSnapshot] = []
 
     /// The record that describes the returned weights: the best epoch's after early stopping with
     /// `restore_best`, else the last one.

@@ -56,7 +56,8 @@ public struct RunTrainer {
             validation: data.validation.map {
                 Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation)
             },
-            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation) })
+            test: data.test.map { Evaluation.metrics(of: state.classifier, loss: loss, on: $0, implementation: run.implementation) },
+            snapshots: outcome.snapshots)
     }
 
     /// The training split's data loss at the start, for the initial-loss line: of `initial`, or of a
@@ -75,4 +76,5 @@ public enum StreamPurpose: UInt64 {
     case minibatchOrder = 3
     case gradientCheck = 4
     case tripletMining = 5
+    case lossSurface = 6
 }

@@ -15,13 +15,16 @@ struct SectionReader {
     let file: String
     let section: ConfigSection
     let layers: [Layer]
+    /// The paths `--set` wrote, e.g. `loss.type`.
+    let overriddenPaths: Set<String>
 
     /// A reader over `layers`, the later ones overriding the earlier; every layer must be an
     /// object whose keys all belong to `section`.
-    init(file: String, section: ConfigSection, layers: [Layer]) throws(ConfigError) {
+    init(file: String, section: ConfigSection, layers: [Layer], overriddenPaths: Set<String> = []) throws(ConfigError) {
         self.file = file
         self.section = section
         self.layers = layers
+        self.overriddenPaths = overriddenPaths
         for layer in layers {
             guard let members = layer.object.objectMembers else {
                 throw .invalidValue(file: file, path: layer.path.isEmpty ? "the top level" : layer.path,
@@ -52,14 +55,28 @@ struct SectionReader {
         Self.join(layers.last?.path ?? section.path, key)
     }
 
-    /// Fails when an explicit layer sets a key that a section of type `type` does not use.
-    func checkKeysApply(toType type: String) throws(ConfigError) {
-        for layer in layers where layer.isExplicit {
+    /// The keys that a section of type `type` does not use, as dropped-key notes; fails on the ones
+    /// that were written together with that type. A key and the `type` it does not fit are an error
+    /// when one explicit layer sets both (or sets the key under the default type): the
+    /// student wrote a section that contradicts itself. When the type comes from another layer or
+    /// from `--set` — a run inheriting the top level's key, `--set loss.type=softmax` on an SVM
+    /// config with a `margin` — the key is dropped with a note (SPEC §4).
+    func checkKeysApply(toType type: String) throws(ConfigError) -> [String] {
+        let typeLayer = layers.lastIndex { $0.object["type"] != nil }
+        let typeFromOverride = typeLayer.map { overriddenPaths.contains(Self.join(layers[$0].path, "type")) } ?? false
+        var notes: [String] = []
+        for (index, layer) in layers.enumerated() {
             for member in layer.object.objectMembers ?? [] {
                 guard let key = section.key(member.key), !key.isUsed(byType: type) else { continue }
-                throw .keyNotUsed(file: file, path: Self.join(layer.path, member.key), type: type, usedBy: key.usedBy ?? [])
+                let path = Self.join(layer.path, member.key)
+                if layer.isExplicit && !typeFromOverride && (index == typeLayer || typeLayer == nil) {
+                    throw .keyNotUsed(file: file, path: path, type: type, usedBy: key.usedBy ?? [])
+                }
+                let origin = typeFromOverride ? "--set" : typeLayer.map { layers[$0].path.isEmpty ? "the top level" : layers[$0].path } ?? "the default"
+                notes.append("\(path) does not apply to type '\(type)' (from \(origin)); dropped")
             }
         }
+        return notes
     }
 
     /// The checked value of `key`, or its default; nil when absent without a default.

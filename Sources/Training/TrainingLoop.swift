@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import LinearModel
 
 /// What differs between the runs that `TrainingLoop` trains: the parameters (a classifier's
 /// [W b], or a triplet run's embedding V), one SGD step on them, and the history record of their
@@ -16,6 +17,9 @@ protocol TrainedParameters {
     /// Loss and accuracy of the current parameters on the full splits after `epoch` (nil learning
     /// rate: the schedule's first, for epoch 0).
     func evaluate(epoch: Int, learningRate: Double?) -> EpochRecord
+    /// The [W b] that scores the examples (a triplet run's nearest-centroid classifier), for the
+    /// report's snapshots.
+    var classifierForReport: LinearClassifier { get }
 }
 
 extension TrainedParameters {
@@ -51,6 +55,8 @@ struct TrainingLoop {
     /// What the loop produced besides the final parameters (left in the state).
     struct Outcome {
         var history: [EpochRecord]
+        /// [W b] at the evaluated epochs of `EpochSnapshot.epochs` that were reached.
+        var snapshots: [EpochSnapshot]
         var stopReason: StopReason
         /// The training data loss of θ₀.
         var initialLoss: Double
@@ -63,6 +69,8 @@ struct TrainingLoop {
         let start = Date()
         let epochs = run.optimizer.epochs
         var history = [state.evaluate(epoch: 0, learningRate: nil)]
+        let snapshotEpochs = Set(EpochSnapshot.epochs(total: epochs, evaluateEvery: run.evaluateEvery))
+        var snapshots = [EpochSnapshot(epoch: 0, classifier: state.classifierForReport)]
         progress(ProgressEvent(runName: run.name, epoch: 0, epochs: epochs, record: history[0], elapsedSeconds: 0))
         var order = Array(0..<exampleCount)
         var shuffler = Xoshiro256StarStar(seed: seed, stream: StreamPurpose.minibatchOrder.rawValue)
@@ -84,6 +92,7 @@ struct TrainingLoop {
                 if evaluation.loss.isFinite {
                     history.append(evaluation)
                     record = evaluation
+                    if snapshotEpochs.contains(epoch) { snapshots.append(EpochSnapshot(epoch: epoch, classifier: state.classifierForReport)) }
                 } else {
                     state.snapshot = lastFinite
                     stopReason = .diverged(epoch: epoch)
@@ -102,7 +111,7 @@ struct TrainingLoop {
                 }
             }
         }
-        return Outcome(history: history, stopReason: stopReason, initialLoss: history[0].dataLoss, epochsRun: epochsRun,
+        return Outcome(history: history, snapshots: snapshots, stopReason: stopReason, initialLoss: history[0].dataLoss, epochsRun: epochsRun,
                        seconds: Date().timeIntervalSince(start))
     }
 }

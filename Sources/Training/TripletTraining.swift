@@ -76,6 +76,6 @@ public struct TripletTrainer {
             train: state.metrics(classifier, data.train),
             validation: data.validation.map { state.metrics(classifier, $0) },
             test: data.test.map { state.metrics(classifier, $0) },
-            embedding: state.embedding, centroids: centroid.centroids)
+            embedding: state.embedding, centroids: centroid.centroids, snapshots: outcome.snapshots)
     }
 }

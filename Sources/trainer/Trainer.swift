@@ -10,7 +10,7 @@ enum Trainer {
     /// Every subcommand, in the order the help lists them.
     static var commands: [any Command.Type] {
         [TrainCommand.self, GenerateCommand.self, EvaluateCommand.self, PredictCommand.self,
-         GradcheckCommand.self, ExplainCommand.self, HelpCommand.self]
+         GradcheckCommand.self, ExplainCommand.self, ConventionsCommand.self, HelpCommand.self]
     }
 
     /// The subcommands' names, in the same order.

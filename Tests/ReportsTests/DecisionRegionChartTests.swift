@@ -1,51 +1,52 @@
 import Testing
 import Reports
 
-@Suite("Decision regions — the plane coloured by predicted class")
+@Suite("Decision regions — the plane coloured by predicted class, epoch by epoch")
 struct DecisionRegionChartTests {
-    /// Three classes split by the lines x = 0 and y = 0 (class 2 above y = 0).
-    static func predict(_ x: Double, _ y: Double) -> Int {
-        y > 0 ? 2 : (x < 0 ? 0 : 1)
-    }
+    /// Three classes split by the lines x = 0 and y = 0 (class 2 above y = 0), as polygons over [−3, 3] × [−2, 2].
+    static let regions: [[PlanePoint]] = [
+        [PlanePoint(x: -3, y: -2), PlanePoint(x: 0, y: -2), PlanePoint(x: 0, y: 0), PlanePoint(x: -3, y: 0)],
+        [PlanePoint(x: 0, y: -2), PlanePoint(x: 3, y: -2), PlanePoint(x: 3, y: 0), PlanePoint(x: 0, y: 0)],
+        [PlanePoint(x: -3, y: 0), PlanePoint(x: 3, y: 0), PlanePoint(x: 3, y: 2), PlanePoint(x: -3, y: 2)],
+    ]
 
-    static func chart(columns: Int = 100, rows: Int = 100) -> DecisionRegionChart {
-        let grid = PredictionGrid(xRange: -3...3, yRange: -2...2, columns: columns, rows: rows, predict: predict)
+    static func chart() -> DecisionRegionChart {
         let points = [
             ClassifiedPoint(x: -1, y: -1, label: 0, predicted: 0),
             ClassifiedPoint(x: 1, y: -1, label: 1, predicted: 1),
             ClassifiedPoint(x: 0.5, y: 1, label: 0, predicted: 2),
             ClassifiedPoint(x: 9, y: 9, label: 1, predicted: 1),
         ]
-        return DecisionRegionChart(title: "<svm & co> decision regions", xAxis: AxisTitle("x₁", unit: "raw units"),
-                                   yAxis: AxisTitle("x₂", unit: "raw units"), grid: grid, points: points,
-                                   classNames: ["class <0>", "class 1", "class 2"],
-                                   centroids: [Centroid(x: -1.5, y: -1, classIndex: 0)])
+        let early = RegionFrame(epoch: 0, title: "<svm & co>, epoch 0", regions: [regions[2], [], []], predicted: [2, 2, 2, 2])
+        let final = RegionFrame(epoch: 5, title: "<svm & co>, epoch 5", regions: regions, predicted: points.map(\.predicted))
+        return DecisionRegionChart(xAxis: AxisTitle("x₁", unit: "raw units"), yAxis: AxisTitle("x₂", unit: "raw units"),
+                                   xRange: -3...3, yRange: -2...2, points: points, frames: [early, final],
+                                   classNames: ["class <0>", "class 1", "class 2"], centroids: [Centroid(x: -1.5, y: -1, classIndex: 0)])
     }
 
-    @Test("the grid's cells are sampled at their centres, row 0 at the bottom")
-    func grid() {
-        let grid = PredictionGrid(xRange: 0...4, yRange: 0...2, columns: 4, rows: 2) { x, y in Int(x) + 10 * Int(y) }
-        #expect(grid.classes == [[0, 1, 2, 3], [10, 11, 12, 13]])
-    }
-
-    @Test("a 100 × 100 grid is drawn as one rectangle per run of equal cells in a row")
-    func compactRegions() throws {
+    @Test("each frame draws one polygon per non-empty region; only the last frame shows without script")
+    func frames() throws {
         let markup = Self.chart().svg
         let root = try #require(parseXML(markup))
-        let regions = try #require(root.elements(withClass: "regions").first)
-        // 50 rows below y = 0 hold two runs (class 0, class 1), 50 rows above one run (class 2).
-        #expect(regions.elements(named: "rect").count == 150)
-        #expect(markup.utf8.count < 40_000, "\(markup.utf8.count) bytes")
+        let groups = root.elements(withClass: "frames")
+        #expect(groups.count == 2, "regions under the points, title and rings over them")
+        let frames = try #require(groups.first).children.filter { $0.attributes["class"] == "frame" }
+        #expect(frames.map { $0.attributes["data-epoch"] } == ["0", "5"])
+        #expect(frames.map { $0.attributes["display"] } == ["none", nil])
+        #expect(frames.map { $0.elements(named: "path").count } == [1, 3])
+        #expect(frames[1].elements(named: "path").map { $0.attributes["fill"] } == (0..<3).map { Palette.tint($0).hex })
+        #expect(root.tooltip == "<svm & co>, epoch 5", "the chart is named after its final frame")
         expectTidyNumbers(markup)
     }
 
-    @Test("points on top in their class colour, misclassified ones ringed, outside ones left out")
+    @Test("points on top in their class colour, misclassified ones ringed per frame, outside ones left out")
     func points() throws {
         let root = try #require(parseXML(Self.chart().svg))
         let dots = try #require(root.elements(withClass: "points").first).elements(named: "circle")
         #expect(dots.count == 3)
         #expect(dots.map { $0.attributes["fill"] } == [Palette.color(0).hex, Palette.color(1).hex, Palette.color(0).hex])
-        #expect(try #require(root.elements(withClass: "misclassified").first).elements(named: "circle").count == 1)
+        #expect(root.elements(withClass: "misclassified").map { $0.elements(named: "circle").count } == [3, 1],
+                "epoch 0 predicts class 2 for all: the three drawn points are wrong; epoch 5 one")
         #expect(try #require(root.elements(withClass: "centroids").first).elements(named: "path").count == 1)
     }
 

@@ -37,7 +37,7 @@ struct ExperimentReportEmbeddingTests {
         let labels = report.experiment.data.train.labels
         #expect(dots.map { $0.attributes["fill"] } == labels.map { Palette.color($0).hex }, "class colours as everywhere")
         #expect(try #require(chart.elements(withClass: "centroids").first).elements(named: "path").count == 3)
-        #expect(chart.elements(withClass: "regions").first?.elements(named: "rect").isEmpty == false)
+        #expect(chart.elements(withClass: "regions").first?.elements(named: "path").isEmpty == false)
         #expect(chart.texts.contains("embedding coordinate 1") && chart.texts.contains("embedding coordinate 2"))
         #expect(!report.html.contains("first two only"), "the M > 2 sentence is left out")
     }
@@ -55,13 +55,16 @@ struct ExperimentReportEmbeddingTests {
         #expect(!report.html.contains("tinted region"), "no regions, none described")
     }
 
-    @Test("regions: each cell goes to its nearest centroid; c = (−1, −1), (1, −1), (0, 2) on a 2 × 2 grid of [−2, 2]²")
-    func nearestCentroidRegions() {
-        // Cell centres (−1, −1), (1, −1) sit on c₀ and c₁. Top row, (∓1, 1): squared distances to
-        // c₀, c₁, c₂ are 4, 8, 2 (left) and 8, 4, 2 (right), so both go to class 2.
+    @Test("regions: each point goes to its nearest centroid; c = (−1, −1), (1, −1), (0, 2) on [−2, 2]²")
+    func nearestCentroidRegions() throws {
+        // (∓1, 1): squared distances to c₀, c₁, c₂ are 4, 8, 2 (left) and 8, 4, 2 (right): class 2.
+        // The boundary of c₀ and c₁ is the bisector x = 0; of c₀ and c₂ the line 2x + 6y = 3.
         let centroids = Matrix(rows: 3, columns: 2, elements: [-1, -1, 1, -1, 0, 2])
-        let grid = ExperimentReport.nearestCentroidGrid(centroids: centroids, xRange: -2...2, yRange: -2...2, size: 2)
-        #expect(grid.classes == [[0, 1], [2, 2]])
+        let regions = DecisionRegions(polygons: ExperimentReport.nearestCentroidRegions(centroids: centroids, xRange: -2...2, yRange: -2...2))
+        let expected = [((-1.0, -1.0), 0), ((1.0, -1.0), 1), ((-1.0, 1.0), 2), ((1.0, 1.0), 2), ((-1.9, -1.9), 0)]
+        for ((x, y), want) in expected {
+            #expect(regions.region(containing: PlanePoint(x: x, y: y)) == want, "(\(x), \(y))")
+        }
     }
 
     @Test("equal scale, ranges widened about their centres", arguments: [

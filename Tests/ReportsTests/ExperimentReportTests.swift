@@ -40,24 +40,33 @@ struct ExperimentReportTests {
         let report = try trainedReport(data: Self.blobs2D, extra: Self.twoRuns)
         let root = try #require(parsedBody(report.html))
         #expect(root.elements(named: "h2").map(\.text) == [
-            "Data and runs", "Sanity checks and endings", "Learning curves", "Decision regions (training data)",
-            "Confusion matrices (validation split)", "Shapes of the losses",
+            "Data and runs", "Sanity checks and endings", "Learning curves", "Margins: when is a run satisfied?",
+            "Decision regions (training data)", "Loss surfaces around the trained weights", "Shapes of the losses",
+            "Confusion matrices (validation split)",
         ])
+        #expect(root.elements(named: "section").allSatisfy { $0.elements(named: "p").first?.attributes["class"] == "question" },
+                "every section states its lecture question first")
         let lossChart = try #require(charts(in: root, titled: "Training loss").first)
         #expect(lossChart.elements(withClass: "series").map(\.tooltip) == ["<svm & co>", "softmax"])
         for title in ["Data loss", "Regularization loss", "Training accuracy", "Validation accuracy"] {
             #expect(charts(in: root, titled: title).first?.elements(withClass: "series").count == 2, "\(title)")
         }
-        let regions = charts(in: root, titled: "<svm & co>: ") + charts(in: root, titled: "softmax: ")
+        let regions = charts(in: root, titled: "<svm & co>, epoch 3") + charts(in: root, titled: "softmax, epoch 3")
         #expect(regions.count == 2)
         for chart in regions {
-            #expect(chart.elements(withClass: "regions").first?.elements(named: "rect").isEmpty == false)
+            let frames = chart.elements(withClass: "frame").filter { !$0.elements(withClass: "regions").isEmpty }
+            #expect(frames.map { $0.attributes["data-epoch"] } == ["0", "1", "2", "3"], "one frame per snapshot")
+            #expect(frames.last?.elements(named: "path").isEmpty == false)
             #expect(chart.elements(withClass: "points").first?.elements(named: "circle").count == report.experiment.data.train.exampleCount)
         }
+        #expect(root.elements(withClass: "epoch-slider").first?.attributes["data-epochs"] == "0,1,2,3")
         #expect(charts(in: root, titled: "<svm & co> (accuracy").count == 1, "a confusion matrix per run")
         let shapes = try #require(charts(in: root, titled: "Loss of one example").first)
-        #expect(shapes.elements(withClass: "series").count == 7, "hinge, squared hinge, one-vs-rest, softmax, mse, sigmoid, gaussian_nll")
+        #expect(shapes.elements(withClass: "series").map(\.tooltip) == ["svm weston_watkins, Δ = 1 — <svm & co>", "softmax — softmax"],
+                "exactly the losses of the runs")
         #expect(shapes.elements(withClass: "markers").first?.texts == ["Δ = 1"])
+        #expect(charts(in: root, titled: "Penalty R(w)").isEmpty, "both runs use the same regularizer")
+        #expect(charts(in: root, titled: "Binary cross-entropy").isEmpty, "no sigmoid run")
         #expect(root.elements(named: "tr").contains { $0.attributes["class"] == "marked" }, "the best validation accuracy is marked")
     }
 
@@ -68,26 +77,46 @@ struct ExperimentReportTests {
         #expect(!html.contains("tiny <report>"))
         #expect(html.contains("&lt;svm &amp; co&gt;"))
         #expect(parsedBody(html) != nil)
-        for forbidden in ["<script", "<link", "<img", "url("] {
+        #expect(html.components(separatedBy: "<script>").count == 2, "the slider's one inline script")
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"), "nothing fetched")
+        for forbidden in ["<script src", "<link", "<img", "url("] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
     }
 
-    @Test("decision regions only for D = 2, class templates only for a square D", arguments: [
-        // features, decision regions?, templates?
-        (2, true, false), (3, false, false), (4, false, true), (9, false, true),
+    @Test("decision regions only for D = 2, class templates only for images (never for 4 flower features)", arguments: [
+        // kind, features, decision regions?, templates?
+        ("blobs", 2, true, false), ("blobs", 3, false, false), ("blobs", 4, false, false), ("blobs", 9, false, false),
+        ("images", 16, false, true),
     ])
-    func sectionsByDimension(features: Int, regions: Bool, templates: Bool) throws {
-        let data = #"{ "train": { "generate": { "kind": "blobs", "samples": 60, "classes": 3, "features": \#(features) } } }"#
+    func sectionsByDimension(kind: String, features: Int, regions: Bool, templates: Bool) throws {
+        let data = #"{ "train": { "generate": { "kind": "\#(kind)", "samples": 60, "classes": 3, "features": \#(features) } } }"#
         let report = try trainedReport(data: data, extra: Self.twoRuns)
         let root = try #require(parsedBody(report.html))
         let headings = root.elements(named: "h2").map(\.text)
         #expect(headings.contains("Decision regions (training data)") == regions, "D = \(features)")
         #expect(headings.contains("Class templates (weights as images)") == templates, "D = \(features)")
         if templates {
-            #expect(root.elements(withClass: "pixels").count == 2 * 3, "K = 3 templates per run, D = \(features)")
-            #expect(root.elements(withClass: "pixels").allSatisfy { $0.elements(named: "rect").count == features })
+            let grids = charts(in: root, titled: "<svm & co>: ") + charts(in: root, titled: "softmax: ")
+            let imageGrids = grids.filter { !$0.elements(named: "image").isEmpty }
+            #expect(imageGrids.count == 2, "one grid per run")
+            for grid in imageGrids {
+                #expect(grid.elements(withClass: "column-names").first?.texts == ["0", "1", "2"], "class names over the columns")
+                #expect(grid.elements(withClass: "row").first?.elements(named: "image").count == 3, "each class's mean image")
+                #expect(grid.elements(withClass: "frame").count == 4 && grid.elements(withClass: "frame").allSatisfy { $0.elements(named: "image").count == 3 },
+                        "a template per class at each of the 4 snapshots")
+            }
         }
+    }
+
+    @Test("runs that differ only in their regularizer share one template scale; L1's exact zeros are counted")
+    func sharedTemplateScale() throws {
+        let data = #"{ "train": { "generate": { "kind": "images", "samples": 60, "classes": 3, "features": 16 } } }"#
+        let runs = #""loss": {"type": "softmax"}, "runs": [{ "name": "l2", "regularizer": {"type": "l2", "strength": 0.01} }, { "name": "l1", "regularizer": {"type": "l1", "strength": 0.05, "proximal": true} }]"#
+        let report = try trainedReport(data: data, extra: runs)
+        let html = report.html
+        #expect(html.components(separatedBy: "one scale for 2 runs").count == 5, "both runs say they share the scale (title and accessible name)")
+        #expect(html.contains("\(report.results[1].zeroWeights) of 48 weights exactly 0"))
     }
 
     @Test("the data's shapes: N, D and K per split")
@@ -123,10 +152,20 @@ struct ExperimentReportTests {
             #expect(map.elements(withClass: "cell").count == 6, "3 learning rates × 2 strengths")
         }
         #expect(root.elements(named: "tr").filter { $0.attributes["class"] == "marked" }.count == 2 + 1, "best per run in the sweep table, best overall")
+        let headings = root.elements(named: "h2").map(\.text)
+        #expect(headings.firstIndex(of: "Sweep") == 1, "the heat maps come right after the data and runs")
+        #expect(charts(in: root, titled: "Training loss").first?.elements(withClass: "series").count == 2, "the best point of each run only")
         let oneAxis = try trainedReport(data: Self.blobs2D, extra: #""sweep": { "optimizer.learning_rate": [0.01, 0.1] }"#)
-        let html = oneAxis.html
-        #expect(html.contains("<h2>Sweep</h2>"))
-        #expect(!html.contains("validation accuracy</title>"), "no heat map for one axis")
+        let oneRoot = try #require(parsedBody(oneAxis.html))
+        #expect(charts(in: oneRoot, titled: "svm: validation accuracy").first?.elements(withClass: "cell").count == 2, "one row of cells")
+    }
+
+    @Test("a best point on the grid's border gets a note; one at a strength of 0 does not (there is nothing below 0)")
+    func borderNote() throws {
+        let report = try trainedReport(data: Self.blobs2D, extra: #""sweep": { "optimizer.learning_rate": [0.0001, 0.001, 1] }"#)
+        let best = try #require(ResultFiles.bestSweepPoints(report.results).first?.best.run.sweepPoint.first?.value.numberValue)
+        let html = report.html
+        #expect(html.contains("on the border of the grid") == (best != 0.001), "best learning rate \(best)")
     }
 
     @Test("a run that diverges says at which epoch, with the hint")
@@ -137,6 +176,33 @@ struct ExperimentReportTests {
             return
         }
         #expect(report.html.contains("diverged at epoch \(epoch) (loss NaN or ∞): try a smaller learning_rate"))
+        let root = try #require(parsedBody(report.html))
+        let loss = try #require(charts(in: root, titled: "Training loss").first)
+        #expect(loss.elements(withClass: "point-markers").first?.texts == ["✕ wild diverged at epoch \(epoch): loss NaN or ∞"],
+                "marked where it blew up")
+        #expect(root.elements(named: "p").contains { $0.attributes["class"] == "warning" && $0.text.contains("wild (colour 1) diverged") })
+    }
+
+    @Test("a run that ends above its initial loss without diverging is flagged")
+    func endedAboveStart() throws {
+        let report = try trainedReport(data: Self.blobs2D, extra: #""runs": [{ "name": "hot", "optimizer": { "learning_rate": 40 } }]"#)
+        let result = try #require(report.results.first)
+        let worse = (result.final?.loss ?? 0) > (result.history.first?.loss ?? 0)
+        guard case .completed = result.stopReason else { return }
+        #expect(report.html.contains("hot ended with a higher loss than it started with") == worse)
+        #expect(report.html.contains("⚠ final loss above the initial loss") == worse)
+    }
+
+    @Test("the margins section: three charts over epochs and a histogram per run with its Δ")
+    func margins() throws {
+        let report = try trainedReport(data: Self.blobs2D, extra: Self.twoRuns)
+        let root = try #require(parsedBody(report.html))
+        for title in ["Margins mᵢ over training", "Fraction of examples with mᵢ ≥ Δ", "Mean softmax probability"] {
+            #expect(charts(in: root, titled: title).first?.elements(withClass: "series").count == 2, "\(title)")
+        }
+        let histograms = charts(in: root, titled: "<svm & co>: margins") + charts(in: root, titled: "softmax: margins")
+        #expect(histograms.map { $0.elements(withClass: "markers").first?.texts ?? [] } == [["Δ = 1"], ["Δ = 1"]])
+        #expect(histograms.allSatisfy { $0.elements(withClass: "series").map(\.tooltip) == ["epoch 1", "epoch 2", "epoch 3"] })
     }
 
     @Test("the loss shapes come from the losses: hinge at m = Δ is 0, softmax at m = 0 is ln 2")

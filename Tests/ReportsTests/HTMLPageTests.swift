@@ -46,4 +46,35 @@ struct HTMLPageTests {
         #expect(rows[2].attributes["class"] == nil)
         #expect(Self.page().html == html)
     }
+
+    @Test("questions, warnings, a run legend and an epoch slider; the slider's script is inline, in the head, and the only one")
+    func blocks() throws {
+        let page = HTMLPage(title: "t", sections: [HTMLPage.Section(heading: "Regions", blocks: [
+            .question("Where are the lines?"), .warning("svm diverged"),
+            .legend([HTMLPage.LegendKey(name: "<svm>", colorIndex: 0), HTMLPage.LegendKey(name: "softmax", colorIndex: 1)]),
+            .slider(epochs: [0, 1, 5, 20]),
+        ])])
+        let html = page.html
+        #expect(html.components(separatedBy: "<script>").count == 2, "one inline script")
+        #expect(!html.contains("<script src"))
+        let head = try #require(html.components(separatedBy: "</head>").first)
+        #expect(head.contains("<script>"), "in the head, so the body stays well-formed XML")
+        let body = try #require(html.components(separatedBy: "<body>\n").last?.components(separatedBy: "</body>").first)
+        let root = try #require(parseXML("<body>" + body + "</body>"))
+        let paragraphs = root.elements(named: "p")
+        #expect(paragraphs.map { $0.attributes["class"] } == ["question", "warning"])
+        #expect(root.elements(withClass: "legend").first?.elements(named: "span").map(\.text) == ["<svm>", "softmax"])
+        let slider = try #require(root.elements(withClass: "epoch-slider").first)
+        #expect(slider.attributes["data-epochs"] == "0,1,5,20" && slider.attributes["hidden"] != nil, "hidden until the script shows it")
+        let input = try #require(slider.elements(named: "input").first)
+        #expect(input.attributes["max"] == "3" && input.attributes["value"] == "3", "steps through the epochs' indices, starting at the end")
+        #expect(!HTMLPage(title: "t", sections: [HTMLPage.Section(heading: "h", blocks: [.question("q")])]).html.contains("<script"),
+                "no script on a page without a slider")
+    }
+
+    @Test("tables scroll sideways on a narrow screen instead of being cut off")
+    func scrollingTables() {
+        #expect(Self.page().html.contains("<div class=\"scroll\">\n<table>"))
+    }
 }
+

@@ -18,18 +18,13 @@ struct ExampleConfigsTests {
         #expect(Self.configs.contains("svm-vs-softmax.json"), "found \(Self.configs)")
     }
 
-    @Test("trains in 3 epochs and writes every file", arguments: configs)
-    func trains(name: String) throws {
+    /// The arguments that train configs/`name` for 3 epochs into `out`. The configs name their data
+    /// relative to the package root, where students run them; the tests share one working
+    /// directory, so they point at the same files by absolute path. CIFAR-10, which is not in the
+    /// repository, is replaced by a small folder in its format written into `scratch`.
+    static func trainArguments(_ name: String, out: URL, scratch: URL) throws -> [String] {
         let root = TrainerHarness.packageRoot
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("configs-test-\(UUID().uuidString)")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("configs-data-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: scratch)
-        }
         let config = root.appendingPathComponent("configs/\(name)").path
-        // The configs name their data relative to the package root, where students run them; the
-        // tests share one working directory, so they point at the same files by absolute path.
         let rootJSON = try JSONParser.parse(String(contentsOfFile: config, encoding: .utf8))
         var arguments = ["train", config, "--out", out.path, "--set", "optimizer.epochs=3", "--quiet"]
         for split in ["train", "validation", "test"] {
@@ -37,10 +32,21 @@ struct ExampleConfigsTests {
                 arguments += ["--set", "data.\(split)=" + root.appendingPathComponent(path).path]
             }
             if rootJSON["data"]?[split]?["cifar10"] != nil {
-                // CIFAR-10 is not in the repository: a small folder in its format stands in for it.
-                arguments += ["--set", "data.\(split).cifar10=" + (try Self.smallCIFAR10Folder(in: scratch)).path]
+                arguments += ["--set", "data.\(split).cifar10=" + (try smallCIFAR10Folder(in: scratch)).path]
             }
         }
+        return arguments
+    }
+
+    @Test("trains in 3 epochs and writes every file", arguments: configs)
+    func trains(name: String) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("configs-test-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("configs-data-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: scratch)
+        }
+        let arguments = try Self.trainArguments(name, out: out, scratch: scratch)
         let output = TextOutput.capturing(), errors = TextOutput.capturing()
         let status = Trainer.main(arguments: arguments, standardOutput: output, standardError: errors)
         #expect(status == 0, "\(name): \(errors.text)")

@@ -72,6 +72,34 @@ struct TrainerCommandLineEndToEndTests {
         #expect(cells("softmax loss −log p(label)") == ["3.24", "0.1804", "7.204"])
     }
 
+    @Test("explain --step on data/lecture: the SVM's dW = dSᵀ/3 and the step of W, then softmax beside it",
+          arguments: TrainerMode.available)
+    func explainStep(mode: TrainerMode) throws {
+        let run = try TrainerHarness.run(["explain", TrainerHarness.path("data/lecture/dog-bird-truck-model.json"),
+                                          TrainerHarness.path("data/lecture/dog-bird-truck.csv"), "--step", "0.1"], mode: mode)
+        try #require(run.status == 0, "\(run)")
+        func cells(_ title: String) -> [[String]] {
+            run.output.split(separator: "\n").filter { $0.hasPrefix(title) }.map {
+                $0.dropFirst(title.count).split(separator: " ").map(String.init)
+            }
+        }
+        #expect(cells("SVM weston_watkins Δ = 1 loss").first == ["4.2", "0", "14.9"], "\(run.output)")
+        #expect(cells("hinge terms > 0") == [["bird", "none", "dog,", "bird"]])
+        #expect(cells("∂Lᵢ/∂s(truck)").first == ["0", "0", "-2"])
+        // The SVM block comes first: dW row dog = (−1, 0, 1)/3, db 0; W after = W − 0.1·dW.
+        #expect(cells("dW, db (dog)").first == ["-0.3333", "0", "0.3333", "0"])
+        #expect(cells("W, b after (truck)").first == ["-2.1", "3.4", "-4.433", "0.06667"])
+        #expect(run.output.contains("\nsoftmax\n"), "the other loss's step follows")
+    }
+
+    @Test("explain --step 0 and --strength without --step are usage errors (exit 2)", arguments: [["--step", "0"], ["--strength", "1"]])
+    func explainStepErrors(arguments: [String]) throws {
+        let run = try TrainerHarness.run(["explain", TrainerHarness.path("data/lecture/dog-bird-truck-model.json"),
+                                          TrainerHarness.path("data/lecture/dog-bird-truck.csv")] + arguments, mode: .inProcess)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.errors.contains(arguments[0]) && run.errors.split(separator: "\n").count <= 2, "\(run.errors)")
+    }
+
     @Test("trainer --help, trainer help train and trainer train --help: help on stdout, exit 0",
           arguments: TrainerMode.available)
     func help(mode: TrainerMode) throws {

@@ -122,6 +122,29 @@ struct ConfigLoaderTests {
         #expect(b.optimizer.learningRate == 0.5 && b.optimizer.epochs == 7 && b.optimizer.schedule == .step(every: 3, gamma: 0.1))
     }
 
+    @Test("--set loss.type=softmax on an SVM config with a margin: the margin is dropped with a note (SPEC §4)")
+    func overriddenTypeDropsKeys() throws {
+        let text = #"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}, "runs": [{"name": "a"}, {"name": "b", "loss": {"margin": 3}}]}"#
+        let configuration = try TrainingFixtures.configuration(text, overrides: ["loss.type=softmax"])
+        #expect(configuration.runs.map(\.loss.type) == [.softmax, .softmax])
+        #expect(configuration.runs[0].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped"])
+        #expect(configuration.runs[1].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped",
+                                                "runs[1].loss.margin does not apply to type 'softmax' (from --set); dropped"])
+        let single = try TrainingFixtures.configuration(#"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}}"#,
+                                                       overrides: ["loss.type=softmax"])
+        #expect(single.runs[0].loss.type == .softmax && single.runs[0].notes.count == 1)
+    }
+
+    @Test("a run's own margin under a softmax type from the top level is dropped with a note; beside its own type it is an error")
+    func runKeyUnderInheritedType() throws {
+        let inherited = try TrainingFixtures.configuration(
+            #"{"data": {"train": "a.csv"}, "loss": {"type": "softmax"}, "runs": [{"name": "a", "loss": {"margin": 3}}]}"#)
+        #expect(inherited.runs[0].notes == ["runs[0].loss.margin does not apply to type 'softmax' (from loss); dropped"])
+        let error = TrainingFixtures.configError(
+            #"{"data": {"train": "a.csv"}, "runs": [{"name": "a", "loss": {"type": "softmax", "margin": 3}}]}"#)
+        #expect(error?.description == "test.json: runs[0].loss.margin: this key does not apply to type 'softmax'; it is used by 'svm', 'triplet'")
+    }
+
     @Test("a margin inherited by a softmax run is fine and dropped from its resolved loss")
     func inheritedMarginDropped() throws {
         let configuration = try TrainingFixtures.configuration(#"""
@@ -193,5 +216,23 @@ struct ConfigLoaderTests {
         #expect(run.resolved["optimizer"]?["schedule"] == ["type": "constant"])
         #expect(run.resolved["regularizer"] == ["type": "l2", "strength": 0.001, "include_bias": false])
         #expect(run.resolved["model"] == ["bias_trick": true, "implementation": "fast", "init": "gaussian", "init_scale": 0.001])
+    }
+
+    @Test("sweeping loss.margin sweeps the SVM run only: a softmax run has no margin, so it trains once")
+    func sweptKeyOfAnotherLoss() throws {
+        let text = #"""
+            {"seed": 1, "data": {"train": "a.csv"}, "loss": {"type": "svm"},
+             "runs": [{"name": "svm"}, {"name": "softmax", "loss": {"type": "softmax"}}],
+             "sweep": {"loss.margin": [0.1, 1, 10], "optimizer.learning_rate": [0.01, 0.1]}}
+            """#
+        let runs = try TrainingFixtures.configuration(text).runs
+        #expect(runs.map(\.name) == [
+            "svm,margin=0.1,learning_rate=0.01", "svm,margin=0.1,learning_rate=0.1", "svm,margin=1,learning_rate=0.01",
+            "svm,margin=1,learning_rate=0.1", "svm,margin=10,learning_rate=0.01", "svm,margin=10,learning_rate=0.1",
+            "softmax,learning_rate=0.01", "softmax,learning_rate=0.1",
+        ])
+        #expect(runs.last?.sweepPoint.map(\.path) == ["optimizer.learning_rate"])
+        let swept = #"{"seed": 1, "data": {"train": "a.csv"}, "sweep": {"loss.type": ["svm", "softmax"], "loss.margin": [1, 2]}}"#
+        #expect(try TrainingFixtures.configuration(swept).runs.count == 4, "a swept loss.type keeps the keys any of its types uses")
     }
 }

@@ -10,6 +10,7 @@ struct GradientCheckTests {
         #"{"type": "svm"}"#, #"{"type": "svm", "variant": "crammer_singer"}"#, #"{"type": "svm", "variant": "one_vs_rest"}"#,
         #"{"type": "svm", "squared": true, "margin": 2}"#, #"{"type": "softmax"}"#, #"{"type": "mse"}"#,
         #"{"type": "sigmoid"}"#, #"{"type": "gaussian_nll", "sigma": 0.7}"#,
+        #"{"type": "svm", "include_correct_class": true}"#, #"{"type": "sigmoid", "positive_term_only": true}"#,
     ]
     static let regularizers = [#"{"type": "none"}"#, #"{"type": "l2", "strength": 0.1}"#,
                                #"{"type": "elastic_net", "strength": 0.1, "l1_ratio": 0.3}"#]
@@ -33,6 +34,25 @@ struct GradientCheckTests {
         #expect(results.filter { !$0.crossesKink }.count >= 20, "most random points are away from kinks")
         for result in results where !result.crossesKink && result.relativeError >= 1e-6 {
             Issue.record(Comment(rawValue: "\(loss) \(regularizer) \(result.parameter): analytic \(result.analytic), numerical \(result.numerical), relative error \(result.relativeError)"))
+        }
+    }
+
+    @Test("a run's check: 50 seeded training rows, λ = 0 then the run's λ (only λ = 0 without a regularizer); every loss passes",
+          arguments: [#"{"type": "l2", "strength": 0.1}"#, #"{"type": "none"}"#])
+    func runCheck(regularizer: String) throws {
+        let configuration = try TrainingFixtures.configuration(TrainingFixtures.linearConfig(
+            #", "regularizer": \#(regularizer), "runs": [{"name": "svm"}, {"name": "softmax", "loss": {"type": "softmax"}}]"#))
+        let experiment = try Experiment(configuration: configuration)
+        for run in configuration.runs {
+            let check = RunGradientCheck(run: run, data: experiment.data, seed: configuration.seed, count: 15)
+            #expect(check.settings.map(\.strength) == (run.regularizer.type == .none ? [0] : [0, 0.1]), "\(run.name)")
+            for setting in check.settings {
+                #expect(setting.coordinates.count == 15 && setting.smooth.count >= 10, "\(run.name), λ \(setting.strength)")
+                #expect(setting.largestError < RunGradientCheck.tolerance, "\(run.name), λ \(setting.strength): \(setting.largestError)")
+            }
+            let again = RunGradientCheck(run: run, data: experiment.data, seed: configuration.seed, count: 15)
+            #expect(again.settings.map { $0.coordinates.map(\.parameter) } == check.settings.map { $0.coordinates.map(\.parameter) },
+                    "the same seed draws the same coordinates")
         }
     }
 

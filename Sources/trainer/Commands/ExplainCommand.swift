@@ -1,7 +1,3 @@
-import Foundation
-import LinearAlgebra
-import LinearModel
-import Losses
 import Training
 import Reports
 
@@ -9,7 +5,7 @@ import Reports
 struct ExplainCommand: Command {
     static let name = "explain"
     static let abstract = "Show scores, SVM margin terms, softmax probabilities and both losses per example."
-    static let usage = "trainer explain <model.json> <DATA> [--rows N] [--label-column NAME] [--labels FILE] [--no-header]"
+    static let usage = "trainer explain <model.json> <DATA> [--rows N] [--step LR [--strength λ]] [--label-column NAME] [--labels FILE] [--no-header]"
     static let discussion = """
         Lays out the first N examples as the lecture's dog/bird/truck table: one column per example,
         its class scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ) (Δ and the variant from the
@@ -21,29 +17,46 @@ struct ExplainCommand: Command {
         """ + "\n\n" + DataArgument.discussion
     static let options: [(flag: String, help: String)] = [
         ("--rows N", "how many examples (default 3)"),
+        ("--step LR", "then one SGD step of rate LR > 0 on them, piece by piece"),
+        ("--strength λ", "with --step: add L2's gradient 2λW (default 0)"),
     ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
         ("trainer explain runs/svm-vs-softmax/svm/model.json data/spiral.csv", "the first three examples"),
         ("trainer explain runs/svm-vs-softmax/softmax/model.json data/spiral.csv --rows 5", "five of them"),
+        ("trainer explain data/lecture/dog-bird-truck-model.json data/lecture/dog-bird-truck.csv --step 0.1",
+         "the slide's three images, then one SGD step"),
     ]
 
     let modelPath: String
     let dataPath: String
     var rows = 3
     var dataOptions = DataArgument.Options()
+    /// The learning rate of `--step`, nil without it.
+    var learningRate: Double?
+    var strength = 0.0
 
     init(parsing cursor: inout ArgumentCursor) throws {
-        var rows = 3, dataOptions = DataArgument.Options()
+        var rows = 3, dataOptions = DataArgument.Options(), learningRate: Double?, strength: Double?
         let positionals = try Self.parseArguments(&cursor) { option, cursor in
             switch option {
             case "--rows": rows = try cursor.integer(for: option, in: 1...1000)
+            case "--step": learningRate = try cursor.number(for: option, in: 0...1e6)
+            case "--strength": strength = try cursor.number(for: option, in: 0...1e12)
             default: return try dataOptions.parse(option, &cursor, labelled: true)
             }
             return true
         }
         (modelPath, dataPath) = try EvaluateCommand.modelAndData(positionals, command: Self.name)
+        if let learningRate, learningRate == 0 {
+            throw UsageError.invalidValue("0", option: "--step", expected: "a learning rate > 0 (the step is W ← W − lr·dW)", command: Self.name)
+        }
+        if strength != nil && learningRate == nil {
+            throw UsageError.invalidValue("\(strength ?? 0)", option: "--strength", expected: "--step LR beside it (λ only enters the step)", command: Self.name)
+        }
         self.rows = rows
         self.dataOptions = dataOptions
+        self.learningRate = learningRate
+        self.strength = strength ?? 0
     }
 
     func run(_ console: Console) throws -> Int32 {
@@ -54,78 +67,12 @@ struct ExplainCommand: Command {
         let scores = model.classifier.scores(for: data.features, rows: picked[...])
         let labels = Array(data.labels.prefix(count))
         let embeddings = model.embedding.map { data.features.gatheringRows(picked).multiplyingTransposed($0) }
-        console.output.write(ExplainTable(model: model, scores: scores, labels: labels, embeddings: embeddings).render())
+        let table = ExplainTable(model: model, scores: scores, labels: labels, embeddings: embeddings)
+        console.output.write(table.render())
+        if let learningRate {
+            console.output.write(table.renderStep(features: data.features.gatheringRows(picked), learningRate: learningRate,
+                                                  strength: strength))
+        }
         return 0
-    }
-}
-
-/// The lecture's table: one column per example, rows for scores, SVM terms, probabilities, losses.
-struct ExplainTable {
-    let model: ModelFile
-    let scores: Matrix
-    let labels: [Int]
-    /// f = Vx of each example for a triplet model (one row per example), else nil.
-    var embeddings: Matrix? = nil
-
-    /// The embedding coordinates shown: the first few (M can be large).
-    static let shownEmbeddingCoordinates = 5
-
-    /// The SVM whose terms are shown: the model's, or the lecture's Δ = 1 Weston–Watkins.
-    var svm: MulticlassSVMLoss {
-        model.loss.type == .svm
-            ? MulticlassSVMLoss(variant: model.loss.settings.variant, margin: model.loss.settings.margin, squared: model.loss.settings.squared, includesCorrectClass: model.loss.settings.includeCorrectClass)
-            : MulticlassSVMLoss()
-    }
-
-    func render() -> String {
-        let classes = model.classNames
-        var table = TextTable(columns: [TextTable.Column("")] + labels.indices.map { TextTable.Column("example \($0 + 1)", alignment: .right) })
-        func number(_ value: Double) -> String { String(format: "%.4g", value) }
-        func addRow(_ title: String, _ values: (Int) -> String) {
-            table.addRow([title] + labels.indices.map(values))
-        }
-        addRow("label") { classes[labels[$0]] }
-        for k in classes.indices { addRow("score \(classes[k])") { number(scores[$0, k]) } }
-        let svm = self.svm
-        let terms = labels.indices.map { svm.marginTerms(scores: scores.row($0), label: labels[$0]) }
-        let svmName = "SVM \(svm.variant.rawValue)\(svm.squared ? " squared" : "") Δ = \(JSONWriter.number(svm.margin))"
-        for k in classes.indices {
-            addRow("SVM term \(classes[k])") { labels[$0] == k && svm.variant != .oneVsRest ? "—" : number(terms[$0][k]) }
-        }
-        let svmLosses = svm.exampleLosses(scores: scores, labels: labels)
-        addRow("\(svmName) loss") { number(svmLosses[$0]) }
-        let probabilities = softmaxProbabilities(scores: scores)
-        for k in classes.indices { addRow("softmax p(\(classes[k]))") { number(probabilities[$0, k]) } }
-        let softmaxLosses = SoftmaxCrossEntropyLoss().exampleLosses(scores: scores, labels: labels)
-        addRow("softmax loss −log p(label)") { number(softmaxLosses[$0]) }
-        if model.loss.type == .gaussianNLL {
-            let nll = GaussianNegativeLogLikelihoodLoss(sigma: model.loss.settings.sigma)
-            addRow("NLL: Σ(s − t)²/(2σ²)") { number(nll.scaledSquaredError(scores: scores.row($0), label: labels[$0])) }
-            addRow("NLL: ½·K·ln(2πσ²)") { _ in number(nll.constantTerm(classCount: classes.count)) }
-        }
-        if let embeddings { addEmbeddingRows(embeddings, to: &table) }
-        if ![.svm, .softmax, .triplet].contains(model.loss.type) {
-            let own = model.loss.makeLoss().exampleLosses(scores: scores, labels: labels)
-            addRow("\(model.loss.type.rawValue) loss (the model's)") { number(own[$0]) }
-        }
-        return table.rendered
-    }
-
-    /// f = Vx coordinate by coordinate, then ‖f − c_k‖² for each class k: the nearest-centroid
-    /// classifier's own view of the example (its [W b] scores above are ‖f‖² − ‖f − c_k‖²).
-    func addEmbeddingRows(_ embeddings: Matrix, to table: inout TextTable) {
-        func number(_ value: Double) -> String { String(format: "%.4g", value) }
-        for m in 0..<min(embeddings.columns, Self.shownEmbeddingCoordinates) {
-            table.addRow(["embedding f\(m + 1) = (Vx)\(m + 1)"] + labels.indices.map { number(embeddings[$0, m]) })
-        }
-        guard let centroids = model.centroids else { return }
-        for (k, name) in model.classNames.enumerated() {
-            table.addRow(["‖f − c(\(name))‖²"] + labels.indices.map { i in
-                number((0..<centroids.columns).reduce(0.0) { sum, m in
-                    let difference = embeddings[i, m] - centroids[k, m]
-                    return sum + difference * difference
-                })
-            })
-        }
     }
 }

@@ -1,6 +1,4 @@
 import Foundation
-import LinearAlgebra
-import LinearModel
 import Training
 
 /// `trainer gradcheck CONFIG`: the analytic gradient of each run's loss against central differences.
@@ -26,9 +24,6 @@ struct GradcheckCommand: Command {
         ("trainer gradcheck configs/svm-vs-softmax.json --checks 100", "more coordinates"),
     ]
 
-    /// The largest relative error that passes.
-    static let tolerance = 1e-6
-
     let configPath: String
     var checks = 20
     var overrides: [String] = []
@@ -53,44 +48,26 @@ struct GradcheckCommand: Command {
     func run(_ console: Console) throws -> Int32 {
         let configuration = try ConfigLoader.load(file: configPath, overrides: overrides)
         let experiment = try Experiment(configuration: configuration)
-        let train = experiment.data.train
         var failures = 0
-        console.output.write("relative error |analytic − numerical| / max(|analytic|, |numerical|), pass < \(Self.tolerance)\n")
+        console.output.write("relative error |analytic − numerical| / max(|analytic|, |numerical|), pass < \(RunGradientCheck.tolerance)\n")
         for run in configuration.runs {
             console.output.write("\(run.name): initial loss \(run.loss.expectedInitialLossPhrase(classCount: experiment.data.classCount))\n")
-            var generator = Xoshiro256StarStar(seed: configuration.seed, stream: StreamPurpose.gradientCheck.rawValue)
-            let rows = (0..<min(50, train.exampleCount)).map { _ in generator.uniformInteger(below: train.exampleCount) }
-            let features = train.features.gatheringRows(rows)
-            let labels = rows.map { train.labels[$0] }
-            // A triplet run's parameters are the embedding V (M rows), not K rows of class scores.
-            let pointRows = run.loss.type == .triplet ? run.loss.settings.embeddingDimension : experiment.data.classCount
-            let point = randomPoint(classes: pointRows, features: train.featureCount, generator: &generator)
-            for strength in [0, run.regularizer.strength] {
-                let check = GradientCheck(run: run, strength: strength, features: features, labels: labels)
-                let results = check.check(point, count: checks, generator: &generator)
-                let smooth = results.filter { !$0.crossesKink }
-                let largest = smooth.map(\.relativeError).max() ?? 0
-                let kinks = results.count - smooth.count
-                let passed = largest < Self.tolerance
+            let check = RunGradientCheck(run: run, data: experiment.data, seed: configuration.seed, count: checks)
+            for setting in check.settings {
+                let passed = setting.largestError < RunGradientCheck.tolerance
                 if !passed { failures += 1 }
-                let setting = strength == 0 ? "λ = 0" : "\(run.regularizer.type.rawValue) λ = \(JSONWriter.number(strength))"
-                var line = "\(run.name) (\(setting)): largest relative error \(String(format: "%.2e", largest)) over \(smooth.count) coordinates"
-                if kinks > 0 { line += ", \(kinks) kink crossing\(kinks == 1 ? "" : "s") (not derivable there)" }
+                let lambda = setting.strength == 0 ? "λ = 0" : "\(run.regularizer.type.rawValue) λ = \(JSONWriter.number(setting.strength))"
+                var line = "\(run.name) (\(lambda)): largest relative error \(String(format: "%.2e", setting.largestError))"
+                    + " over \(setting.smooth.count) coordinates"
+                if setting.kinkCrossings > 0 {
+                    line += ", \(setting.kinkCrossings) kink crossing\(setting.kinkCrossings == 1 ? "" : "s") (not derivable there)"
+                }
                 console.output.write(line + (passed ? "  ok\n" : "  FAILED\n"))
-                for failure in smooth where failure.relativeError >= Self.tolerance {
+                for failure in setting.smooth where failure.relativeError >= RunGradientCheck.tolerance {
                     console.output.write("    \(failure.parameter): analytic \(failure.analytic), numerical \(failure.numerical)\n")
                 }
-                if run.regularizer.strength == 0 || run.regularizer.type == .none { break }
             }
         }
         return failures == 0 ? 0 : 1
-    }
-
-    /// A random classifier: W and b entries N(0, 0.1²), far enough from 0 that most hinge terms and
-    /// L1 signs are settled.
-    func randomPoint(classes: Int, features: Int, generator: inout Xoshiro256StarStar) -> LinearClassifier {
-        let weights = Matrix(rows: classes, columns: features, elements: (0..<classes * features).map { _ in 0.1 * generator.gaussian() })
-        let bias = Matrix(rows: classes, columns: 1, elements: (0..<classes).map { _ in 0.1 * generator.gaussian() })
-        return LinearClassifier(weights: weights, bias: bias)
     }
 }

@@ -1,0 +1,63 @@
+import Training
+
+/// `trainer conventions CONFIG` as text: per run, its N, K, λ and lr, each tool's parameter with
+/// the formula that derives it, the K = 2 SVM's binary form where it applies; then the caveats
+/// (SPEC §3.2). Lines stay within 88 columns.
+///
+///     svm: N = 240 training examples, K = 2 classes, λ = 0.01, lr = 0.1
+///       cs231n assignment 1 (reg * np.sum(W * W)), seed 002
+///           reg = 0.01
+///           because loss = mean Lᵢ + reg·ΣW²: reg = λ
+public enum ConventionsTable {
+    /// The widest line the text wraps to.
+    static let width = 88
+
+    /// The text for the runs' conventions, one block per run, the caveats once at the end.
+    public static func render(_ conventions: [Conventions]) -> String {
+        var lines = ["The same objective, (1/N)·Σ Lᵢ + λ·ΣW² by SGD, in the parameters of other tools:"]
+        var caveats: [String] = []
+        for run in conventions {
+            lines.append("")
+            lines += wrap("\(run.runName): N = \(run.examples) training examples, K = \(run.classes) classes, "
+                          + "λ = \(JSONWriter.number(run.strength)), lr = \(JSONWriter.number(run.learningRate))", indent: "")
+            for row in run.rows {
+                lines += wrap(row.tool, indent: "  ")
+                lines += wrap(row.values.map { "\($0.name) = \(number($0.value))" }.joined(separator: ", "), indent: "      ")
+                lines += wrap("because " + row.formula, indent: "      ")
+            }
+            if let binary = run.binarySVM {
+                lines += wrap("K = 2: the slide's binary soft-margin SVM max(0, \(JSONWriter.number(binary.margin)) − t·(w·x + b)) "
+                              + "with w = w₁ − w₀, b = b₁ − b₀, t = +1 for class 1 and −1 for class 0; at the optimum "
+                              + "w₀ = −w₁, so λ‖W‖² = (λ/2)‖w‖² = \(JSONWriter.number(binary.strength))·‖w‖².", indent: "  ")
+            }
+            caveats += run.caveats.filter { !caveats.contains($0) }
+        }
+        lines.append("")
+        lines.append("What the parameters cannot make equal:")
+        for caveat in caveats { lines += wrap("- " + caveat, indent: "  ", continuation: "    ") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Six significant digits; ∞ (C at λ = 0) said in words.
+    static func number(_ value: Double) -> String {
+        value.isFinite ? JSONWriter.number(Double(String(format: "%.6g", value)) ?? value) : "∞ (λ = 0: no penalty to trade against)"
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters, the first after `indent`,
+    /// the others after `continuation` (default: `indent`). A word longer than a line stays whole.
+    static func wrap(_ text: String, indent: String, continuation: String? = nil) -> [String] {
+        var lines: [String] = [], current = indent
+        let next = continuation ?? indent
+        for word in text.split(separator: " ") {
+            let start = lines.isEmpty ? indent : next
+            if current.count > start.count && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = next + word
+            } else {
+                current += (current.count > start.count ? " " : "") + word
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+}

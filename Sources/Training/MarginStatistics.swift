@@ -1,0 +1,139 @@
+import LinearAlgebra
+import LinearModel
+import Losses
+import Datasets
+
+/// How far the correct class's score leads on a split: the lecture's "the SVM is happy once the
+/// correct score wins by Δ; softmax is never fully satisfied", as numbers (the last five columns
+/// of `history.csv`, SPEC §6).
+///
+///     mᵢ = s_{yᵢ} − max_{j≠yᵢ} s_j                    (the margin of example i)
+///     p10, p50, p90 = percentiles of m                 (linear interpolation, NumPy's default)
+///     satisfied_fraction = #{i : mᵢ ≥ Δ} / N
+///     mean_correct_probability = (1/N) Σᵢ e^{s_{yᵢ}} / Σ_j e^{s_j}
+///
+/// Δ is the run's margin (`satisfactionMargin(of:)`). The softmax probability is computed for
+/// every run from its scores, whatever its loss, so that an SVM run and a softmax run compare.
+public struct MarginStatistics: Equatable, Sendable {
+    /// The 10th, 50th and 90th percentiles of the margins mᵢ.
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+    /// The fraction of examples with mᵢ ≥ Δ.
+    public var satisfiedFraction: Double
+    /// The mean softmax probability of the correct class.
+    public var meanCorrectProbability: Double
+
+    public init(p10: Double, p50: Double, p90: Double, satisfiedFraction: Double, meanCorrectProbability: Double) {
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.satisfiedFraction = satisfiedFraction
+        self.meanCorrectProbability = meanCorrectProbability
+    }
+
+    /// The statistics of all margins and correct-class probabilities given.
+    ///
+    /// An empty split gives NaN everywhere; a NaN margin (scores of ∞ − ∞) makes the percentiles
+    /// and the satisfied fraction NaN, since a NaN has no place in an order.
+    /// - Complexity: O(N log N) for the sort.
+    public init(margins: [Double], correctProbabilities: [Double], satisfiedAt delta: Double) {
+        precondition(margins.count == correctProbabilities.count, "one probability per margin")
+        let count = Double(margins.count)
+        guard !margins.isEmpty else {
+            self.init(p10: .nan, p50: .nan, p90: .nan, satisfiedFraction: .nan, meanCorrectProbability: .nan)
+            return
+        }
+        let meanProbability = correctProbabilities.reduce(0, +) / count
+        guard !margins.contains(where: \.isNaN) else {
+            self.init(p10: .nan, p50: .nan, p90: .nan, satisfiedFraction: .nan, meanCorrectProbability: meanProbability)
+            return
+        }
+        // Adding +0 turns −0 into +0, so the sorted order (and so the bytes of history.csv) cannot
+        // depend on where the sort puts two equal zeros.
+        let sorted = margins.map { $0 + 0 }.sorted()
+        self.init(
+            p10: Self.percentile(ofSorted: sorted, 10), p50: Self.percentile(ofSorted: sorted, 50),
+            p90: Self.percentile(ofSorted: sorted, 90),
+            satisfiedFraction: Double(margins.filter { $0 >= delta }.count) / count,
+            meanCorrectProbability: meanProbability)
+    }
+
+    /// The q-th percentile (0 ≤ q ≤ 100) of ascending `sorted` values by linear interpolation
+    /// between order statistics, NumPy's default (`method="linear"`):
+    ///
+    ///     h = (n − 1)·q/100,   P = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)
+    ///
+    /// with x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎. Example: [1, 2, 3, 4] → p10 = 1.3, p50 = 2.5, p90 = 3.7. NaN when
+    /// empty.
+    /// - Complexity: O(1).
+    public static func percentile(ofSorted sorted: [Double], _ q: Double) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        let h = Double(sorted.count - 1) * min(max(q, 0), 100) / 100
+        let lower = Int(h.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let fraction = h - Double(lower)
+        if fraction == 0 { return sorted[lower] }
+        return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
+    }
+
+    /// The margin of one example: mᵢ = s_{yᵢ} − max_{j≠yᵢ} s_j, +∞ when there is no other class.
+    /// Scores [3.2, 5.1, −1.7] with label 0 give 3.2 − 5.1 = −1.9 (the lecture's cat).
+    public static func margin(scores: ArraySlice<Double>, label: Int) -> Double {
+        var largestOther = -Double.infinity
+        for (j, score) in zip(scores.indices, scores) where j - scores.startIndex != label {
+            largestOther = max(largestOther, score)
+        }
+        return scores[scores.startIndex + label] - largestOther
+    }
+
+    /// The Δ of `satisfied_fraction`: the run's `margin` for the losses that have one (the three
+    /// SVM variants, squared or not, and the triplet loss, whose α compares with the difference of
+    /// squared centroid distances that its nearest-centroid scores are), and 1 for the losses
+    /// without one (softmax, mse, sigmoid, gaussian_nll), as SPEC §6 says: there the column is
+    /// the fraction an SVM with the default Δ = 1 would be satisfied with.
+    public static func satisfactionMargin(of loss: LossConfiguration) -> Double {
+        loss.type.keys.contains("margin") ? loss.settings.margin : 1
+    }
+
+    /// Collects the margins and correct-class probabilities of a split's score matrices, chunk by
+    /// chunk, in the order the chunks are added (so the result does not depend on the chunking).
+    public struct Accumulator: Sendable {
+        public private(set) var margins: [Double] = []
+        public private(set) var correctProbabilities: [Double] = []
+
+        public init() {}
+
+        /// Adds the examples of one score matrix S (B×K) with their labels.
+        /// - Complexity: O(B·K).
+        public mutating func add(scores: Matrix, labels: [Int]) {
+            precondition(scores.rows == labels.count, "one label per row of scores")
+            let classes = scores.columns
+            for (i, label) in labels.enumerated() {
+                let row = scores.elements[(i * classes)..<((i + 1) * classes)]
+                margins.append(MarginStatistics.margin(scores: row, label: label))
+                correctProbabilities.append(softmax(Array(row))[label])
+            }
+        }
+
+        /// The statistics of everything added so far, satisfied at mᵢ ≥ `delta`.
+        public func statistics(satisfiedAt delta: Double) -> MarginStatistics {
+            MarginStatistics(margins: margins, correctProbabilities: correctProbabilities, satisfiedAt: delta)
+        }
+    }
+}
+
+extension Evaluation {
+    /// The metrics of `classifier` on `dataset` and the margin statistics of the same scores, in
+    /// one pass: what an epoch's history record holds for the training split.
+    public static func metricsAndMargins(
+        of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, satisfiedAt delta: Double,
+        implementation: Implementation = .fast
+    ) -> (metrics: SplitMetrics, margins: MarginStatistics) {
+        var accumulator = MarginStatistics.Accumulator()
+        let metrics = metrics(of: classifier, loss: loss, on: dataset, confusion: false, implementation: implementation) {
+            accumulator.add(scores: $0, labels: $1)
+        }
+        return (metrics, accumulator.statistics(satisfiedAt: delta))
+    }
+}
