@@ -67,7 +67,7 @@ public enum CIFAR10File {
     /// Without `classNames` (training data) the classes are the ten CIFAR-10 names in label order,
     /// whether or not every one occurs. With a model's `classNames`, label l maps onto the class
     /// named `classNames[l]`'s CIFAR-10 name, or else `"l"` (a model trained on `.npy` labels 0–9).
-    /// Feature names are `x1`…`x3072`; the image shape is [32, 32, 3].
+    /// Feature names are `p{row}_{column}_{channel}` (channel 0 red, 1 green, 2 blue); the image shape is [32, 32, 3].
     /// - Throws: `DatasetError` naming the file and the record or byte offset: a missing file
     ///   (with where CIFAR-10 is published), a truncated record, a label outside 0–9, a label the
     ///   model does not know.
@@ -116,7 +116,7 @@ public enum CIFAR10File {
             initializedCount = rows * pixels
         }
         return Dataset(features: features, labels: labels, classNames: classNames ?? Self.classNames,
-                       featureNames: (1...pixels).map { "x\($0)" }, imageShape: imageShape)
+                       featureNames: ImageShape.featureNames(of: imageShape, count: pixels), imageShape: imageShape)
     }
 
     /// One image's planes (R, then G, then B, each 32×32 row by row) written channel-last:

@@ -42,7 +42,8 @@ public enum IDXFile {
     ///
     /// Classes are the distinct label values in numeric order, named by their decimal text, when
     /// `classNames` is nil (training data: at least two are required); otherwise each label maps
-    /// onto `classNames` and an unknown one is an error. Feature names are `x1`…`xD`.
+    /// onto `classNames` and an unknown one is an error. Feature names are the pixels' (`p{row}_{column}`,
+    /// `ImageShape.featureNames`), or `x1`…`xD` for 2 dimensions.
     /// - Throws: `DatasetError` naming the file and the byte offset or record: a missing file (with
     ///   where the datasets are published), a wrong magic number, a truncated record, trailing
     ///   bytes, and `rowCountMismatch` when the files hold different numbers of records.
@@ -60,7 +61,7 @@ public enum IDXFile {
         }
         let (indices, names) = try encoder.finishCheckingClasses(file: labelsPath)
         return Dataset(features: features, labels: indices, classNames: names,
-                       featureNames: (0..<features.columns).map { "x\($0 + 1)" }, imageShape: imageShape)
+                       featureNames: ImageShape.featureNames(of: imageShape, count: features.columns), imageShape: imageShape)
     }
 
     /// The images of an IDX file of 2 to 4 dimensions as an N×D matrix of their byte values, and

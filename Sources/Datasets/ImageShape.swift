@@ -38,6 +38,21 @@ public struct ImageShape: Hashable, Sendable, CustomStringConvertible {
     /// D = H·W·C, the features of one image.
     public var featureCount: Int { height * width * channels }
 
+    /// The features' names, pixel by pixel in feature order: `p{row}_{column}` for grey images (as
+    /// the `images` generator names them) and `p{row}_{column}_{channel}` for C > 1.
+    public var featureNames: [String] {
+        (0..<height).flatMap { row in
+            (0..<width).flatMap { column in
+                channels == 1 ? ["p\(row)_\(column)"] : (0..<channels).map { "p\(row)_\(column)_\($0)" }
+            }
+        }
+    }
+
+    /// The names of the features of arrays: the image shape's pixel names, or x1…xD for flat data.
+    public static func featureNames(of shape: ImageShape?, count: Int) -> [String] {
+        shape?.featureNames ?? (0..<count).map { "x\($0 + 1)" }
+    }
+
     /// The feature index of pixel (`row`, `column`) in `channel`: (row·W + column)·C + channel.
     public func featureIndex(row: Int, column: Int, channel: Int = 0) -> Int {
         (row * width + column) * channels + channel

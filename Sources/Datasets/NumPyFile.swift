@@ -24,7 +24,7 @@ public enum NumPyFile {
     /// Classes are the distinct label values in numeric order, named by their decimal text, when
     /// `classNames` is nil (training data: at least two are required); otherwise each label maps
     /// onto `classNames` by its decimal text and an unknown one is an error. Feature names are
-    /// `x1`…`xD`.
+    /// `x1`…`xD`, or for images the pixels' (`p{row}_{column}[_{channel}]`, `ImageShape.featureNames`).
     /// - Throws: `DatasetError` for a missing or malformed file, and `rowCountMismatch` when the
     ///   files disagree on N.
     /// - Complexity: O(N·D); memory 8·N·D bytes for the features.
@@ -50,7 +50,7 @@ public enum NumPyFile {
         }
         let (labels, names) = try encoder.finishCheckingClasses(file: labelsPath)
         return Dataset(features: features, labels: labels, classNames: names,
-                       featureNames: (0..<features.columns).map { "x\($0 + 1)" }, imageShape: imageShape)
+                       featureNames: ImageShape.featureNames(of: imageShape, count: features.columns), imageShape: imageShape)
     }
 
     /// The N×D features matrix of a `.npy` file of 2 to 4 dimensions (`readFeaturesAndShape`).

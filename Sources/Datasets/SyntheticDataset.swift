@@ -49,10 +49,10 @@ public enum SyntheticDataset {
         for index in rows.indices { rows[index] = rounded(rows[index]) }
         let labels = counts.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) }
         let side = kind == .images ? DrawnShape.side(ofFeatureCount: features) : nil
+        let imageShape = side.flatMap { ImageShape(height: $0, width: $0) }
         return Dataset(features: Matrix(rows: samples, columns: features, elements: rows),
                        labels: labels, classNames: (0..<classes).map(String.init),
-                       featureNames: featureNames(kind: kind, features: features),
-                       imageShape: side.flatMap { ImageShape(height: $0, width: $0) })
+                       featureNames: ImageShape.featureNames(of: imageShape, count: features), imageShape: imageShape)
     }
 
     /// Checks every parameter, the size first, so nothing is allocated for an absurd request.
@@ -81,13 +81,6 @@ public enum SyntheticDataset {
     /// `value` rounded to 6 decimals; −0 becomes 0 (adding +0 does that), so files never show "-0.0".
     static func rounded(_ value: Double) -> Double {
         (value * 1e6).rounded() / 1e6 + 0
-    }
-
-    private static func featureNames(kind: SyntheticKind, features: Int) -> [String] {
-        guard kind == .images, let side = DrawnShape.side(ofFeatureCount: features) else {
-            return (1...features).map { "x\($0)" }
-        }
-        return (0..<features).map { "p\($0 / side)_\($0 % side)" }
     }
 
     /// n evenly spaced numbers from `start` to `end`, both included (NumPy's `linspace`).

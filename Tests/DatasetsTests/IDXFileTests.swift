@@ -26,7 +26,7 @@ struct IDXFileTests {
         #expect(dataset.features == Matrix([[0, 1, 2, 3, 4, 5], [10, 11, 12, 13, 14, 15], [20, 21, 22, 23, 24, 255]]))
         #expect(dataset.classNames == ["2", "7"] && dataset.labels == [1, 0, 1])
         #expect(dataset.imageShape == ImageShape(height: 2, width: 3))
-        #expect(dataset.featureNames == (1...6).map { "x\($0)" })
+        #expect(dataset.featureNames == ["p0_0", "p0_1", "p0_2", "p1_0", "p1_1", "p1_2"])
     }
 
     @Test("Images of 4 dimensions (N, H, W, C) keep their channels; of 2 (N, D) have no image shape")

@@ -18,6 +18,13 @@ struct ImageShapeTests {
         #expect(ImageShape(dimensions: dimensions) == nil, "\(dimensions)")
     }
 
+    @Test("Features are named by pixel: p{row}_{column}, and p{row}_{column}_{channel} in colour")
+    func featureNames() throws {
+        #expect(ImageShape(height: 2, width: 2)?.featureNames == ["p0_0", "p0_1", "p1_0", "p1_1"])
+        #expect(ImageShape(height: 1, width: 2, channels: 3)?.featureNames == ["p0_0_0", "p0_0_1", "p0_0_2", "p0_1_0", "p0_1_1", "p0_1_2"])
+        #expect(ImageShape.featureNames(of: nil, count: 3) == ["x1", "x2", "x3"])
+    }
+
     @Test("Pixel (r, c) of channel k is feature (r·W + c)·C + k, as NumPy's reshape(N, H, W, C) flattens it")
     func featureIndex() throws {
         let shape = try #require(ImageShape(dimensions: [2, 3, 4]))
