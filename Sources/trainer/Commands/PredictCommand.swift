@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Training
+import Datasets
 import LinearModel
 import Losses
 
@@ -58,9 +59,9 @@ struct PredictCommand: Command {
             header += model.classNames.map { "p_\($0)" }
             probabilityRows = model.loss.type == .softmax ? softmaxProbabilities(scores: scores) : sigmoidProbabilities(scores: scores)
         }
-        var text = header.map(ResultFiles.csvField).joined(separator: ",") + "\n"
+        var text = header.map(CSVFile.quotedIfNeeded).joined(separator: ",") + "\n"
         for (row, prediction) in predictions.enumerated() {
-            var fields = [ResultFiles.csvField(model.classNames[prediction])]
+            var fields = [CSVFile.quotedIfNeeded(model.classNames[prediction])]
             if let probabilityRows { fields += probabilityRows.row(row).map(ResultFiles.number) }
             text += fields.joined(separator: ",") + "\n"
         }
