@@ -50,20 +50,17 @@ public struct GaussianNegativeLogLikelihoodLoss: RowwiseLoss, Equatable {
     /// Lᵢ and ∂L/∂S by the definition: for every class the Gaussian's squared-error term and its
     /// normalizer ½·ln(2πσ²). The readable reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows), variance = sigma * sigma
-        var total = 0.0
-        for i in 0..<scores.rows {
-            for j in 0..<scores.columns {
-                let target: Double = j == labels[i] ? 1 : 0
-                total += (scores[i, j] - target) * (scores[i, j] - target) / (2 * variance)
-                    + 0.5 * log(2 * Double.pi * variance)
-                gradient[i, j] = (scores[i, j] - target) / variance / batch
+        let variance = sigma * sigma
+        return naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                for j in 0..<scores.columns {
+                    let target: Double = j == labels[i] ? 1 : 0
+                    total += (scores[i, j] - target) * (scores[i, j] - target) / (2 * variance)
+                        + 0.5 * log(2 * Double.pi * variance)
+                    gradient[i, j] = (scores[i, j] - target) / variance / batch
+                }
             }
         }
-        return (total / batch, gradient)
     }
 
     // MARK: Fast: one row

@@ -43,3 +43,20 @@ extension Loss {
         return (loss, gradient)
     }
 }
+
+/// The frame every naive loss shares around its formula: `body` runs the loops over the examples
+/// i and classes j, adding each Lᵢ's terms to `total` and writing ∂L/∂S (already divided by B, as
+/// the formula's mean does) into `gradient`; the result is (total / B, gradient). An empty batch
+/// gives 0 and a 0×K gradient without calling `body`.
+/// - Precondition: one label per row of scores.
+func naiveBatchMean(
+    scores: Matrix, labels: [Int], _ body: (_ batch: Double, _ total: inout Double, _ gradient: inout Matrix) -> Void
+) -> (loss: Double, scoresGradient: Matrix) {
+    precondition(labels.count == scores.rows, "one label per row of scores")
+    var gradient = Matrix(rows: scores.rows, columns: scores.columns)
+    guard scores.rows > 0 else { return (0, gradient) }
+    let batch = Double(scores.rows)
+    var total = 0.0
+    body(batch, &total, &gradient)
+    return (total / batch, gradient)
+}

@@ -25,19 +25,16 @@ public struct MeanSquaredErrorLoss: RowwiseLoss, Equatable {
     /// Lᵢ and ∂L/∂S by the definition, building each target t_{ij} = [j = yᵢ]. The readable
     /// reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows), classes = Double(scores.columns)
-        var total = 0.0
-        for i in 0..<scores.rows {
-            for j in 0..<scores.columns {
-                let target: Double = j == labels[i] ? 1 : 0
-                total += (scores[i, j] - target) * (scores[i, j] - target) / classes
-                gradient[i, j] = 2 * (scores[i, j] - target) / classes / batch
+        let classes = Double(scores.columns)
+        return naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                for j in 0..<scores.columns {
+                    let target: Double = j == labels[i] ? 1 : 0
+                    total += (scores[i, j] - target) * (scores[i, j] - target) / classes
+                    gradient[i, j] = 2 * (scores[i, j] - target) / classes / batch
+                }
             }
         }
-        return (total / batch, gradient)
     }
 
     // MARK: Fast: one row

@@ -100,42 +100,38 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
     /// with p(h) = h (p' = 1), or h² (p' = 2h) when squared; every row scaled by 1/B.
     /// The readable reference for `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows)
-        var total = 0.0
-        for i in 0..<scores.rows {
-            let y = labels[i]
-            switch variant {
-            case .westonWatkins:
-                for j in 0..<scores.columns where j != y || includesCorrectClass {
-                    let (value, slope) = hinge(scores[i, j] - scores[i, y] + margin)
+        naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                let y = labels[i]
+                switch variant {
+                case .westonWatkins:
+                    for j in 0..<scores.columns where j != y || includesCorrectClass {
+                        let (value, slope) = hinge(scores[i, j] - scores[i, y] + margin)
+                        total += value
+                        if j == y { continue }  // ∂/∂s_j and ∂/∂s_y of the j = y term: +p' − p' = 0
+                        gradient[i, j] += slope / batch
+                        gradient[i, y] -= slope / batch
+                    }
+                case .crammerSinger:
+                    var rival = -1
+                    for j in 0..<scores.columns where j != y && (rival < 0 || scores[i, j] > scores[i, rival]) {
+                        rival = j
+                    }
+                    guard rival >= 0 else { continue }
+                    let (value, slope) = hinge(scores[i, rival] - scores[i, y] + margin)
                     total += value
-                    if j == y { continue }  // ∂/∂s_j and ∂/∂s_y of the j = y term: +p' − p' = 0
-                    gradient[i, j] += slope / batch
+                    gradient[i, rival] += slope / batch
                     gradient[i, y] -= slope / batch
-                }
-            case .crammerSinger:
-                var rival = -1
-                for j in 0..<scores.columns where j != y && (rival < 0 || scores[i, j] > scores[i, rival]) {
-                    rival = j
-                }
-                guard rival >= 0 else { continue }
-                let (value, slope) = hinge(scores[i, rival] - scores[i, y] + margin)
-                total += value
-                gradient[i, rival] += slope / batch
-                gradient[i, y] -= slope / batch
-            case .oneVsRest:
-                for j in 0..<scores.columns {
-                    let tau: Double = j == y ? 1 : -1
-                    let (value, slope) = hinge(margin - tau * scores[i, j])
-                    total += value
-                    gradient[i, j] = -tau * slope / batch
+                case .oneVsRest:
+                    for j in 0..<scores.columns {
+                        let tau: Double = j == y ? 1 : -1
+                        let (value, slope) = hinge(margin - tau * scores[i, j])
+                        total += value
+                        gradient[i, j] = -tau * slope / batch
+                    }
                 }
             }
         }
-        return (total / batch, gradient)
     }
 
     // MARK: Fast: one row

@@ -41,26 +41,22 @@ public struct SigmoidCrossEntropyLoss: RowwiseLoss, Equatable {
     /// softplus (the formula's log σ written as −softplus(−s)). The readable reference for
     /// `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows)
-        var total = 0.0
-        for i in 0..<scores.rows {
-            for j in 0..<scores.columns {
-                let target: Double = j == labels[i] ? 1 : 0
-                let logProbability = -softplus(-scores[i, j])          // log σ(s_j)
-                let logComplement = -softplus(scores[i, j])            // log(1 − σ(s_j))
-                if positiveTermOnly {
-                    total += -target * logProbability
-                    gradient[i, j] = target * (sigmoid(scores[i, j]) - 1) / batch
-                } else {
-                    total += -(target * logProbability + (1 - target) * logComplement)
-                    gradient[i, j] = (sigmoid(scores[i, j]) - target) / batch
+        naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                for j in 0..<scores.columns {
+                    let target: Double = j == labels[i] ? 1 : 0
+                    let logProbability = -softplus(-scores[i, j])          // log σ(s_j)
+                    let logComplement = -softplus(scores[i, j])            // log(1 − σ(s_j))
+                    if positiveTermOnly {
+                        total += -target * logProbability
+                        gradient[i, j] = target * (sigmoid(scores[i, j]) - 1) / batch
+                    } else {
+                        total += -(target * logProbability + (1 - target) * logComplement)
+                        gradient[i, j] = (sigmoid(scores[i, j]) - target) / batch
+                    }
                 }
             }
         }
-        return (total / batch, gradient)
     }
 
     // MARK: Fast: one row

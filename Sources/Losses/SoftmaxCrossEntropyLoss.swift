@@ -31,20 +31,16 @@ public struct SoftmaxCrossEntropyLoss: RowwiseLoss, Equatable {
     /// row and T the one-hot targets. The readable reference for
     /// `dataLossAndGradient(scores:labels:scoresGradient:)`.
     public func naiveDataLossAndGradient(scores: Matrix, labels: [Int]) -> (loss: Double, scoresGradient: Matrix) {
-        precondition(labels.count == scores.rows, "one label per row of scores")
-        var gradient = Matrix(rows: scores.rows, columns: scores.columns)
-        guard scores.rows > 0 else { return (0, gradient) }
-        let batch = Double(scores.rows)
-        var total = 0.0
-        for i in 0..<scores.rows {
-            let probabilities = softmax(scores.row(i))
-            total += -log(probabilities[labels[i]])
-            for j in 0..<scores.columns {
-                let target: Double = j == labels[i] ? 1 : 0
-                gradient[i, j] = (probabilities[j] - target) / batch
+        naiveBatchMean(scores: scores, labels: labels) { batch, total, gradient in
+            for i in 0..<scores.rows {
+                let probabilities = softmax(scores.row(i))
+                total += -log(probabilities[labels[i]])
+                for j in 0..<scores.columns {
+                    let target: Double = j == labels[i] ? 1 : 0
+                    gradient[i, j] = (probabilities[j] - target) / batch
+                }
             }
         }
-        return (total / batch, gradient)
     }
 
     // MARK: Fast: one row

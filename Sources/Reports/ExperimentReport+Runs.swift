@@ -68,6 +68,7 @@ extension ExperimentReport {
         case .earlyStopping(let best):
             "early stopping at epoch \(result.epochsRun) (best epoch \(best)\(result.run.earlyStopping?.restoreBest == true ? ", its weights kept" : ""))"
         case .diverged(let epoch): "diverged at epoch \(epoch) (loss NaN or ∞): try a smaller learning_rate"
+        case .interrupted(let epoch): "interrupted during epoch \(epoch) (Ctrl-C): the weights of its last step are kept"
         }
     }
 }

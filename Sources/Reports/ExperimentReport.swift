@@ -10,7 +10,7 @@ import LinearModel
 /// 2. a sweep's validation-accuracy heat maps (`+Sweep`);
 /// 3. loss and accuracy curves, divergence marked (`+Curves`); the train–validation gap (`+Gap`);
 /// 4. the margins mᵢ = s_y − max_{j≠y} s_j: histograms, satisfied fraction, correct-class
-///    probability (`+Margins`);
+///    probability (`+Margins`); sigmoid outputs as yes/no answers (`+SigmoidAnswers`);
 /// 5. exact decision regions with an epoch slider when D = 2 (`+DecisionRegions`); a triplet
 ///    run's embedding (`+Embedding`); class templates with an epoch slider for image data
 ///    (`+Templates`);
@@ -33,7 +33,7 @@ public struct ExperimentReport {
     /// - Complexity: O(runs · (epochs + snapshots · N·D)) plus the loss surfaces'.
     public var html: String {
         let sections: [HTMLPage.Section?] = [
-            overview, sweep, runEndings, curves, generalizationGap, margins, decisionRegions, embeddingMaps, templates,
+            overview, sweep, runEndings, curves, generalizationGap, margins, sigmoidAnswers, decisionRegions, embeddingMaps, templates,
             lossSurfaces, lossShapesSection, confusionMatrices,
         ]
         return HTMLPage(title: experiment.configuration.name, sections: sections.compactMap { $0 }).html

@@ -3,7 +3,10 @@ import Training
 
 /// Training progress for people: on a terminal one line per run that redraws itself (run name,
 /// epoch n/N, loss, train and validation accuracy, elapsed and remaining time); elsewhere (CI, a
-/// pipe) a plain line every few epochs; with `quiet`, nothing.
+/// pipe) a plain line every few epochs; with `quiet`, nothing. Given a terminal width, every line
+/// fits it (SPEC §5): the least useful parts go first (time left, elapsed time, train accuracy,
+/// loss), and a name too long for the rest is cut with "…". A redrawn line keeps one column free,
+/// so that no terminal wraps it and leaves a fragment behind.
 public final class ProgressDisplay {
     public enum Mode: Sendable {
         /// Redraw one line per run with a carriage return.
@@ -15,15 +18,19 @@ public final class ProgressDisplay {
     }
 
     private let mode: Mode
+    /// The terminal's width in characters, nil: any.
+    private let width: Int?
     private let write: (String) -> Void
     private var lastRecord: EpochRecord?
     private var lastEvent: ProgressEvent?
     /// When the terminal line was last drawn: it is redrawn at most ten times a second.
     private var lastDrawn: Double = -1
 
-    /// A display that writes with `write` (standard error, so results on standard output stay clean).
-    public init(mode: Mode, write: @escaping (String) -> Void) {
+    /// A display that writes with `write` (standard error, so results on standard output stay
+    /// clean), every line within `width` characters when given.
+    public init(mode: Mode, width: Int? = nil, write: @escaping (String) -> Void) {
         self.mode = mode
+        self.width = width.map { max($0, 1) }
         self.write = write
     }
 
@@ -53,28 +60,60 @@ public final class ProgressDisplay {
             write("\r\u{1B}[2K" + line(for: lastEvent) + "\n")  // the epoch it stopped at, not a stale one
         }
         if mode != .quiet, result.stopReason != .completed {
-            write("  \(result.run.name): \(result.stopReason.explanation)\n")
+            let text = "  \(result.run.name): \(result.stopReason.explanation)\n"
+            write(width.map { wrapLines(text, width: $0) } ?? text)
         }
         lastRecord = nil
         lastEvent = nil
         lastDrawn = -1
     }
 
-    /// `svm  epoch  40/100  loss 0.5123  train 87.5%  val 85.0%  0.4 s, 0.6 s left`
+    /// The line of `event`, within the display's width: a redrawn one a column narrower.
     func line(for event: ProgressEvent) -> String {
+        guard let width else { return parts(for: event).joined() }
+        return Self.fitted(parts(for: event), width: mode == .terminal ? max(width - 1, 1) : width)
+    }
+
+    /// `svm  epoch  40/100  loss 0.5123  train 87.5%  val 85.0%  0.4 s, 0.6 s left` in its parts,
+    /// each after the first with its separator.
+    func parts(for event: ProgressEvent) -> [String] {
         let width = String(event.epochs).count
         let epoch = String(repeating: " ", count: max(0, width - String(event.epoch).count)) + String(event.epoch)
-        var text = "\(event.runName)  epoch \(epoch)/\(event.epochs)"
+        var parts = [event.runName, "  epoch \(epoch)/\(event.epochs)"]
         if let record = lastRecord {
-            text += String(format: abs(record.loss) < 1e5 ? "  loss %.4f" : "  loss %.3e", record.loss)
-            text += String(format: "  train %5.1f%%", 100 * record.trainAccuracy)
-            if let validation = record.validationAccuracy { text += String(format: "  val %5.1f%%", 100 * validation) }
+            parts.append("  loss " + formatLoss(record.loss))
+            parts.append("  train " + Self.padded(formatAccuracy(record.trainAccuracy)))
+            if let validation = record.validationAccuracy { parts.append("  val " + Self.padded(formatAccuracy(validation))) }
         }
-        text += String(format: "  %.1f s", event.elapsedSeconds)
+        parts.append("  " + formatFixed(event.elapsedSeconds, decimals: 1) + " s")
         if event.epoch > 0 && event.epoch < event.epochs {
             let remaining = event.elapsedSeconds / Double(event.epoch) * Double(event.epochs - event.epoch)
-            text += String(format: ", %.1f s left", remaining)
+            parts.append(", " + formatFixed(remaining, decimals: 1) + " s left")
         }
-        return text
+        return parts
+    }
+
+    /// An accuracy padded to "100.0%"'s width, so that the redrawn columns stay put.
+    static func padded(_ text: String) -> String {
+        String(repeating: " ", count: max(0, 6 - text.count)) + text
+    }
+
+    /// `parts` joined within `width`: leaving out the time left, the elapsed time, the train
+    /// accuracy and the loss in turn, then cutting the name.
+    static func fitted(_ parts: [String], width: Int) -> String {
+        var parts = parts
+        for prefix in [", ", "  ", "  train ", "  loss "] {
+            if parts.joined().count <= width { break }
+            // The time parts are the only ones that start with ", " or are "  N s"; the others by name.
+            if let index = parts.lastIndex(where: { prefix == "  " ? $0.hasSuffix(" s") : $0.hasPrefix(prefix) }), index > 0 {
+                parts.remove(at: index)
+            }
+        }
+        let rest = parts.dropFirst().joined()
+        if parts[0].count + rest.count <= width { return parts.joined() }
+        let room = width - rest.count
+        if room >= 2 { return String(parts[0].prefix(room - 1)) + "…" + rest }
+        let line = parts.joined()
+        return width >= 2 ? String(line.prefix(width - 1)) + "…" : String(line.prefix(width))
     }
 }

@@ -36,10 +36,24 @@ public struct Experiment: Sendable {
     }
 
     /// Trains every run in order and returns their results; `progress` hears of every epoch.
-    public func trainAll(progress: (ProgressEvent) -> Void = { _ in }) -> [RunResult] {
-        configuration.runs.map { run in
-            RunTrainer(run: run, data: data, seed: configuration.seed).train(from: initialClassifier(for: run), progress: progress)
+    public func trainAll(progress: @escaping (ProgressEvent) -> Void = { _ in }) -> [RunResult] {
+        trainAll(hooks: TrainingHooks(progress: progress))
+    }
+
+    /// Trains the runs in order and returns the results of those that ran. After a request of
+    /// `hooks.interruption` the run in progress stops at the end of its step (it is returned,
+    /// marked `interrupted`) and the runs not yet started are skipped (SPEC §5).
+    public func trainAll(hooks: TrainingHooks) -> [RunResult] {
+        var results: [RunResult] = []
+        for run in configuration.runs {
+            if hooks.interruption?.isRequested == true { break }
+            hooks.runStarting(run)
+            let trainer = RunTrainer(run: run, data: data, seed: configuration.seed)
+            let result = trainer.train(from: initialClassifier(for: run), progress: hooks.progress, interruption: hooks.interruption)
+            hooks.runFinished(result)
+            results.append(result)
         }
+        return results
     }
 
     /// The model file of a trained run.
@@ -61,5 +75,28 @@ public struct Experiment: Sendable {
         }
         members.append(("runs", .array(configuration.runs.map(\.resolved))))
         return .object(members)
+    }
+}
+
+/// What the caller of `Experiment.trainAll(hooks:)` hears while the runs train, and how it stops
+/// them: the command's progress display and its Ctrl-C.
+public struct TrainingHooks {
+    /// Before each run.
+    public var runStarting: (RunConfiguration) -> Void
+    /// Every epoch of every run.
+    public var progress: (ProgressEvent) -> Void
+    /// After each run, with its result (also an interrupted one).
+    public var runFinished: (RunResult) -> Void
+    /// Requested by Ctrl-C; nil: training cannot be interrupted.
+    public var interruption: Interruption?
+
+    public init(
+        runStarting: @escaping (RunConfiguration) -> Void = { _ in }, progress: @escaping (ProgressEvent) -> Void = { _ in },
+        runFinished: @escaping (RunResult) -> Void = { _ in }, interruption: Interruption? = nil
+    ) {
+        self.runStarting = runStarting
+        self.progress = progress
+        self.runFinished = runFinished
+        self.interruption = interruption
     }
 }

@@ -30,13 +30,17 @@ public enum StopReason: Equatable, Sendable {
     case earlyStopping(bestEpoch: Int)
     /// The loss became NaN or ∞ during `epoch`; the run keeps the last finite weights.
     case diverged(epoch: Int)
+    /// Ctrl-C or SIGTERM arrived during `epoch`: the run stopped at the end of the step in
+    /// progress and keeps the weights of that step.
+    case interrupted(epoch: Int)
 
-    /// The word `summary.json` and the tables use: completed, early_stopping, diverged.
+    /// The word `summary.json` and the tables use: completed, early_stopping, diverged, interrupted.
     public var name: String {
         switch self {
         case .completed: "completed"
         case .earlyStopping: "early_stopping"
         case .diverged: "diverged"
+        case .interrupted: "interrupted"
         }
     }
 
@@ -46,6 +50,7 @@ public enum StopReason: Equatable, Sendable {
         case .completed: "completed"
         case .earlyStopping(let best): "early stopping (best epoch \(best))"
         case .diverged(let epoch): "diverged: the loss became NaN or ∞ at epoch \(epoch); try a smaller learning_rate"
+        case .interrupted(let epoch): "interrupted during epoch \(epoch) (Ctrl-C or SIGTERM); the weights of its last step are kept"
         }
     }
 }

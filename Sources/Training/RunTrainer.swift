@@ -40,14 +40,19 @@ public struct RunTrainer {
         self.seed = seed
     }
 
-    /// Trains from `initial` and returns the result; `progress` hears of every epoch. A triplet run
-    /// trains its embedding instead, from its own V₀ (`TripletTrainer`), and ignores `initial`.
-    public func train(from initial: LinearClassifier, progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
+    /// Trains from `initial` and returns the result; `progress` hears of every epoch, and a request
+    /// of `interruption` stops the run at the end of the step in progress (`StopReason.interrupted`).
+    /// A triplet run trains its embedding instead, from its own V₀ (`TripletTrainer`), and ignores
+    /// `initial`.
+    public func train(
+        from initial: LinearClassifier, progress: (ProgressEvent) -> Void = { _ in }, interruption: Interruption? = nil
+    ) -> RunResult {
         guard let loss = loss as? any RowwiseLoss else {
-            return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress)
+            return TripletTrainer(run: run, data: data, seed: seed).train(progress: progress, interruption: interruption)
         }
         var state = TrainingState(run: run, loss: loss, data: data, classifier: initial)
-        let outcome = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount).train(&state, progress: progress)
+        let loop = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount, interruption: interruption)
+        let outcome = loop.train(&state, progress: progress)
         return RunResult(
             run: run, classifier: state.classifier, history: outcome.history, stopReason: outcome.stopReason,
             initialLoss: outcome.initialLoss, expectedInitialLoss: loss.expectedInitialLoss(classCount: data.classCount),

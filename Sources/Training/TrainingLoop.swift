@@ -24,14 +24,18 @@ protocol TrainedParameters {
 
 extension TrainedParameters {
     /// One pass over the training split in minibatches of `batch_size` rows taken in `order` (the
-    /// last batch may be short).
-    mutating func runEpoch(order: [Int], learningRate: Double) {
+    /// last batch may be short). When `interruption` is requested, the pass stops at the end of the
+    /// step in progress; it returns whether every minibatch of the epoch was stepped.
+    mutating func runEpoch(order: [Int], learningRate: Double, interruption: Interruption?) -> Bool {
         let batchSize = max(1, min(run.optimizer.batchSize, order.count))
         var start = 0
         while start < order.count {
             step(rows: order[start..<min(start + batchSize, order.count)], learningRate: learningRate)
             start += batchSize
+            // One relaxed atomic load per step (Interruption): nothing a step's time would show.
+            if let interruption, interruption.isRequested { return start >= order.count }
         }
+        return true
     }
 }
 
@@ -44,6 +48,8 @@ extension TrainedParameters {
 ///         every `evaluate_every` epochs and at the last: append its record to the history
 ///         early stopping: the validation loss has not improved for `patience` evaluations → stop,
 ///         with the best θ when `restore_best`
+///         Ctrl-C (`interruption`): stop at the end of the step in progress, evaluate θ there and
+///         append its record; stop: interrupted at epoch e
 ///
 /// The minibatch order comes from the experiment seed's `minibatchOrder` stream, so the runs of
 /// one experiment see the same minibatches in the same order.
@@ -51,6 +57,8 @@ struct TrainingLoop {
     let run: RunConfiguration
     let seed: UInt64
     let exampleCount: Int
+    /// Heard between steps; nil: the loop cannot be interrupted.
+    var interruption: Interruption? = nil
 
     /// What the loop produced besides the final parameters (left in the state).
     struct Outcome {
@@ -81,13 +89,15 @@ struct TrainingLoop {
             let learningRate = run.optimizer.schedule.learningRate(initial: run.optimizer.learningRate, epoch: epoch - 1)
             if run.optimizer.shuffle { shuffler.shuffle(&order) }
             let lastFinite = state.snapshot
-            state.runEpoch(order: order, learningRate: learningRate)
+            let epochComplete = state.runEpoch(order: order, learningRate: learningRate, interruption: interruption)
             epochsRun = epoch
+            // An interruption in the last step of the last epoch leaves nothing undone: completed.
+            let interrupted = interruption?.isRequested == true && !(epochComplete && epoch == epochs)
             var record: EpochRecord?
             if !state.isFinite {
                 state.snapshot = lastFinite
                 stopReason = .diverged(epoch: epoch)
-            } else if epoch % run.evaluateEvery == 0 || epoch == epochs {
+            } else if interrupted || epoch % run.evaluateEvery == 0 || epoch == epochs {
                 let evaluation = state.evaluate(epoch: epoch, learningRate: learningRate)
                 if evaluation.loss.isFinite {
                     history.append(evaluation)
@@ -98,9 +108,10 @@ struct TrainingLoop {
                     stopReason = .diverged(epoch: epoch)
                 }
             }
+            if interrupted, stopReason == .completed { stopReason = .interrupted(epoch: epoch) }
             progress(ProgressEvent(runName: run.name, epoch: epoch, epochs: epochs, record: record,
                                    elapsedSeconds: Date().timeIntervalSince(start)))
-            if case .diverged = stopReason { break }
+            if stopReason != .completed { break }
             if let earlyStopping = run.earlyStopping, let validationLoss = record?.validationLoss {
                 if validationLoss < best.loss {
                     best = (validationLoss, epoch, state.snapshot)

@@ -62,11 +62,12 @@ public struct TripletTrainer {
     }
 
     /// Trains from V₀ in `TrainingLoop` and returns the result with the nearest-centroid [W b] as
-    /// its classifier; `progress` hears of every epoch.
-    public func train(progress: (ProgressEvent) -> Void = { _ in }) -> RunResult {
+    /// its classifier; `progress` hears of every epoch, `interruption` stops it after a step.
+    public func train(progress: (ProgressEvent) -> Void = { _ in }, interruption: Interruption? = nil) -> RunResult {
         var state = EmbeddingState(run: run, loss: loss, data: data, evaluationSeed: evaluationSeed,
                                    embedding: Self.initialEmbedding(run: run, featureCount: data.featureCount, seed: seed))
-        let outcome = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount).train(&state, progress: progress)
+        let loop = TrainingLoop(run: run, seed: seed, exampleCount: data.train.exampleCount, interruption: interruption)
+        let outcome = loop.train(&state, progress: progress)
         let centroid = state.centroidClassifier()
         let classifier = centroid.linearClassifier
         return RunResult(

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// One subcommand of `trainer`: its help text, its parser, its checks and its work, kept apart
 /// (parse → validate → run), after swift-argument-parser's shape.
@@ -78,9 +79,37 @@ struct HelpRequest: Error {
     let command: String
 }
 
-/// The streams a command writes to, and whether standard error is a terminal (for progress).
+/// The streams a command writes to (each wrapping its lines to its terminal's width, if any), and
+/// what `train` needs to know of the process: whether standard error is a terminal (progress that
+/// redraws), and how it hears of Ctrl-C.
 struct Console {
     let output: TextOutput
     let errors: TextOutput
-    let errorsIsTerminal: Bool
+    let environment: RunEnvironment
+
+    var errorsIsTerminal: Bool { environment.errorsIsTerminal }
+}
+
+/// Where `trainer` runs: terminal or not, the widths of its streams, and Ctrl-C. Tests run in-process
+/// with the defaults (no terminal, any width, no signal handlers), or with an `interruption` they
+/// request themselves.
+struct RunEnvironment {
+    var errorsIsTerminal = false
+    /// The widths lines must fit on standard output and standard error (nil: any).
+    var outputWidth: Int?
+    var errorsWidth: Int?
+    /// What `train` checks between steps; nil: a fresh one that only signals can request.
+    var interruption: Interruption?
+    /// Whether `train` routes SIGINT and SIGTERM to its interruption (the real process only).
+    var handlesSignals = false
+
+    /// The process's own: its terminal, `COLUMNS`, and signal handling.
+    static var process: RunEnvironment {
+        let environment = ProcessInfo.processInfo.environment
+        return RunEnvironment(
+            errorsIsTerminal: isatty(STDERR_FILENO) == 1,
+            outputWidth: TerminalWidth.of(descriptor: STDOUT_FILENO, environment: environment),
+            errorsWidth: TerminalWidth.of(descriptor: STDERR_FILENO, environment: environment),
+            interruption: nil, handlesSignals: true)
+    }
 }

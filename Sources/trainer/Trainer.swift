@@ -17,11 +17,13 @@ enum Trainer {
     static var commandNames: [String] { commands.map { $0.name } }
 
     /// Runs `trainer` with `arguments` (without the program name) and returns the exit status:
-    /// 0 success, 1 a run failed at run time, 2 a usage, config or data error.
+    /// 0 success, 1 a run failed at run time, 2 a usage, config or data error, 130 interrupted.
     static func main(
-        arguments: [String], standardOutput: TextOutput, standardError: TextOutput, errorsIsTerminal: Bool = false
+        arguments: [String], standardOutput: TextOutput, standardError: TextOutput, environment: RunEnvironment = RunEnvironment()
     ) -> Int32 {
-        let console = Console(output: standardOutput, errors: standardError, errorsIsTerminal: errorsIsTerminal)
+        let console = Console(output: standardOutput.limited(to: environment.outputWidth),
+                              errors: standardError.limited(to: environment.errorsWidth), environment: environment)
+        let standardOutput = console.output
         guard let first = arguments.first else {
             standardOutput.write(overview)
             return 0
@@ -79,8 +81,8 @@ enum Trainer {
               trainer train configs/svm-vs-softmax.json
               # a dataset of your own
               trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --noise 0.3 --seed 1
-              # check a trained model on data
-              trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv
+              # a trained run on the examples it held out (the folder train's last line names)
+              trainer evaluate runs/svm-vs-softmax/softmax --split validation
 
             See 'trainer help <command>' for the options of each command, and 'trainer --version'.
 
@@ -103,8 +105,8 @@ enum Trainer {
     /// failures at run time.
     static func exitStatus(for error: Error) -> Int32 {
         switch error {
-        case is UsageError, is ConfigError, is DatasetError, is ModelFileError: 2
-        case OutputError.exists, OutputError.notResults: 2
+        case is UsageError, is ConfigError, is DatasetError, is ModelFileError, is RunFolderError, is GenerateError: 2
+        case OutputError.exists, OutputError.notResults, OutputError.unusable: 2
         default: 1
         }
     }

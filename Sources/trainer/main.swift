@@ -1,4 +1,3 @@
 import Foundation
 
-exit(Trainer.main(arguments: Array(CommandLine.arguments.dropFirst()), standardOutput: .standardOutput,
-                  standardError: .standardError, errorsIsTerminal: isatty(STDERR_FILENO) == 1))
+exit(Trainer.main(arguments: Array(CommandLine.arguments.dropFirst()), standardOutput: .standardOutput, standardError: .standardError, environment: .process))

@@ -1,6 +1,6 @@
 import Testing
 @testable import Training
-import Reports
+@testable import Reports
 
 @Suite("Training progress on the terminal, in a pipe, and quiet")
 struct ProgressDisplayTests {
@@ -44,5 +44,33 @@ struct ProgressDisplayTests {
     func hugeLoss() {
         let lines = Self.transcript(.plain, epochs: 10, secondsPerEpoch: 1, loss: 2.5e200).split(separator: "\n")
         #expect(lines.first?.contains("loss 2.500e+200") == true, "\(lines.first ?? "")")
+    }
+
+    @Test("COLUMNS = 80 and 40: every progress line fits; the redrawn one a column narrower", arguments: [80, 40, 24, 8])
+    func fitsWidth(width: Int) {
+        for mode in [ProgressDisplay.Mode.plain, .terminal] {
+            var text = ""
+            let display = ProgressDisplay(mode: mode, width: width) { text += $0 }
+            for epoch in 0...100 {
+                display.show(ProgressEvent(runName: "svm,learning_rate=0.01,strength=0.001 (seed 7)", epoch: epoch, epochs: 100,
+                                           record: Self.record(epoch: epoch, loss: 0.5), elapsedSeconds: Double(epoch)))
+            }
+            let lines = text.components(separatedBy: "\r\u{1B}[2K").flatMap { $0.split(separator: "\n") }
+            #expect(!lines.isEmpty)
+            for line in lines {
+                #expect(line.count <= (mode == .terminal ? width - 1 : width), "\(mode) \(width): '\(line)'")
+            }
+        }
+    }
+
+    @Test("narrower: the time goes first, then the train accuracy …, then the run name is cut with …")
+    func shortening() {
+        let display = ProgressDisplay(mode: .plain, width: 62) { _ in }
+        let event = ProgressEvent(runName: "softmax", epoch: 40, epochs: 100, record: Self.record(epoch: 40, loss: 0.5), elapsedSeconds: 4)
+        display.show(event)
+        #expect(display.line(for: event) == "softmax  epoch  40/100  loss 0.5000  train  50.0%  val  25.0%")
+        let narrow = ProgressDisplay(mode: .plain, width: 30) { _ in }
+        narrow.show(event)
+        #expect(narrow.line(for: event) == "so…  epoch  40/100  val  25.0%")
     }
 }

@@ -39,3 +39,43 @@ struct TextTableTests {
         #expect(table.rendered.hasSuffix("x\n"))
     }
 }
+
+@Suite("A table that fits the terminal — drop columns, else one block per row")
+struct TextTableFittingTests {
+    static func wide() -> TextTable {
+        var table = TextTable(columns: [.init("run"), .init("loss"), .init("lr", alignment: .right), .init("val acc", alignment: .right)])
+        table.addRow(["svm", "svm weston_watkins Δ=1", "0.1", "56.7%"], marker: "★")
+        table.addRow(["softmax", "softmax", "0.1", "50.0%"])
+        return table
+    }
+
+    @Test("wide enough: as it is")
+    func fits() {
+        let table = Self.wide()
+        #expect(table.fitted(width: 80, dropOrder: [2, 1]).text == table.rendered)
+        #expect(table.fitted(width: nil, dropOrder: []).dropped.isEmpty)
+    }
+
+    @Test("too narrow: the columns of dropOrder go one by one, and are named")
+    func drops() {
+        let (text, dropped, _) = Self.wide().fitted(width: 30, dropOrder: [2, 1])
+        #expect(dropped == [1, 2], "in table order")
+        #expect(text == """
+            run      val acc
+            -------  -------
+            svm        56.7%  ★
+            softmax    50.0%
+
+            """)
+    }
+
+    @Test("narrower than the columns that must stay: a block per row, every line within the width")
+    func stacked() {
+        let (text, _, isStacked) = Self.wide().fitted(width: 16, dropOrder: [2])
+        #expect(isStacked)
+        #expect(text.hasPrefix("svm  ★\n  loss     svm\n"), "\(text)")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 16 }, "\(text)")
+        #expect(text.contains("  val acc  56.7%\nsoftmax\n"))
+        #expect(text.filter { !$0.isWhitespace }.contains("svmweston_watkinsΔ=1"), "the value wraps, nothing lost")
+    }
+}

@@ -42,29 +42,77 @@ enum TrainerHarness {
 
     /// Runs `trainer arguments` in `mode`. Use absolute paths: tests run in parallel, and the
     /// in-process mode shares this process's working directory.
-    static func run(_ arguments: [String], mode: TrainerMode) throws -> Invocation {
+    /// `columns` is the terminal width: `COLUMNS` for the subprocess (which otherwise runs without
+    /// it, whatever the test's environment), the widths of the in-process run.
+    static func run(_ arguments: [String], mode: TrainerMode, columns: Int? = nil) throws -> Invocation {
         switch mode {
         case .inProcess:
             let output = TextOutput.capturing(), errors = TextOutput.capturing()
-            let status = Trainer.main(arguments: arguments, standardOutput: output, standardError: errors)
+            let status = Trainer.main(arguments: arguments, standardOutput: output, standardError: errors,
+                                      environment: RunEnvironment(outputWidth: columns, errorsWidth: columns))
             return Invocation(status: status, output: output.text, errors: errors.text)
         case .subprocess:
+            let child = try Child(arguments, columns: columns)
+            defer { child.remove() }
+            return try child.finish()
+        }
+    }
+
+    /// The built `trainer` running as a child process, its stdout and stderr going to files, so that
+    /// a test can watch it and send it signals.
+    final class Child {
+        let process = Process()
+        let folder: URL
+        let outputURL: URL, errorsURL: URL
+
+        init(_ arguments: [String], columns: Int? = nil, workingDirectory: URL? = nil) throws {
             guard let executable else { throw HarnessError.executableMissing }
-            let folder = try temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let outputURL = folder.appendingPathComponent("stdout"), errorsURL = folder.appendingPathComponent("stderr")
+            folder = try temporaryFolder()
+            outputURL = folder.appendingPathComponent("stdout")
+            errorsURL = folder.appendingPathComponent("stderr")
             _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
             _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
-            let process = Process()
             process.executableURL = executable
             process.arguments = arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["COLUMNS"] = columns.map(String.init)
+            process.environment = environment
+            if let workingDirectory { process.currentDirectoryURL = workingDirectory }
             process.standardOutput = try FileHandle(forWritingTo: outputURL)
             process.standardError = try FileHandle(forWritingTo: errorsURL)
             try process.run()
+        }
+
+        /// What it has written to stderr so far.
+        var errors: String { (try? String(contentsOf: errorsURL, encoding: .utf8)) ?? "" }
+
+        /// Waits (up to `seconds`) until its stderr contains `text`; false if it did not, or it ended.
+        func waitForErrors(containing text: String, seconds: Double = 60) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if errors.contains(text) { return true }
+                if !process.isRunning { return errors.contains(text) }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return false
+        }
+
+        /// Waits for it to end and returns what it did.
+        func finish() throws -> Invocation {
             process.waitUntilExit()
             return Invocation(status: process.terminationStatus,
                               output: try String(contentsOf: outputURL, encoding: .utf8),
                               errors: try String(contentsOf: errorsURL, encoding: .utf8))
+        }
+
+        /// Ends it if it still runs (SIGKILL: a failed test must not leave it training) and removes the
+        /// files of its streams.
+        func remove() {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            try? FileManager.default.removeItem(at: folder)
         }
     }
 

@@ -8,7 +8,7 @@ struct JSONWriterTests {
     @Test("every double written reads back to the same bits (seeds 0..<20, all magnitudes)", arguments: 0..<20)
     func doublesRoundTrip(seed: Int) throws {
         var generator = Xoshiro256StarStar(seed: UInt64(seed))
-        var values: [Double] = [0.1, 1.0 / 3, 5e-324, 1.7976931348623157e308, 2.2250738585072014e-308, -1e-7, 123456789.125]
+        var values: [Double] = [0.1, 1.0 / 3, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 2.2250738585072014e-308, -1e-7, 123456789.125]
         for _ in 0..<200 {
             let mantissa = generator.uniform(in: -1, 1)
             let exponent = generator.uniformInteger(below: 600) - 300

@@ -31,4 +31,11 @@ enum TrainingFixtures {
     static func linearConfig(_ body: String) -> String {
         "{\"seed\": 3, \"data\": {\"train\": \"\(path("data/linear.csv"))\"}\(body)}"
     }
+
+    /// A fresh, empty folder under the temporary directory (remove it when done).
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Training
 import Datasets
 
@@ -84,12 +85,53 @@ struct GenerateCommand: Command {
         }
         if outputPath.hasSuffix(".npy") {
             let labelsPath = NumPyFile.labelsPath(forFeaturesPath: outputPath)
-            try NumPyFile.write(dataset, featuresPath: outputPath, labelsPath: labelsPath)
+            try Self.writeAllOrNothing([outputPath, labelsPath]) { try NumPyFile.write(dataset, featuresPath: $0[0], labelsPath: $0[1]) }
             console.errors.write("\(kind.rawValue): \(dataset.exampleCount) examples, \(dataset.featureCount) features, \(dataset.classCount) classes → \(outputPath) and \(labelsPath)\n")
         } else {
-            try CSVFile.write(dataset, to: outputPath)
+            try Self.writeAllOrNothing([outputPath]) { try CSVFile.write(dataset, to: $0[0]) }
             console.errors.write("\(kind.rawValue): \(dataset.exampleCount) examples, \(dataset.featureCount) features, \(dataset.classCount) classes → \(outputPath)\n")
         }
         return 0
     }
+
+    /// Runs `write` on hidden temporary files beside `paths` and then moves each into place, so that
+    /// a failure (a folder in the way of the labels file, a full disk) leaves none of the files
+    /// behind, not even the first of a `.npy` pair. The error is `write`'s, with its own path.
+    static func writeAllOrNothing(_ paths: [String], write: ([String]) throws -> Void) throws {
+        let fileManager = FileManager.default
+        let temporaries = paths.map { path in
+            let url = URL(fileURLWithPath: path)
+            return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)").path
+        }
+        defer { for temporary in temporaries { try? fileManager.removeItem(atPath: temporary) } }
+        do {
+            try write(temporaries)
+        } catch let error as DatasetError {
+            // the error names the temporary file: name the student's instead
+            var message = String(describing: error)
+            for (temporary, path) in zip(temporaries, paths) { message = message.replacingOccurrences(of: temporary, with: path) }
+            throw GenerateError.writeFailed(message: message)
+        }
+        for path in paths {
+            var isFolder: ObjCBool = false
+            if fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
+                guard !isFolder.boolValue else { throw GenerateError.writeFailed(message: "\(path): cannot write the file: a folder of that name is in the way") }
+            }
+        }
+        for (temporary, path) in zip(temporaries, paths) {
+            do {
+                if fileManager.fileExists(atPath: path) { try fileManager.removeItem(atPath: path) }
+                try fileManager.moveItem(atPath: temporary, toPath: path)
+            } catch {
+                throw GenerateError.writeFailed(message: "\(path): cannot write the file: \(OutputError.reason(writing: path))")
+            }
+        }
+    }
+}
+
+/// A generated dataset that could not be written. Exit status 2, as the data errors it stands for.
+struct GenerateError: Error, CustomStringConvertible {
+    let description: String
+
+    static func writeFailed(message: String) -> GenerateError { GenerateError(description: message) }
 }

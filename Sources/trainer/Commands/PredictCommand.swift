@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Training
+import Datasets
 import LinearModel
 import Losses
 
@@ -60,9 +61,9 @@ struct PredictCommand: Command {
             header += model.classNames.map { "p_\($0)" }
             probabilityRows = model.loss.type == .softmax ? softmaxProbabilities(scores: scores) : sigmoidProbabilities(scores: scores)
         }
-        var text = header.map(ResultFiles.csvField).joined(separator: ",") + "\n"
+        var text = header.map(CSVFile.quotedIfNeeded).joined(separator: ",") + "\n"
         for (row, prediction) in predictions.enumerated() {
-            var fields = [ResultFiles.csvField(model.classNames[prediction])]
+            var fields = [CSVFile.quotedIfNeeded(model.classNames[prediction])]
             if let probabilityRows { fields += probabilityRows.row(row).map(ResultFiles.number) }
             text += fields.joined(separator: ",") + "\n"
         }
@@ -74,7 +75,7 @@ struct PredictCommand: Command {
             }
             console.errors.write("\(predictions.count) predictions written to \(outputPath)\n")
         } else {
-            console.output.write(text)
+            console.output.writeUnwrapped(text)  // CSV for a script: never wrapped to the terminal
         }
         return 0
     }
