@@ -153,9 +153,7 @@ enum FuzzCorpus {
             arguments = random.pick([["train", "config.json", "--quiet"], ["evaluate", "model.json", "data.csv"], ["evaluate", "model.json", "data.csv"],
                                      ["predict", "model.json", "data.csv", "--probabilities"], ["explain", "model.json", "data.csv"]])
         case .npy:
-            let name = random.chance(70) ? "x.npy" : "x-labels.npy"
-            files[name] = mutateBytes(files[name] ?? [], random: &random, mutations: &mutations)
-            mutations.insert(name, at: 0)
+            mutateFile(random.chance(70) ? "x.npy" : "x-labels.npy", in: &files, random: &random, mutations: &mutations)
             if random.chance(30) {
                 files["config.json"] = Array(config.replacingOccurrences(
                     of: #""train": "data.csv""#, with: #""train": {"features": "x.npy", "labels": "x-labels.npy"}"#).utf8)
@@ -164,9 +162,7 @@ enum FuzzCorpus {
                 arguments = random.pick([["evaluate", "model.json", "x.npy"], ["predict", "model.json", "x.npy"]])
             }
         case .idx:
-            let name = random.chance(70) ? "train-images-idx3-ubyte" : "train-labels-idx1-ubyte"
-            files[name] = mutateBytes(files[name] ?? [], random: &random, mutations: &mutations)
-            mutations.insert(name, at: 0)
+            mutateFile(random.chance(70) ? "train-images-idx3-ubyte" : "train-labels-idx1-ubyte", in: &files, random: &random, mutations: &mutations)
             if random.chance(30) {
                 files["config.json"] = Array(config.replacingOccurrences(
                     of: #""train": "data.csv""#,
@@ -183,8 +179,7 @@ enum FuzzCorpus {
             // on 3,072 features costs ≈ 25 s in a debug build (the report's loss surface), so the
             // config path is left to ExampleConfigsTests and DataLoaderTests.
             let name = random.chance(60) ? "cifar/test_batch.bin" : "cifar/data_batch_1.bin"
-            files[name] = mutateBytes(files[name] ?? [], random: &random, mutations: &mutations)
-            mutations.insert(name, at: 0)
+            mutateFile(name, in: &files, random: &random, mutations: &mutations)
             arguments = random.pick([["evaluate", "cifar-model.json", name], ["predict", "cifar-model.json", name],
                                      ["evaluate", "cifar-model.json", "cifar"], ["explain", "cifar-model.json", name]])
         case .model:
@@ -234,6 +229,12 @@ enum FuzzCorpus {
             mutations.append("cell \(row):\(column) = \(token.debugDescription.prefix(20))")
         }
         return Array((rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The file `name` of `files` with its bytes mutated (`mutateBytes`), its name first in `mutations`.
+    static func mutateFile(_ name: String, in files: inout [String: [UInt8]], random: inout FuzzRandom, mutations: inout [String]) {
+        files[name] = mutateBytes(files[name] ?? [], random: &random, mutations: &mutations)
+        mutations.insert(name, at: 0)
     }
 
     /// `bytes` with one to four (or `rounds`) mutations: a bit flipped, a byte replaced, a range
