@@ -68,9 +68,14 @@ public enum IDXFile {
     /// their image shape (nil for 2 dimensions).
     public static func readImages(path: String) throws -> (features: Matrix, imageShape: ImageShape?) {
         let (file, shape) = try open(path: path, dimensions: 2...4, describing: "00 00 08 03 (images: unsigned bytes, 3 dimensions)")
-        let rows = shape[0], columns = shape.dropFirst().reduce(1, *)
+        let headerBytes = 4 + 4 * shape.count
+        guard let columns = shape.dropFirst().checkedProduct else {  // three sizes of up to 2³² each
+            throw DatasetError.truncatedRecord(file: path, record: 0, offset: headerBytes, expectedBytes: Int.max,
+                                               foundBytes: max((file.size ?? 0) - headerBytes, 0))
+        }
+        let rows = shape[0]
         guard columns > 0 else { throw DatasetError.noFeatureColumns(file: path) }
-        try checkSize(file, records: rows, recordBytes: columns, headerBytes: 4 + 4 * shape.count)
+        try checkSize(file, records: rows, recordBytes: columns, headerBytes: headerBytes)
         let features = try Matrix(rows: rows, columns: columns) { buffer, initializedCount in
             guard let destination = buffer.baseAddress else { return }
             _ = try file.forEachBlock(recordBytes: columns, count: rows) { block, firstRecord in

@@ -67,7 +67,7 @@ public enum NumPyFile {
     public static func readFeaturesAndShape(path: String) throws -> (features: Matrix, imageShape: ImageShape?) {
         let (file, header) = try openArray(path: path, allowedDimensions: [2, 3, 4],
                                            describing: "a 2-D array (N, D) or images (N, H, W) or (N, H, W, C)")
-        let rows = header.shape[0], columns = header.shape.dropFirst().reduce(1, *)
+        let rows = header.shape[0], columns = header.shape.dropFirst().checkedProduct ?? 0  // openArray checked it
         guard columns > 0 else { throw DatasetError.noFeatureColumns(file: path) }
         let imageShape = ImageShape(dimensions: Array(header.shape.dropFirst()))
         if header.shape.count == 4, header.shape[1] <= 4, header.shape[3] > 4 {

@@ -119,6 +119,13 @@ struct IDXFileErrorTests {
             == "\(images): record 0 at byte offset 16: expected 784 bytes, found 2 (a truncated file)")
     }
 
+    @Test("Zero images of 2³¹ × 2³¹ × 2³¹ bytes: an image's size overflows, an error and not a trap")
+    func overflowingImage() throws {
+        let images = try temporaryFile(named: "wide-idx4-ubyte", bytes: idxBytes(shape: [0, 1 << 31, 1 << 31, 1 << 31], data: []))
+        #expect(errorMessage { _ = try IDXFile.readImages(path: images) }
+            == "\(images): record 0 at byte offset 20: expected 9223372036854775807 bytes, found 0 (a truncated file)")
+    }
+
     @Test("A missing file names the resolved path and where the datasets are published")
     func missingFile() {
         let message = errorMessage { _ = try IDXFile.readImages(path: "no-such-folder/train-images-idx3-ubyte") }

@@ -99,6 +99,13 @@ struct NumPyFileErrorTests {
             == "\(path): expected 8000000000000 bytes of data after the header, found 0 (a truncated file)")
     }
 
+    @Test("Zero rows of 2⁴⁰ × 2⁴⁰ pixels: a row's length overflows, an error and not a trap")
+    func overflowingRow() throws {
+        let path = try temporaryFile(named: "wide.npy", bytes: NumPyHeader.encoded(elementType: .uint8, shape: [0, 1 << 40, 1 << 40]))
+        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+            == "\(path): expected 9223372036854775807 bytes of data after the header, found 0 (a truncated file)")
+    }
+
     @Test("Feature and label row counts that differ")
     func rowCountMismatch() {
         let features = fixture("features-f8-v1.npy"), labels = fixture("labels-two.npy")
