@@ -18,7 +18,7 @@ import LinearAlgebra
 /// would scramble every image); flat data of the right number of features are taken as they are.
 enum DataArgument {
     /// The options that say how to read DATA, shared by the three commands.
-    struct Options: Equatable {
+    struct Options {
         /// The CSV column of the labels.
         var labelColumn = CSVFile.defaultLabelColumn
         /// Whether a CSV file starts with a header row.

@@ -61,8 +61,13 @@ struct EvaluateCommand: Command {
             guard positionals.count == 1 else {
                 throw UsageError.invalid("--split takes a run's folder only (OUT/<run>), not a data file: '\(positionals[1])'", command: Self.name)
             }
-            if dataOptions != DataArgument.Options() {
-                throw UsageError.invalid("--label-column, --labels and --no-header do not apply to --split: the run's config says how its data are read", command: Self.name)
+            let defaults = DataArgument.Options()
+            for (isSet, problem) in [
+                (dataOptions.labelColumn != defaults.labelColumn, "--label-column does not apply to --split: the run's config names the label column"),
+                (dataOptions.labels != nil, "--labels does not apply to --split: the run's config names its data files"),
+                (!dataOptions.header, "--no-header does not apply to --split: the run's config says whether its CSV files have a header row"),
+            ] where isSet {
+                throw UsageError.invalid(problem, command: Self.name)
             }
             target = .split(runFolder: folder, split: name)
         } else {
