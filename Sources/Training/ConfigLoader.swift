@@ -343,7 +343,7 @@ public enum ConfigLoader {
                 nesterov: try optimizerReader.boolean("nesterov"), shuffle: try optimizerReader.boolean("shuffle"),
                 schedule: schedule),
             earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved,
-            notes: lossNotes + regularizerNotes + scheduleNotes)
+            notes: (lossNotes + regularizerNotes + scheduleNotes).map { "run '\(name)': \($0)" })
     }
 
     /// A triplet run must start from V ≠ 0: every term of the triplet gradient is a difference of

@@ -127,9 +127,8 @@ struct ConfigLoaderTests {
         let text = #"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}, "runs": [{"name": "a"}, {"name": "b", "loss": {"margin": 3}}]}"#
         let configuration = try TrainingFixtures.configuration(text, overrides: ["loss.type=softmax"])
         #expect(configuration.runs.map(\.loss.type) == [.softmax, .softmax])
-        #expect(configuration.runs[0].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped"])
-        #expect(configuration.runs[1].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped",
-                                                "runs[1].loss.margin does not apply to type 'softmax' (from --set); dropped"])
+        #expect(configuration.runs[0].notes == ["run 'a': loss type 'softmax' (from --set) does not use loss.margin: dropped"])
+        #expect(configuration.runs[1].notes == ["run 'b': loss type 'softmax' (from --set) does not use loss.margin, runs[1].loss.margin: dropped"])
         let single = try TrainingFixtures.configuration(#"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}}"#,
                                                        overrides: ["loss.type=softmax"])
         #expect(single.runs[0].loss.type == .softmax && single.runs[0].notes.count == 1)
@@ -139,7 +138,7 @@ struct ConfigLoaderTests {
     func runKeyUnderInheritedType() throws {
         let inherited = try TrainingFixtures.configuration(
             #"{"data": {"train": "a.csv"}, "loss": {"type": "softmax"}, "runs": [{"name": "a", "loss": {"margin": 3}}]}"#)
-        #expect(inherited.runs[0].notes == ["runs[0].loss.margin does not apply to type 'softmax' (from loss); dropped"])
+        #expect(inherited.runs[0].notes == ["run 'a': loss type 'softmax' (from loss.type) does not use runs[0].loss.margin: dropped"])
         let error = TrainingFixtures.configError(
             #"{"data": {"train": "a.csv"}, "runs": [{"name": "a", "loss": {"type": "softmax", "margin": 3}}]}"#)
         #expect(error?.description == "test.json: runs[0].loss.margin: this key does not apply to type 'softmax'; it is used by 'svm', 'triplet'")
