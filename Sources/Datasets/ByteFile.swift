@@ -63,6 +63,29 @@ final class ByteFile {
         return bytes
     }
 
+    /// Reads up to `count` records of `recordBytes` bytes each from the current position, whole
+    /// records about 1 MiB at a time through one buffer, and hands each block to `body` with the
+    /// index of its first record; returns the bytes read (fewer than `count · recordBytes` only at
+    /// the end of the file, and then the bytes of a cut-short last record are counted but not
+    /// handed over). This is how the readers convert bytes into a matrix without holding the file.
+    /// - Complexity: O(count · recordBytes); memory one block.
+    func forEachBlock(recordBytes: Int, count: Int, _ body: (UnsafeRawBufferPointer, _ firstRecord: Int) throws -> Void) throws -> Int {
+        precondition(recordBytes > 0 && count >= 0, "records of at least one byte")
+        let blockRecords = max(1, (1 << 20) / recordBytes)
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockRecords * recordBytes, alignment: 16)
+        defer { block.deallocate() }
+        guard let base = block.baseAddress else { return 0 }
+        var done = 0
+        while done < count {
+            let wanted = min(blockRecords, count - done)
+            let got = try read(into: base, count: wanted * recordBytes)
+            try body(UnsafeRawBufferPointer(rebasing: block[0..<(got / recordBytes * recordBytes)]), done)
+            if got < wanted * recordBytes { return done * recordBytes + got }
+            done += wanted
+        }
+        return done * recordBytes
+    }
+
     /// Writes every byte of `bytes`.
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }

@@ -34,8 +34,9 @@ extension CSVFile {
         try file.flush()
     }
 
-    /// `text`, or `"text"` with each `"` doubled when it holds a comma, quote or line break.
-    static func quotedIfNeeded(_ text: String) -> String {
+    /// `text`, or `"text"` with each `"` doubled when it holds a comma, quote or line break: a CSV
+    /// field as every file this package writes spells it (data, comparison.csv, predictions).
+    public static func quotedIfNeeded(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -15,7 +15,9 @@ struct CSVField {
 ///
 /// RFC 4180 with the usual leniency: `,` separates fields; `"…"` quotes a field, in which `""` is
 /// one `"` and commas and line breaks are data; a record ends at `\n` or `\r\n`; the last record
-/// may lack its line break; blank lines are skipped.
+/// may lack its line break; blank lines are skipped. A UTF-8 byte-order mark at the start of the
+/// file (Excel's "CSV UTF-8" writes one) is skipped: it is invisible, and left in place it would
+/// become part of the first column's name.
 /// - Complexity: O(bytes) time; memory is the buffer (1 MiB, grown only for a longer record).
 final class CSVRecordReader {
     let file: ByteFile
@@ -23,6 +25,8 @@ final class CSVRecordReader {
     private var start = 0
     private var end = 0
     private var atEndOfFile = false
+    /// Until the first bytes are read and checked for a byte-order mark.
+    private var atStartOfFile = true
     private var nextLine = 1
     /// The current record's fields, valid until the next call to `nextRecord`.
     private(set) var fields: [CSVField] = []
@@ -47,6 +51,7 @@ final class CSVRecordReader {
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<end])
             switch Self.scanRecord(bytes, from: start, atEndOfFile: atEndOfFile, fields: &fields) {
             case .complete(let next, let lineBreaks):
+                atStartOfFile = false
                 line = nextLine
                 nextLine += lineBreaks
                 recordByteCount = next - start
@@ -112,6 +117,10 @@ final class CSVRecordReader {
         let read = try file.read(into: base + end, count: buffer.count - end)
         end += read
         if read == 0 { atEndOfFile = true }
+        if atStartOfFile && (end >= 3 || atEndOfFile) {
+            atStartOfFile = false
+            if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
+        }
     }
 
     enum ScanResult: Equatable {

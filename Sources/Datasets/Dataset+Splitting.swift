@@ -91,9 +91,9 @@ extension Dataset {
         return rows
     }
 
-    /// The dataset of the given rows, in the given order, with all classes and feature names.
+    /// The dataset of the given rows, in the given order, with all classes, feature names and the image shape.
     public func selecting(rows: [Int]) -> Dataset {
         Dataset(features: features.gatheringRows(rows), labels: rows.map { labels[$0] },
-                classNames: classNames, featureNames: featureNames)
+                classNames: classNames, featureNames: featureNames, imageShape: imageShape)
     }
 }

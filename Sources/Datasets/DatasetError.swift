@@ -8,8 +8,8 @@ import Foundation
 ///
 ///     data/a.csv: line 4: expected 3 columns, found 2 (a ragged row)
 ///
-/// Lines and columns count from 1, the header being line 1; `.npy` elements count from 0, as
-/// NumPy indexes them.
+/// Lines and columns count from 1, the header being line 1; `.npy` elements, IDX and CIFAR-10
+/// records count from 0, as NumPy indexes them, and byte offsets from 0 at the file's first byte.
 public enum DatasetError: Error, Equatable, Sendable {
     /// The file does not exist; `path` is the path as resolved against the working directory.
     case fileNotFound(path: String)
@@ -55,8 +55,9 @@ public enum DatasetError: Error, Equatable, Sendable {
     case unsupportedDataType(file: String, found: String, supported: [String])
     /// A `.npy` file shorter than its header's shape promises.
     case truncatedData(file: String, expectedBytes: Int, foundBytes: Int)
-    /// A `.npy` array of the wrong number of dimensions (features are 2-D, labels 1-D).
-    case wrongDimensions(file: String, expected: Int, shape: [Int])
+    /// A `.npy` array of the wrong number of dimensions (features 2-D to 4-D, labels 1-D);
+    /// `expected` describes the allowed ones.
+    case wrongDimensions(file: String, expected: String, shape: [Int])
     /// Features and labels files whose row counts differ.
     case rowCountMismatch(featuresFile: String, featureRows: Int, labelsFile: String, labelRows: Int)
     /// A synthetic dataset parameter out of range; `expected` says what is allowed.
@@ -69,6 +70,27 @@ public enum DatasetError: Error, Equatable, Sendable {
     case emptyLabel(file: String, line: Int, column: Int)
     /// A file whose examples have another number of features than the model or training data.
     case featureCountMismatch(file: String, expected: Int, found: Int)
+    /// A file of a published dataset (IDX, CIFAR-10) that does not exist: its path resolved
+    /// against the working directory, and where the dataset is published.
+    case datasetNotFound(path: String, publishedAt: String)
+    /// A folder where a file is needed (or the reverse); `expected` says what was.
+    case wrongKindOfPath(path: String, expected: String, found: String)
+    /// An IDX file whose first four bytes are not the magic number `expected` describes.
+    case badIDXMagic(file: String, expected: String, found: [UInt8])
+    /// A record (an IDX image or label, a CIFAR-10 label and image) cut short by the end of the file.
+    case truncatedRecord(file: String, record: Int, offset: Int, expectedBytes: Int, foundBytes: Int)
+    /// Bytes after the last record that the file's header (or its record size) accounts for.
+    case trailingBytes(file: String, offset: Int, count: Int)
+    /// A label byte outside the dataset's classes (CIFAR-10: 0 to 9).
+    case labelOutOfRange(file: String, record: Int, offset: Int, label: Int, expected: ClosedRange<Int>)
+    /// A CSV header row of numbers (all cells, or all but one), other than a count 0, 1, … or
+    /// 1, 2, …: most likely the first data row of a file without a header.
+    case numericHeader(file: String, cells: [String])
+    /// Text on the first data row of a feature column: most likely the labels, in a column that
+    /// is neither named `label` nor last.
+    case textInFeatureColumn(file: String, line: Int, column: Int, found: String, columnName: String)
+    /// An image shape that does not fit the features, or differs from the model's.
+    case imageShapeMismatch(file: String, expected: String, found: String)
 }
 
 extension DatasetError: CustomStringConvertible {
@@ -122,8 +144,7 @@ extension DatasetError: CustomStringConvertible {
         case .truncatedData(let file, let expected, let found):
             return "\(file): expected \(expected) bytes of data after the header, found \(found) (a truncated file)"
         case .wrongDimensions(let file, let expected, let shape):
-            let shown = "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
-            return "\(file): expected a \(expected)-D array, found shape \(shown)"
+            return "\(file): expected \(expected), found shape \(NumPyFile.shapeText(shape))"
         case .rowCountMismatch(let featuresFile, let featureRows, let labelsFile, let labelRows):
             return "\(labelsFile): expected \(featureRows) labels, one per row of \(featuresFile), found \(labelRows)"
         case .invalidParameter(let kind, let name, let value, let expected):
@@ -136,6 +157,29 @@ extension DatasetError: CustomStringConvertible {
             return "\(file): line \(line), column \(column): expected a label, found an empty cell"
         case .featureCountMismatch(let file, let expected, let found):
             return "\(file): expected \(expected) features per example (as the model or training data has), found \(found)"
+        case .datasetNotFound(let path, let publishedAt):
+            return "\(path): no such file; \(publishedAt)"
+        case .wrongKindOfPath(let path, let expected, let found):
+            return "\(path): expected \(expected), found \(found)"
+        case .badIDXMagic(let file, let expected, let found):
+            let hex = found.map { String($0, radix: 16).leftPadded(to: 2) }.joined(separator: " ")
+            let shown = found.isEmpty ? "an empty file" : found.starts(with: [0x1F, 0x8B]) ? "\(hex) (a gzip file: unpack it first, e.g. gunzip FILE.gz)" : hex
+            return "\(file): bytes 0–3: expected the IDX magic number \(expected), found \(shown)"
+        case .truncatedRecord(let file, let record, let offset, let expected, let found):
+            return "\(file): record \(record) at byte offset \(offset): expected \(byteCount(expected)), found \(found) (a truncated file)"
+        case .trailingBytes(let file, let offset, let count):
+            return "\(file): byte offset \(offset): expected the end of the file after the last record, found \(count) more \(count == 1 ? "byte" : "bytes")"
+        case .labelOutOfRange(let file, let record, let offset, let label, let expected):
+            return "\(file): record \(record) at byte offset \(offset): expected a label from \(expected.lowerBound) to \(expected.upperBound), found \(label)"
+        case .numericHeader(let file, let cells):
+            let shown = cells.prefix(3).map { "'\(shortened($0))'" }.joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
+            return "\(file): line 1: expected a header row of column names, found a row of numbers (\(shown)); "
+                + "a file without a header row needs \"header\": false in the config's data section (evaluate, predict and explain: --no-header)"
+        case .textInFeatureColumn(let file, let line, let column, let found, let name):
+            return "\(file): line \(line), column \(column): expected a number, found '\(shortened(found))'; if column '\(shortened(name))' "
+                + "holds the labels, set data.label_column to \"\(shortened(name))\" (evaluate and explain: --label-column)"
+        case .imageShapeMismatch(let file, let expected, let found):
+            return "\(file): expected \(expected), found \(found)"
         }
     }
 }
@@ -145,6 +189,18 @@ private func quotedList(_ names: [String]) -> String {
     let shown = names.prefix(10).map { "'\($0)'" }
     let rest = names.count > 10 ? [" and \(names.count - 10) more"] : []
     return "[" + shown.joined(separator: ", ") + rest.joined() + "]"
+}
+
+/// "1 byte", "6 bytes".
+private func byteCount(_ count: Int) -> String {
+    count == 1 ? "1 byte" : "\(count) bytes"
+}
+
+extension String {
+    /// The string with zeros before it up to `width` characters ("b" → "0b").
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
 }
 
 /// The path as the user sees it resolved: absolute, against the current working directory.

@@ -44,6 +44,17 @@ struct LabelEncoder {
         return index
     }
 
+    /// `finish()`, checking that training data (classes learned from the data) hold at least two
+    /// classes: there is nothing to tell apart otherwise. `file` names the labels in the error.
+    func finishCheckingClasses(file: String) throws -> (labels: [Int], classNames: [String]) {
+        let (labels, names) = finish()
+        if knownClasses == nil && names.count < 2 {
+            guard let only = names.first else { throw DatasetError.noExamples(file: file) }
+            throw DatasetError.singleClass(file: file, className: only)
+        }
+        return (labels, names)
+    }
+
     /// The labels as class indices and the class names in index order.
     func finish() -> (labels: [Int], classNames: [String]) {
         if let knownClasses { return (labels, knownClasses) }

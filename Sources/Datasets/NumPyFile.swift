@@ -1,8 +1,10 @@
 import Foundation
 import LinearAlgebra
 
-/// Reading and writing NumPy `.npy` arrays (SPEC §6): features as a 2-D array N×D in C order
-/// (`<f8`, `<f4`, `<i8`, `<i4` or `|u1`), labels as a 1-D array of N integers.
+/// Reading and writing NumPy `.npy` arrays (SPEC §6): features as an array in C order (`<f8`,
+/// `<f4`, `<i8`, `<i4` or `|u1`) of shape (N, D), or of images (N, H, W) or (N, H, W, C)
+/// channel-last, flattened to N×(H·W·C) rows with that image shape (SPEC §4); labels as a 1-D
+/// array of N integers.
 ///
 /// A dataset is a pair of files; by this program's convention the labels of `name.npy` are in
 /// `name-labels.npy` (`labelsPath(forFeaturesPath:)`). In Python:
@@ -22,15 +24,15 @@ public enum NumPyFile {
     /// Classes are the distinct label values in numeric order, named by their decimal text, when
     /// `classNames` is nil (training data: at least two are required); otherwise each label maps
     /// onto `classNames` by its decimal text and an unknown one is an error. Feature names are
-    /// `x1`…`xD`.
+    /// `x1`…`xD`, or for images the pixels' (`p{row}_{column}[_{channel}]`, `ImageShape.featureNames`).
     /// - Throws: `DatasetError` for a missing or malformed file, and `rowCountMismatch` when the
     ///   files disagree on N.
     /// - Complexity: O(N·D); memory 8·N·D bytes for the features.
     public static func read(featuresPath: String, labelsPath: String, classNames: [String]? = nil) throws -> Dataset {
-        let features = try readFeatures(path: featuresPath)
-        let values = try readArray(path: labelsPath, allowedDimensions: [1, 2])
+        let (features, imageShape) = try readFeaturesAndShape(path: featuresPath)
+        let values = try readArray(path: labelsPath, allowedDimensions: [1, 2], describing: "a 1-D array of labels")
         guard values.shape.count == 1 || values.shape[1] == 1 else {
-            throw DatasetError.wrongDimensions(file: labelsPath, expected: 1, shape: values.shape)
+            throw DatasetError.wrongDimensions(file: labelsPath, expected: "a 1-D array of labels", shape: values.shape)
         }
         guard values.elements.count == features.rows else {
             throw DatasetError.rowCountMismatch(featuresFile: featuresPath, featureRows: features.rows,
@@ -46,34 +48,50 @@ public enum NumPyFile {
                 throw DatasetError.unknownArrayLabel(file: labelsPath, element: element, label: label, knownClasses: classNames ?? [])
             }
         }
-        let (labels, names) = encoder.finish()
-        if classNames == nil && names.count < 2 {
-            guard let only = names.first else { throw DatasetError.noExamples(file: labelsPath) }
-            throw DatasetError.singleClass(file: labelsPath, className: only)
-        }
+        let (labels, names) = try encoder.finishCheckingClasses(file: labelsPath)
         return Dataset(features: features, labels: labels, classNames: names,
-                       featureNames: (0..<features.columns).map { "x\($0 + 1)" })
+                       featureNames: ImageShape.featureNames(of: imageShape, count: features.columns), imageShape: imageShape)
     }
 
-    /// The N×D features matrix of a 2-D `.npy` file, converted to `Double`, in memory backed by
-    /// huge pages where the system offers them (`Matrix(rows:columns:hugePageElements:)`). NaN and
-    /// ±∞ are rejected, as in CSV files.
+    /// The N×D features matrix of a `.npy` file of 2 to 4 dimensions (`readFeaturesAndShape`).
     public static func readFeatures(path: String) throws -> Matrix {
-        let (file, header) = try openArray(path: path, allowedDimensions: [2])
-        let rows = header.shape[0], columns = header.shape[1]
+        try readFeaturesAndShape(path: path).features
+    }
+
+    /// The features of a `.npy` file as an N×D matrix converted to `Double`, in memory backed by
+    /// huge pages where the system offers them (`Matrix(rows:columns:hugePageElements:)`), and
+    /// the image shape of an array of images: (N, D) has none, (N, H, W) gives [H, W] and
+    /// (N, H, W, C) gives [H, W, C], D = H·W·C in either case. NaN and ±∞ are rejected, as in CSV
+    /// files; so is a 4-D array that looks channel-first, (N, C, H, W) with C ≤ 4 < W, which read
+    /// channel-last would scramble every image.
+    public static func readFeaturesAndShape(path: String) throws -> (features: Matrix, imageShape: ImageShape?) {
+        let (file, header) = try openArray(path: path, allowedDimensions: [2, 3, 4],
+                                           describing: "a 2-D array (N, D) or images (N, H, W) or (N, H, W, C)")
+        let rows = header.shape[0], columns = header.shape.dropFirst().checkedProduct ?? 0  // openArray checked it
         guard columns > 0 else { throw DatasetError.noFeatureColumns(file: path) }
+        let imageShape = ImageShape(dimensions: Array(header.shape.dropFirst()))
+        if header.shape.count == 4, header.shape[1] <= 4, header.shape[3] > 4 {
+            throw DatasetError.imageShapeMismatch(
+                file: path, expected: "images channel-last, of shape (N, H, W, C)",
+                found: "shape \(shapeText(header.shape)), which looks channel-first (N, C, H, W); save np.transpose(X, (0, 2, 3, 1)) instead")
+        }
         let features = try Matrix(rows: rows, columns: columns) { buffer, initializedCount in
             initializedCount = try readElements(file, into: buffer, type: header.elementType)
         }
         if let index = features.elements.firstIndex(where: { !$0.isFinite }) {
             throw DatasetError.nonFiniteElement(file: path, row: index / columns, column: index % columns, found: "\(features.elements[index])")
         }
-        return features
+        return (features, imageShape)
+    }
+
+    /// A shape as NumPy prints it: `(5000, 28, 28)`, `(5,)`.
+    static func shapeText(_ shape: [Int]) -> String {
+        "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
     }
 
     /// The shape and elements (as `Double`, in C order) of the `.npy` file at `path`.
-    static func readArray(path: String, allowedDimensions: [Int]) throws -> (shape: [Int], elements: [Double]) {
-        let (file, header) = try openArray(path: path, allowedDimensions: allowedDimensions)
+    static func readArray(path: String, allowedDimensions: [Int], describing expected: String) throws -> (shape: [Int], elements: [Double]) {
+        let (file, header) = try openArray(path: path, allowedDimensions: allowedDimensions, describing: expected)
         let elements = try [Double](unsafeUninitializedCapacity: header.elementCount ?? 0) { buffer, initializedCount in
             initializedCount = try readElements(file, into: buffer, type: header.elementType)
         }
@@ -84,11 +102,11 @@ public enum NumPyFile {
     ///
     /// The shape is checked against the file's size before anything is allocated, so a header
     /// promising 10¹² elements is reported as truncated rather than exhausting memory.
-    private static func openArray(path: String, allowedDimensions: [Int]) throws -> (ByteFile, NumPyHeader) {
+    private static func openArray(path: String, allowedDimensions: [Int], describing expected: String) throws -> (ByteFile, NumPyHeader) {
         let file = try ByteFile.openForReading(path)
         let header = try NumPyHeader.read(from: file)
         guard allowedDimensions.contains(header.shape.count) else {
-            throw DatasetError.wrongDimensions(file: path, expected: allowedDimensions[0], shape: header.shape)
+            throw DatasetError.wrongDimensions(file: path, expected: expected, shape: header.shape)
         }
         let available = max((file.size ?? Int.max) - header.dataOffset, 0)
         let (expectedBytes, overflow) = (header.elementCount ?? Int.max).multipliedReportingOverflow(by: header.elementType.byteCount)
@@ -121,27 +139,15 @@ public enum NumPyFile {
     private static func convertBlocks(_ file: ByteFile, into destination: UnsafeMutablePointer<Double>, count: Int,
                                       type: NumPyHeader.ElementType) throws -> Int {
         let width = type.byteCount
-        let blockElements = (1 << 20) / width
-        var block = [UInt8](repeating: 0, count: blockElements * width)
-        var done = 0
-        while done < count {
-            let wanted = min(blockElements, count - done)
-            let read = try block.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                let got = try file.read(into: base, count: wanted * width)
-                for index in 0..<got / width {
-                    destination[done + index] = convert(raw, at: index * width, type: type)
-                }
-                return got
+        return try file.forEachBlock(recordBytes: width, count: count) { block, first in
+            for index in 0..<block.count / width {
+                destination[first + index] = convert(block, at: index * width, type: type)
             }
-            done += read / width
-            if read < wanted * width { return done * width + read % width }
         }
-        return done * width
     }
 
     /// The little-endian element of `type` at `offset`, as a double.
-    private static func convert(_ raw: UnsafeMutableRawBufferPointer, at offset: Int, type: NumPyHeader.ElementType) -> Double {
+    private static func convert(_ raw: UnsafeRawBufferPointer, at offset: Int, type: NumPyHeader.ElementType) -> Double {
         switch type {
         case .float64: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
         case .float32: Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))

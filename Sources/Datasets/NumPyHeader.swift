@@ -33,13 +33,12 @@ struct NumPyHeader: Equatable {
 
     static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
 
-    /// The number of elements, the product of `shape`, or nil when it overflows.
+    /// The number of elements, the product of `shape`, or nil when it overflows — or when one
+    /// row's, the product after the first length, does (a shape (0, 2⁴⁰, 2⁴⁰) holds no element,
+    /// but its rows could not be counted).
     var elementCount: Int? {
-        shape.reduce(Int?(1)) { product, length in
-            guard let product else { return nil }
-            let (result, overflow) = product.multipliedReportingOverflow(by: length)
-            return overflow ? nil : result
-        }
+        guard let rowLength = shape.dropFirst().checkedProduct else { return nil }
+        return [shape.first ?? 1, rowLength].checkedProduct
     }
 
     /// Reads and checks the header at the start of `file`.
@@ -112,5 +111,19 @@ struct NumPyHeader: Equatable {
         dictionary += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
         let length = dictionary.utf8.count
         return magic + [1, 0, UInt8(length & 0xFF), UInt8(length >> 8)] + Array(dictionary.utf8)
+    }
+}
+
+extension Collection where Element == Int {
+    /// The product of the lengths, or nil when it overflows an `Int`: array headers (`.npy`, IDX)
+    /// come from files and may promise any size.
+    var checkedProduct: Int? {
+        var product = 1
+        for length in self {
+            let (result, overflow) = product.multipliedReportingOverflow(by: length)
+            if overflow { return nil }
+            product = result
+        }
+        return product
     }
 }

@@ -59,12 +59,12 @@ extension SyntheticDataset {
         return basis
     }
 
-    /// side×side images: class k is `ImageShape(rawValue: k)` at a random offset, plus
+    /// side×side images: class k is `DrawnShape(rawValue: k)` at a random offset, plus
     /// noise·N(0, 1) on every pixel.
     static func images(counts: [Int], features: Int, noise: Double,
                        generator: inout Xoshiro256StarStar, into rows: inout [Double]) {
-        let side = ImageShape.side(ofFeatureCount: features) ?? 8
-        for (shape, count) in zip(ImageShape.allCases, counts) {
+        let side = DrawnShape.side(ofFeatureCount: features) ?? 8
+        for (shape, count) in zip(DrawnShape.allCases, counts) {
             for _ in 0..<count {
                 let image = shape.pixels(side: side, generator: &generator)
                 rows.append(contentsOf: image.map { $0 + noise * generator.gaussian() })

@@ -6,7 +6,8 @@ import LinearAlgebra
 ///
 /// Classes are balanced: class k gets ⌊N/K⌋ examples, plus one for k < N mod K, and the rows come
 /// in class order (0s, then 1s, …); splits stratify and SGD shuffles, so the order does not
-/// matter. Class names are "0"…"K−1"; feature names "x1"…"xD" (`images`: "p{row}_{column}").
+/// matter. Class names are "0"…"K−1"; feature names "x1"…"xD" (`images`: "p{row}_{column}", and
+/// the image shape [side, side]).
 /// Coordinates are rounded to 6 decimals, which keeps the CSV files small and their bytes the
 /// same wherever the last bit of `sin` differs.
 public enum SyntheticDataset {
@@ -47,9 +48,11 @@ public enum SyntheticDataset {
         }
         for index in rows.indices { rows[index] = rounded(rows[index]) }
         let labels = counts.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element) }
+        let side = kind == .images ? DrawnShape.side(ofFeatureCount: features) : nil
+        let imageShape = side.flatMap { ImageShape(height: $0, width: $0) }
         return Dataset(features: Matrix(rows: samples, columns: features, elements: rows),
                        labels: labels, classNames: (0..<classes).map(String.init),
-                       featureNames: featureNames(kind: kind, features: features))
+                       featureNames: ImageShape.featureNames(of: imageShape, count: features), imageShape: imageShape)
     }
 
     /// Checks every parameter, the size first, so nothing is allocated for an absurd request.
@@ -78,13 +81,6 @@ public enum SyntheticDataset {
     /// `value` rounded to 6 decimals; −0 becomes 0 (adding +0 does that), so files never show "-0.0".
     static func rounded(_ value: Double) -> Double {
         (value * 1e6).rounded() / 1e6 + 0
-    }
-
-    private static func featureNames(kind: SyntheticKind, features: Int) -> [String] {
-        guard kind == .images, let side = ImageShape.side(ofFeatureCount: features) else {
-            return (1...features).map { "x\($0)" }
-        }
-        return (0..<features).map { "p\($0 / side)_\($0 % side)" }
     }
 
     /// n evenly spaced numbers from `start` to `end`, both included (NumPy's `linspace`).

@@ -64,7 +64,7 @@ public enum SyntheticKind: String, CaseIterable, Sendable {
     var allowedClasses: ClosedRange<Int> {
         switch self {
         case .moons, .xor: 2...2
-        case .images: 2...ImageShape.allCases.count
+        case .images: 2...DrawnShape.allCases.count
         default: 2...100
         }
     }
@@ -76,8 +76,8 @@ public enum SyntheticKind: String, CaseIterable, Sendable {
         case .linear: features >= 2 ? nil : "at least 2"
         case .spiral, .circles, .moons, .xor: features == 2 ? nil : "2 (\(rawValue) points lie in the plane)"
         case .images:
-            ImageShape.side(ofFeatureCount: features) != nil ? nil
-                : "a square side² with side from \(ImageShape.sides.lowerBound) to \(ImageShape.sides.upperBound), e.g. 64 for 8×8 images"
+            DrawnShape.side(ofFeatureCount: features) != nil ? nil
+                : "a square side² with side from \(DrawnShape.sides.lowerBound) to \(DrawnShape.sides.upperBound), e.g. 64 for 8×8 images"
         }
     }
 }

@@ -5,14 +5,13 @@ import Datasets
 /// draws class templates (SPEC §6: an image shape known), never a feature count that happens to
 /// be a square (a 4-feature flowers CSV is not a 2×2 image).
 enum ImageData {
-    /// (height, width, channels) of the experiment's images, or nil for other data.
-    ///
-    /// Known today from the pixel names `p{row}_{column}` that the `images` generator writes (also
-    /// in data/images.csv), row-major and covering a full rectangle. Image shapes carried by the
-    /// data itself (`.npy` of 3–4 dimensions, IDX, CIFAR-10, `data.image_shape`) are read here
-    /// as well once `ExperimentData` holds them: this is the one place to change.
+    /// (height, width, channels) of the experiment's images, or nil for other data: the shape the
+    /// data carries (`.npy` of 3–4 dimensions, IDX, CIFAR-10, generated images, `data.image_shape`),
+    /// else one read from grey pixel names `p{row}_{column}` in row-major order covering a full
+    /// rectangle (a CSV such as data/images.csv).
     static func shape(of experiment: Experiment) -> (height: Int, width: Int, channels: Int)? {
-        shape(ofPixelNames: experiment.data.featureNames)
+        if let shape = experiment.data.imageShape { return (shape.height, shape.width, shape.channels) }
+        return shape(ofPixelNames: experiment.data.featureNames)
     }
 
     /// (rows, columns, 1) when `names` are exactly p0_0, p0_1, …, p{rows−1}_{columns−1} in
@@ -36,18 +35,21 @@ enum ImageData {
     }
 
     /// Each class's mean training image in raw units (preprocessing undone), D numbers per class
-    /// in the features' order; a class without examples gets zeros.
+    /// in the features' order; a class without examples gets zeros. The preprocessing is affine per
+    /// feature, z = (x − mean)/scale, so the means are taken of the preprocessed rows where they
+    /// lie and undone once per class (mean_x = mean_z·scale + mean): no copy of the N×D training
+    /// matrix, which for CIFAR-10 would double the run's memory.
     /// - Complexity: O(N·D).
     static func classMeans(of data: ExperimentData) -> [[Double]] {
-        var raw = data.train.features
-        data.preprocessing.invert(&raw)
-        let features = raw.columns
+        let features = data.train.featureCount, preprocessing = data.preprocessing
         var sums = Array(repeating: Array(repeating: 0.0, count: features), count: data.classCount)
         var counts = Array(repeating: 0, count: data.classCount)
         for (i, label) in data.train.labels.enumerated() where sums.indices.contains(label) {
             counts[label] += 1
-            for d in 0..<features { sums[label][d] += raw.elements[i * features + d] }
+            for d in 0..<features { sums[label][d] += data.train.features.elements[i * features + d] }
         }
-        return zip(sums, counts).map { sum, count in count == 0 ? sum : sum.map { $0 / Double(count) } }
+        return zip(sums, counts).map { sum, count in
+            count == 0 ? sum : sum.indices.map { sum[$0] / Double(count) * preprocessing.scale[$0] + preprocessing.mean[$0] }
+        }
     }
 }

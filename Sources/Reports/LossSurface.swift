@@ -28,29 +28,49 @@ struct LossSurface {
     var line: [(alpha: Double, loss: Double)]
 
     /// The surface of `result` (not of a triplet run: its parameters are V, not W).
+    ///
+    /// The scores are linear in the weights, S(W + a·U + b·V) = S(W) + a·X·Uᵀ + b·X·Vᵀ, so the sample
+    /// is scored three times for the plane (and twice for the line) and every grid point combines
+    /// those score matrices: 441 points cost 3 products, not 441.
     init(result: RunResult, initial: LinearClassifier, data: ExperimentData, directions: (Matrix, Matrix)) {
         let sample = Self.sample(of: data.train)
         let loss = result.run.loss.makeLoss()
-        let final = result.classifier
-        func total(_ weights: Matrix, _ bias: Matrix) -> Double {
-            let classifier = LinearClassifier(weights: weights, bias: bias)
-            return Evaluation.lossAndAccuracy(of: classifier, loss: loss, on: sample).dataLoss
-                + Evaluation.regularizationLoss(of: classifier, result.run.regularizer)
+        let final = result.classifier, zeroBias = Matrix(rows: final.classCount, columns: 1)
+        let rows = Array(0..<sample.exampleCount)[...]
+        func scores(_ weights: Matrix, _ bias: Matrix) -> Matrix {
+            LinearClassifier(weights: weights, bias: bias).scores(for: sample.features, rows: rows)
         }
-        func moved(_ start: Matrix, _ steps: [(Double, Matrix)]) -> Matrix {
-            Matrix(rows: start.rows, columns: start.columns, elements: (0..<start.elements.count).map { index in
-                steps.reduce(start.elements[index]) { $0 + $1.0 * $1.1.elements[index] }
-            })
+        /// λ·R of the weights plus the data loss of the scores Σ coefficient·S.
+        func total(_ terms: [(Double, Matrix)], weights: Matrix, bias: Matrix) -> Double {
+            loss.dataLoss(scores: Self.combination(terms), labels: sample.labels)
+                + Evaluation.regularizationLoss(of: LinearClassifier(weights: weights, bias: bias), result.run.regularizer)
         }
         let u = Self.filterNormalised(directions.0, like: final.weights)
         let v = Self.filterNormalised(directions.1, like: final.weights)
+        let (finalScores, uScores, vScores) = (scores(final.weights, final.bias), scores(u, zeroBias), scores(v, zeroBias))
         let steps = (0..<Self.gridSize).map { -1 + 2 * Double($0) / Double(Self.gridSize - 1) }
-        plane = steps.map { b in steps.map { a in total(moved(final.weights, [(a, u), (b, v)]), final.bias) } }
-        let weightChange = moved(final.weights, [(-1, initial.weights)]), biasChange = moved(final.bias, [(-1, initial.bias)])
+        plane = steps.map { b in
+            steps.map { a in
+                total([(1, finalScores), (a, uScores), (b, vScores)],
+                      weights: Self.combination([(1, final.weights), (a, u), (b, v)]), bias: final.bias)
+            }
+        }
+        let initialScores = scores(initial.weights, initial.bias)
         line = (0..<Self.linePoints).map { step in
             let alpha = -0.5 + 2 * Double(step) / Double(Self.linePoints - 1)
-            return (alpha, total(moved(initial.weights, [(alpha, weightChange)]), moved(initial.bias, [(alpha, biasChange)])))
+            let mix = [(1 - alpha), alpha]
+            return (alpha, total([(mix[0], initialScores), (mix[1], finalScores)],
+                                 weights: Self.combination([(mix[0], initial.weights), (mix[1], final.weights)]),
+                                 bias: Self.combination([(mix[0], initial.bias), (mix[1], final.bias)])))
         }
+    }
+
+    /// Σ cᵢ·Mᵢ entry by entry, for matrices of one shape.
+    static func combination(_ terms: [(Double, Matrix)]) -> Matrix {
+        guard let first = terms.first?.1 else { return Matrix(rows: 0, columns: 0) }
+        var sum = Matrix(rows: first.rows, columns: first.columns)
+        for (coefficient, matrix) in terms { sum.add(matrix, scaledBy: coefficient) }
+        return sum
     }
 
     /// Two K×D matrices of standard normal draws from the experiment's `lossSurface` stream.

@@ -15,6 +15,9 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
     case invalidValue(file: String, path: String, found: String, expected: String)
     /// A `--set PATH=VALUE` argument that is not of that form.
     case invalidOverride(argument: String, expected: String)
+    /// A data source whose file cannot be found or is not of the right kind; `problem` says what
+    /// is wrong with it (e.g. no such file, the path as resolved, and where the dataset is published).
+    case dataSource(file: String, path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -32,6 +35,8 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
             "\(file): \(path): expected \(expected), found \(found)"
         case .invalidOverride(let argument, let expected):
             "--set '\(argument)': expected \(expected)"
+        case .dataSource(let file, let path, let problem):
+            "\(file): \(path): \(problem)"
         }
     }
 }

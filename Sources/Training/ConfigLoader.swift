@@ -97,20 +97,25 @@ public enum ConfigLoader {
         var resolved = try reader.resolved(forType: nil, children: [:])
         if validation != nil { resolved = resolved.removing("validation_fraction") }
         if test != nil { resolved = resolved.removing("test_fraction") }
+        let imageShape = try reader.value("image_shape")?.arrayElements.flatMap { elements in
+            ImageShape(dimensions: elements.compactMap { $0.numberValue.map { Int($0) } })
+        }
         return DataConfiguration(
             train: train, validation: validation, test: test,
             validationFraction: validationFraction, testFraction: testFraction,
-            labelColumn: try reader.string("label_column"),
+            labelColumn: try reader.string("label_column"), header: try reader.boolean("header"), imageShape: imageShape,
             preprocess: preprocess,
             resolved: resolved)
     }
 
+    /// The keys of a data source object, besides `generate`'s section.
+    static let sourceKeys = ["features", "labels", "images", "cifar10", "generate"]
+
+    /// A data source: a path (read as `DataSource.inferred(fromPath:)` says), `{"features", "labels"}`
+    /// (NumPy), `{"images", "labels"}` (IDX), `{"cifar10"}` or `{"generate"}`.
     static func decodeSource(_ value: JSONValue, path: String, file: String, seed: UInt64) throws(ConfigError) -> DataSource {
         if let path = value.stringValue {
-            if path.hasSuffix(".npy") {
-                return .numpy(features: path, labels: NumPyFile.labelsPath(forFeaturesPath: path))
-            }
-            return .csv(path: path)
+            return DataSource.inferred(fromPath: path)
         }
         let expected = ConfigValueKind.dataSource.expectation
         guard let members = value.objectMembers else {
@@ -123,9 +128,14 @@ public enum ConfigLoader {
         if Set(keys) == ["features", "labels"], let features = value["features"]?.stringValue, let labels = value["labels"]?.stringValue {
             return .numpy(features: features, labels: labels)
         }
-        if let unknown = keys.first(where: { !["features", "labels", "generate"].contains($0) }) {
-            throw .unknownKey(file: file, path: path + "." + unknown,
-                              suggestion: closestMatch(to: unknown, among: ["features", "labels", "generate"]))
+        if Set(keys) == ["images", "labels"], let images = value["images"]?.stringValue, let labels = value["labels"]?.stringValue {
+            return .idx(images: images, labels: labels)
+        }
+        if keys == ["cifar10"], let folder = value["cifar10"]?.stringValue {
+            return .cifar10(path: folder)
+        }
+        if let unknown = keys.first(where: { !sourceKeys.contains($0) }) {
+            throw .unknownKey(file: file, path: path + "." + unknown, suggestion: closestMatch(to: unknown, among: sourceKeys))
         }
         throw .invalidValue(file: file, path: path, found: "an object with keys " + keys.joined(separator: ", "), expected: expected)
     }
@@ -333,7 +343,7 @@ public enum ConfigLoader {
                 nesterov: try optimizerReader.boolean("nesterov"), shuffle: try optimizerReader.boolean("shuffle"),
                 schedule: schedule),
             earlyStopping: earlyStopping, evaluateEvery: evaluateEvery, sweepPoint: point, resolved: resolved,
-            notes: lossNotes + regularizerNotes + scheduleNotes)
+            notes: (lossNotes + regularizerNotes + scheduleNotes).map { "run '\(name)': \($0)" })
     }
 
     /// A triplet run must start from V ≠ 0: every term of the triplet gradient is a difference of
@@ -407,7 +417,7 @@ extension ConfigValueKind {
     /// True for kinds that hold one value (not a section or a data source).
     var isScalar: Bool {
         switch self {
-        case .section, .dataSource, .runList, .grid: false
+        case .section, .dataSource, .runList, .grid, .integerList: false
         default: true
         }
     }

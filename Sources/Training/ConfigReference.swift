@@ -18,9 +18,25 @@ public enum ConfigReference {
             it is an error. `--set PATH=VALUE` replaces one value before validation
             (`optimizer.learning_rate=0.05`, `runs[1].loss.type=softmax`).
 
-            A data source is a CSV path (`"data/spiral.csv"`), a NumPy pair
-            (`{"features": "x.npy", "labels": "y.npy"}`; a bare `"x.npy"` means labels in `x-labels.npy`),
-            or a generator (`{"generate": {"kind": "spiral", "samples": 300}}`).
+            A data source is one of:
+
+            - a path, read by its name: a CSV file (`"data/spiral.csv"`; `header` and `label_column` say
+              how); a NumPy features file (`"data/mnist-5k.npy"`, labels in `data/mnist-5k-labels.npy`);
+              an IDX images file (`"train-images-idx3-ubyte"`, labels in `train-labels-idx1-ubyte`); a
+              CIFAR-10 batch (`"cifar-10-batches-bin/test_batch.bin"`) or a folder of them;
+            - a NumPy pair `{"features": "x.npy", "labels": "y.npy"}`: features (N, D), or images
+              (N, H, W) or (N, H, W, C) channel-last, flattened in C order;
+            - an IDX pair `{"images": "train-images-idx3-ubyte", "labels": "train-labels-idx1-ubyte"}`:
+              MNIST, Fashion-MNIST and EMNIST as distributed (unpacked with gunzip);
+            - `{"cifar10": "cifar-10-batches-bin"}`: CIFAR-10's binary version; the folder means
+              data_batch_1…5.bin in `train` and test_batch.bin in `test`, a .bin file that batch;
+            - a generator `{"generate": {"kind": "spiral", "samples": 300}}`.
+
+            Relative paths resolve against the current folder (run from the repository root), not the
+            config's folder. Nothing is downloaded: a missing dataset file is an error that says where the
+            dataset is published. IDX, CIFAR-10 and 3-D or 4-D NumPy data know their image shape, which
+            model.json records (`image_shape`) so that the class templates can be drawn at that shape;
+            `image_shape` gives one to flat data.
 
             """
         for section in ConfigSchema.all {

@@ -16,9 +16,12 @@ public enum ConfigValueKind: Sendable {
     case choice([(name: String, summary: String)])
     /// Any string.
     case text
+    /// A list of `lengths` whole numbers, each in `range` (an image shape).
+    case integerList(lengths: ClosedRange<Int>, range: ClosedRange<Int>)
     /// An object described by another section of the schema.
     case section
-    /// A data source: a CSV path, `{"features": …, "labels": …}` or `{"generate": {…}}`.
+    /// A data source: a path, `{"features": …, "labels": …}`, `{"images": …, "labels": …}`,
+    /// `{"cifar10": …}` or `{"generate": {…}}`.
     case dataSource
     /// The `runs` list.
     case runList
@@ -39,10 +42,14 @@ public enum ConfigValueKind: Sendable {
             return "one of " + choices.map { "\"\($0.name)\"" }.joined(separator: ", ")
         case .text:
             return "a string"
+        case .integerList(let lengths, let range):
+            let count = lengths.count == 1 ? "\(lengths.lowerBound)" : lengths.count == 2 ? "\(lengths.lowerBound) or \(lengths.upperBound)"
+                : "\(lengths.lowerBound) to \(lengths.upperBound)"
+            return "a list of \(count) whole numbers from \(range.lowerBound) to \(range.upperBound)"
         case .section:
             return "an object"
         case .dataSource:
-            return "a CSV path, {\"features\": \"x.npy\", \"labels\": \"y.npy\"} or {\"generate\": {…}}"
+            return "a CSV or .npy path, {\"features\": \"x.npy\", \"labels\": \"y.npy\"}, {\"images\": \"…-images-idx3-ubyte\", \"labels\": \"…-labels-idx1-ubyte\"}, {\"cifar10\": \"cifar-10-batches-bin\"} or {\"generate\": {…}}"
         case .runList:
             return "a list of runs"
         case .grid:
@@ -144,7 +151,12 @@ public enum ConfigSchema {
                   "Share of train held out for validation when there is no validation source; 0: none."),
         ConfigKey("test_fraction", .number(0...0.9, exclusiveMinimum: false), default: 0,
                   "Share of train held out for testing when there is no test source; 0: none."),
-        ConfigKey("label_column", .text, default: "label", "CSV column holding the labels; if absent from the file, the last column."),
+        ConfigKey("label_column", .text, default: "label",
+                  "CSV column holding the labels; if absent from the file, the last column. Without a header row the columns are x0, x1, …"),
+        ConfigKey("header", .boolean, default: true,
+                  "Whether CSV files start with a header row; false: the first row is data and the columns are named x0, x1, …"),
+        ConfigKey("image_shape", .integerList(lengths: 2...3, range: 1...100_000), default: nil,
+                  "[H, W] or [H, W, C] (channel-last) of the images that flat rows hold, for the report's templates and model.json; IDX, CIFAR-10 and 3-D or 4-D .npy data carry their own."),
         ConfigKey("preprocess", .choice(of: Preprocessing.Kind.self), default: "standardize",
                   "Feature scaling, with statistics of the training split only."),
     ])

@@ -36,6 +36,10 @@ public struct DataConfiguration: Sendable {
     public var validationFraction: Double
     public var testFraction: Double
     public var labelColumn: String
+    /// Whether CSV files start with a header row (`data.header`).
+    public var header: Bool
+    /// The image shape given to flat data (`data.image_shape`); nil when not given.
+    public var imageShape: ImageShape?
     public var preprocess: Preprocessing.Kind
     /// The section as resolved, for `config.resolved.json`.
     public var resolved: JSONValue
@@ -43,10 +47,14 @@ public struct DataConfiguration: Sendable {
 
 /// A data source of the config.
 public enum DataSource: Sendable, Equatable {
-    /// A CSV file with a header row.
+    /// A CSV file (with a header row unless `data.header` is false).
     case csv(path: String)
-    /// A NumPy pair: N×D features and N labels.
+    /// A NumPy pair: features (N, D), (N, H, W) or (N, H, W, C) and N labels.
     case numpy(features: String, labels: String)
+    /// An IDX pair (MNIST, Fashion-MNIST, EMNIST): images and labels.
+    case idx(images: String, labels: String)
+    /// CIFAR-10's binary version: a folder of batches or one batch file.
+    case cifar10(path: String)
     /// A synthetic dataset made by a seeded generator.
     case generate(SyntheticParameters)
 }
@@ -57,8 +65,27 @@ extension DataSource {
         switch self {
         case .csv(let path): path
         case .numpy(let features, _): features
+        case .idx(let images, _): images
+        case .cifar10(let path): path
         case .generate(let parameters): parameters.path
         }
+    }
+
+    /// The source a bare path names, by its file name: `NAME.npy` is a NumPy pair whose labels are
+    /// `labels` or else `NAME-labels.npy`; an IDX images file (`t10k-images-idx3-ubyte`) an IDX pair
+    /// whose labels are `labels` or else the file the datasets' naming gives
+    /// (`t10k-labels-idx1-ubyte`); `NAME.bin`, or a folder holding CIFAR-10 batches, CIFAR-10;
+    /// anything else a CSV file. A config's string source and the DATA argument of evaluate,
+    /// predict and explain both read this way.
+    public static func inferred(fromPath path: String, labels: String? = nil) -> DataSource {
+        if path.hasSuffix(".npy") {
+            return .numpy(features: path, labels: labels ?? NumPyFile.labelsPath(forFeaturesPath: path))
+        }
+        if IDXFile.isIDXName(path), let labels = labels ?? IDXFile.labelsPath(forImagesPath: path) {
+            return .idx(images: path, labels: labels)
+        }
+        if path.hasSuffix(".bin") || CIFAR10File.isBatchFolder(path) { return .cifar10(path: path) }
+        return .csv(path: path)
     }
 }
 

@@ -11,7 +11,7 @@ public struct Experiment: Sendable {
     public init(configuration: ExperimentConfiguration) throws {
         self.configuration = configuration
         do {
-            self.data = try DataLoader.load(configuration.data, seed: configuration.seed)
+            self.data = try DataLoader.load(configuration.data, seed: configuration.seed, file: configuration.file)
         } catch DatasetError.invalidParameter(_, let name, let value, let expected) {
             // Only generators check parameters: name the config key the student wrote.
             let path = [configuration.data.train, configuration.data.validation, configuration.data.test]
@@ -58,7 +58,7 @@ public struct Experiment: Sendable {
 
     /// The model file of a trained run.
     public func modelFile(for result: RunResult) -> ModelFile {
-        ModelFile(classNames: data.classNames, featureNames: data.featureNames, loss: result.run.loss,
+        ModelFile(classNames: data.classNames, featureNames: data.featureNames, imageShape: data.imageShape, loss: result.run.loss,
                   preprocessing: data.preprocessing, classifier: result.classifier,
                   embedding: result.embedding, centroids: result.centroids)
     }

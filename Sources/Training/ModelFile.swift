@@ -21,14 +21,19 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
 /// A trained linear classifier with everything needed to use it on new raw data: `model.json`.
 ///
 ///     {"format": "linear-classifier", "version": 1, "classes": [...], "feature_names": [...],
+///      "image_shape": [28, 28],
 ///      "loss": {...}, "preprocess": {"type": "standardize", "mean": [...], "scale": [...]},
 ///      "weights": [[w₀₀ … w₀,D−1, b₀], …]}
 ///
 /// `weights` holds K rows of D + 1 numbers, the bias last: [W b]. The scores of a raw input x
-/// are [W b]·[(x − mean)/scale; 1].
+/// are [W b]·[(x − mean)/scale; 1]. `image_shape`, present when the training data were images,
+/// is [H, W] or [H, W, C] (channel-last, H·W·C = D): row k of W drawn at that shape is class k's
+/// template, and evaluate, predict and explain refuse images of another shape.
 public struct ModelFile: Sendable {
     public var classNames: [String]
     public var featureNames: [String]
+    /// The shape of the images the model was trained on; nil for other data.
+    public var imageShape: ImageShape?
     public var loss: LossConfiguration
     public var preprocessing: Preprocessing
     public var classifier: LinearClassifier
@@ -36,10 +41,11 @@ public struct ModelFile: Sendable {
     public var embedding: Matrix?
     public var centroids: Matrix?
 
-    public init(classNames: [String], featureNames: [String], loss: LossConfiguration, preprocessing: Preprocessing,
-                classifier: LinearClassifier, embedding: Matrix? = nil, centroids: Matrix? = nil) {
+    public init(classNames: [String], featureNames: [String], imageShape: ImageShape? = nil, loss: LossConfiguration,
+                preprocessing: Preprocessing, classifier: LinearClassifier, embedding: Matrix? = nil, centroids: Matrix? = nil) {
         self.classNames = classNames
         self.featureNames = featureNames
+        self.imageShape = imageShape
         self.loss = loss
         self.preprocessing = preprocessing
         self.classifier = classifier
@@ -53,6 +59,9 @@ public struct ModelFile: Sendable {
             ("format", "linear-classifier"), ("version", 1),
             ("classes", classesJSON),
             ("feature_names", .array(featureNames.map(JSONValue.string))),
+        ]
+        if let imageShape { members.append(("image_shape", .array(imageShape.dimensions.map { .number(Double($0)) }))) }
+        members += [
             ("loss", loss.resolved),
             ("preprocess", [
                 "type": .string(preprocessing.kind.rawValue),
@@ -118,8 +127,16 @@ public struct ModelFile: Sendable {
             throw .invalid(file: file, path: "loss", expected: "a loss section as in a config (\(error))")
         }
         let preprocessing = try decodePreprocessing(root["preprocess"], featureCount: featureCount, file: file)
-        var model = ModelFile(classNames: classNames, featureNames: featureNames, loss: loss, preprocessing: preprocessing,
-                              classifier: LinearClassifier(augmentedWeights: weights))
+        let imageShape = try root["image_shape"].map { (value) throws(ModelFileError) in
+            let sides = value.arrayElements?.map { $0.numberValue.flatMap { $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil } }
+            guard let sides, sides.allSatisfy({ $0 != nil }), let shape = ImageShape(dimensions: sides.compactMap { $0 }),
+                  shape.featureCount == featureCount else {
+                throw .invalid(file: file, path: "image_shape", expected: "[H, W] or [H, W, C] with H·W·C = \(featureCount), the number of features")
+            }
+            return shape
+        }
+        var model = ModelFile(classNames: classNames, featureNames: featureNames, imageShape: imageShape, loss: loss,
+                              preprocessing: preprocessing, classifier: LinearClassifier(augmentedWeights: weights))
         try decodeEmbedding(root, into: &model, file: file)
         return model
     }

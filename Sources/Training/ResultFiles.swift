@@ -1,5 +1,6 @@
 import Foundation
 import Optimizers
+import Datasets
 
 /// The text of the files a run writes (`history.csv`, `summary.json`) and of `comparison.csv`.
 /// Numbers are written in the shortest form that reads back exactly, so the same training gives
@@ -102,7 +103,7 @@ public enum ResultFiles {
                 for (path, _) in result.run.sweepPoint where !sweepPaths.contains(path) { sweepPaths.append(path) }
             }
         }
-        var text = (comparisonSettingColumns + sweepPaths + comparisonOutcomeColumns).map(csvField).joined(separator: ",") + "\n"
+        var text = (comparisonSettingColumns + sweepPaths + comparisonOutcomeColumns).map(CSVFile.quotedIfNeeded).joined(separator: ",") + "\n"
         for seed in seeds {
             for result in seed.results {
                 let run = result.run
@@ -120,7 +121,7 @@ public enum ResultFiles {
                     result.validation.map { number($0.accuracy) } ?? "", result.test.map { number($0.accuracy) } ?? "",
                     result.final.map { number($0.loss) } ?? "", String(result.zeroWeights), number((result.trainingSeconds * 1000).rounded() / 1000),
                 ]
-                text += (settings + point + outcome).map(csvField).joined(separator: ",") + "\n"
+                text += (settings + point + outcome).map(CSVFile.quotedIfNeeded).joined(separator: ",") + "\n"
             }
         }
         return text
@@ -157,21 +158,20 @@ public enum ResultFiles {
         }
     }
 
-    /// A CSV field, quoted when it holds a comma, a quote or a line break.
-    public static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// For a sweep: each run's best grid point by validation accuracy (ties to the first), as
-    /// (run name without the point, the best result).
+    /// For a sweep: each run's best grid point by validation accuracy (ties to the first point of
+    /// the grid), as (run name without the point, the best result). A point that diverged or was
+    /// interrupted is never the best; a run whose every point did is left out.
     public static func bestSweepPoints(_ results: [RunResult]) -> [(run: String, best: RunResult)] {
         var order: [String] = []
         var best: [String: RunResult] = [:]
         for result in results where !result.run.sweepPoint.isEmpty {
             let name = result.run.baseName
-            if best[name] == nil { order.append(name) }
-            if (result.validation?.accuracy ?? -1) > (best[name]?.validation?.accuracy ?? -1) || best[name] == nil {
+            if !order.contains(name) { order.append(name) }
+            switch result.stopReason {
+            case .diverged, .interrupted: continue
+            case .completed, .earlyStopping: break
+            }
+            if best[name] == nil || (result.validation?.accuracy ?? -1) > (best[name]?.validation?.accuracy ?? -1) {
                 best[name] = result
             }
         }

@@ -75,7 +75,7 @@ public struct RunFolder {
             throw ConfigError.missingKey(file: configPath, path: "seed", expected: "the seed and data of the experiment, as train writes them")
         }
         let configuration = try ConfigLoader.decodeData(dataSection, file: configPath, seed: UInt64(seed))
-        data = try DataLoader.load(configuration, seed: UInt64(seed))
+        data = try DataLoader.load(configuration, seed: UInt64(seed), file: configPath)
         if data.classNames != model.classNames {
             throw RunFolderError.dataChanged(path: path, detail: "classes \(data.classNames) instead of \(model.classNames)")
         }

@@ -64,7 +64,7 @@ struct SectionReader {
     func checkKeysApply(toType type: String) throws(ConfigError) -> [String] {
         let typeLayer = layers.lastIndex { $0.object["type"] != nil }
         let typeFromOverride = typeLayer.map { overriddenPaths.contains(Self.join(layers[$0].path, "type")) } ?? false
-        var notes: [String] = []
+        var dropped: [String] = []
         for (index, layer) in layers.enumerated() {
             for member in layer.object.objectMembers ?? [] {
                 guard let key = section.key(member.key), !key.isUsed(byType: type) else { continue }
@@ -72,11 +72,12 @@ struct SectionReader {
                 if layer.isExplicit && !typeFromOverride && (index == typeLayer || typeLayer == nil) {
                     throw .keyNotUsed(file: file, path: path, type: type, usedBy: key.usedBy ?? [])
                 }
-                let origin = typeFromOverride ? "--set" : typeLayer.map { layers[$0].path.isEmpty ? "the top level" : layers[$0].path } ?? "the default"
-                notes.append("\(path) does not apply to type '\(type)' (from \(origin)); dropped")
+                if !dropped.contains(path) { dropped.append(path) }
             }
         }
-        return notes
+        guard !dropped.isEmpty else { return [] }
+        let origin = typeFromOverride ? "--set" : typeLayer.map { Self.join(layers[$0].path, "type") } ?? "the default"
+        return ["\(section.path) type '\(type)' (from \(origin)) does not use \(dropped.joined(separator: ", ")): dropped"]
     }
 
     /// The checked value of `key`, or its default; nil when absent without a default.
@@ -157,6 +158,11 @@ struct SectionReader {
             }
         case .text:
             guard value.stringValue != nil else { throw invalid() }
+        case .integerList(let lengths, let range):
+            guard let elements = value.arrayElements, lengths.contains(elements.count),
+                  elements.allSatisfy({ element in
+                      element.numberValue.map { $0 == $0.rounded() && $0 >= Double(range.lowerBound) && $0 <= Double(range.upperBound) } ?? false
+                  }) else { throw invalid() }
         case .section:
             guard value.objectMembers != nil else { throw invalid() }
         case .dataSource, .runList, .grid:

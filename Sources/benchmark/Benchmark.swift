@@ -13,6 +13,7 @@ enum Benchmark {
 
     static let commands: [Command] = [
         Command(name: "load", summary: LoadBenchmark.summary, run: LoadBenchmark.run),
+        Command(name: "images", summary: ImageLoadBenchmark.summary, run: ImageLoadBenchmark.run),
         Command(name: "kernels", summary: KernelBenchmark.summary, run: KernelBenchmark.run),
         Command(name: "train", summary: TrainBenchmark.summary, run: TrainBenchmark.run),
         Command(name: "triplet", summary: TripletBenchmark.summary, run: TripletBenchmark.run),

@@ -70,7 +70,7 @@ enum TrainBenchmark {
         var data: ExperimentData?
         let loading = try Benchmark.seconds {
             let configuration = try self.configuration(options, loss: "svm", epochs: 3)
-            data = try DataLoader.load(configuration.data, seed: configuration.seed)
+            data = try DataLoader.load(configuration.data, seed: configuration.seed, file: configuration.file)
         }
         guard let data else { return }
         let work = Double(data.train.exampleCount) * Double(data.featureCount) * Double(data.classCount)

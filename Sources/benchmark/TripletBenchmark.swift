@@ -35,7 +35,7 @@ enum TripletBenchmark {
                                                                      batch: options["--batch"] ?? 200,
                                                                      embedding: options["--embedding"] ?? 2),
                                                     file: "benchmark triplet")
-        let data = try DataLoader.load(configuration.data, seed: configuration.seed)
+        let data = try DataLoader.load(configuration.data, seed: configuration.seed, file: configuration.file)
         let experiment = Experiment(configuration: configuration, data: data)
         print("N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  batch \(options["--batch"] ?? 200)  "
               + "M \(options["--embedding"] ?? 2)  \(epochs) epochs per run, evaluated at 0 and \(epochs)")

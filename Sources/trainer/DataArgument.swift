@@ -2,22 +2,84 @@ import Training
 import Datasets
 import LinearAlgebra
 
-/// The DATA argument of evaluate, predict and explain: a CSV file, or a `.npy` features file whose
-/// labels sit beside it as `NAME-labels.npy`, read against a model's classes and features and
-/// preprocessed as the model was trained.
+/// The DATA argument of evaluate, predict and explain, read as a config reads a path
+/// (`DataSource.inferred`), against a model's classes and features and preprocessed as the model
+/// was trained:
+///
+///     data.csv                       CSV (--no-header: no header row; --label-column NAME)
+///     x.npy                          features (N, D), (N, H, W) or (N, H, W, C); labels in x-labels.npy
+///     t10k-images-idx3-ubyte         IDX images; labels in t10k-labels-idx1-ubyte beside them
+///     cifar-10-batches-bin/test_batch.bin   a CIFAR-10 batch (labels inside)
+///
+/// `--labels FILE` names the labels of a .npy or IDX file that sit elsewhere. CSV columns are
+/// found by the model's feature names; a file without a header row (`--no-header`) has no names,
+/// so its columns are taken by position: every column but the label (evaluate, explain), or the
+/// first D (predict). Data of images must have the model's image shape (a CHW array read as HWC
+/// would scramble every image); flat data of the right number of features are taken as they are.
 enum DataArgument {
+    /// The options that say how to read DATA, shared by the three commands.
+    struct Options {
+        /// The CSV column of the labels.
+        var labelColumn = CSVFile.defaultLabelColumn
+        /// Whether a CSV file starts with a header row.
+        var header = true
+        /// The labels file of a .npy or IDX file, when not beside it by name.
+        var labels: String?
+
+        /// The help lines of the options, for each command's OPTIONS.
+        static func help(labelled: Bool) -> [(flag: String, help: String)] {
+            var lines = [("--no-header", labelled ? "the CSV file has no header row: the features are every column but the label, in order"
+                                                  : "the CSV file has no header row: the features are its first D columns")]
+            if labelled {
+                lines += [
+                    ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
+                    ("--labels FILE", "the labels of a .npy or IDX file, when they are not beside it (NAME-labels.npy, …-labels-idx1-ubyte)"),
+                ]
+            }
+            return lines
+        }
+
+        /// Takes `option` (and its value) when it is one of these; false otherwise.
+        mutating func parse(_ option: String, _ cursor: inout ArgumentCursor, labelled: Bool) throws -> Bool {
+            switch option {
+            case "--no-header": header = false
+            case "--label-column" where labelled: labelColumn = try cursor.value(for: option)
+            case "--labels" where labelled: labels = try cursor.value(for: option)
+            default: return false
+            }
+            return true
+        }
+    }
+
+    /// The lines that explain DATA in each command's help.
+    static let discussion = """
+        DATA is read by its name: a .npy features file (2-D, or images (N, H, W[, C])) with its labels
+        in NAME-labels.npy; an IDX images file (MNIST, Fashion-MNIST, EMNIST: t10k-images-idx3-ubyte)
+        with its labels in the file named with labels-idx1 (t10k-labels-idx1-ubyte); a CIFAR-10 batch
+        (.bin, e.g. cifar-10-batches-bin/test_batch.bin); anything else is CSV. Images must have the
+        shape the model was trained on. For example:
+
+          trainer evaluate runs/mnist/softmax/model.json data/mnist-5k.npy
+          trainer evaluate runs/cifar10/svm/model.json cifar-10-batches-bin/test_batch.bin
+          trainer predict runs/mnist/svm/model.json t10k-images-idx3-ubyte
+          trainer evaluate runs/iris/softmax/model.json iris.data --no-header
+        """
+
     /// The labelled data at `path`, with the model's preprocessing applied.
-    static func labelled(_ path: String, model: ModelFile, labelColumn: String) throws -> Dataset {
+    static func labelled(_ path: String, model: ModelFile, options: Options) throws -> Dataset {
         var dataset: Dataset
-        if path.hasSuffix(".npy") {
-            dataset = try NumPyFile.read(featuresPath: path, labelsPath: NumPyFile.labelsPath(forFeaturesPath: path), classNames: model.classNames)
-        } else {
-            dataset = try CSVFile.read(path: path, labelColumn: labelColumn, classNames: model.classNames)
-            dataset = try columnsByName(dataset, featureNames: model.featureNames, file: path)
+        switch DataSource.inferred(fromPath: path, labels: options.labels) {
+        case .csv:
+            if IDXFile.isIDXName(path) {
+                throw DatasetError.wrongKindOfPath(path: path, expected: "an IDX images file whose name holds 'images' (its labels file is named with 'labels'), or --labels FILE",
+                                                   found: "no labels file to go with it")
+            }
+            dataset = try CSVFile.read(path: path, labelColumn: options.labelColumn, classNames: model.classNames, hasHeader: options.header)
+            if options.header { dataset = try columnsByName(dataset, featureNames: model.featureNames, file: path) }
+        case let source:
+            dataset = try DataLoader.load(source, labelColumn: options.labelColumn, header: options.header, classNames: model.classNames)
         }
-        guard dataset.featureCount == model.classifier.featureCount else {
-            throw DatasetError.featureCountMismatch(file: path, expected: model.classifier.featureCount, found: dataset.featureCount)
-        }
+        try check(dataset.features, imageShape: dataset.imageShape, model: model, file: path)
         model.preprocessing.apply(to: &dataset.features)
         return dataset
     }
@@ -42,15 +104,38 @@ enum DataArgument {
     }
 
     /// The features at `path` (labels, if any, ignored): the model's feature columns of a CSV file,
-    /// or a `.npy` features file; with the model's preprocessing applied.
-    static func features(_ path: String, model: ModelFile) throws -> Matrix {
-        var features = path.hasSuffix(".npy")
-            ? try NumPyFile.readFeatures(path: path)
-            : try CSVFile.readFeatures(path: path, featureNames: model.featureNames)
-        guard features.columns == model.classifier.featureCount else {
-            throw DatasetError.featureCountMismatch(file: path, expected: model.classifier.featureCount, found: features.columns)
+    /// a .npy features file, IDX images or a CIFAR-10 batch; with the model's preprocessing applied.
+    static func features(_ path: String, model: ModelFile, options: Options) throws -> Matrix {
+        var features: Matrix
+        var imageShape: ImageShape?
+        if IDXFile.isIDXName(path) {
+            (features, imageShape) = try IDXFile.readImages(path: path)
+        } else {
+            switch DataSource.inferred(fromPath: path) {
+            case .numpy(let file, _):
+                (features, imageShape) = try NumPyFile.readFeaturesAndShape(path: file)
+            case .cifar10:
+                let dataset = try DataLoader.load(.cifar10(path: path), labelColumn: options.labelColumn, classNames: nil)
+                (features, imageShape) = (dataset.features, dataset.imageShape)
+            default:
+                let names = options.header ? model.featureNames : (0..<model.classifier.featureCount).map { "x\($0)" }
+                features = try CSVFile.readFeatures(path: path, featureNames: names, hasHeader: options.header)
+            }
         }
+        try check(features, imageShape: imageShape, model: model, file: path)
         model.preprocessing.apply(to: &features)
         return features
+    }
+
+    /// Fails unless the data have the model's number of features and, when both know one, its
+    /// image shape.
+    static func check(_ features: Matrix, imageShape: ImageShape?, model: ModelFile, file: String) throws {
+        guard features.columns == model.classifier.featureCount else {
+            throw DatasetError.featureCountMismatch(file: file, expected: model.classifier.featureCount, found: features.columns)
+        }
+        if let expected = model.imageShape, let imageShape, imageShape != expected {
+            throw DatasetError.imageShapeMismatch(file: file, expected: "images of \(expected) as the model was trained on",
+                                                  found: "images of \(imageShape)")
+        }
     }
 }

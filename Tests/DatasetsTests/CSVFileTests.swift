@@ -92,6 +92,34 @@ struct CSVFileTests {
         }
         #expect(seen == 50)
     }
+
+    @Test("Without a header row: columns x0, x1, …, the first row is data, the label last unless named")
+    func headerless() throws {
+        let path = try temporaryFile(contents: "0,0,5\n255,3,7\n")
+        let dataset = try CSVFile.read(path: path, hasHeader: false)
+        #expect(dataset.featureNames == ["x0", "x1"] && dataset.features == Matrix([[0, 0], [255, 3]]))
+        #expect(dataset.classNames == ["5", "7"] && dataset.labels == [0, 1])
+        let labelFirst = try CSVFile.read(path: path, labelColumn: "x0", hasHeader: false)
+        #expect(labelFirst.featureNames == ["x1", "x2"] && labelFirst.classNames == ["0", "255"])
+        #expect(try CSVFile.readFeatures(path: path, featureNames: ["x2", "x0"], hasHeader: false) == Matrix([[5, 0], [7, 255]]))
+    }
+
+    @Test("pandas' header for unnamed columns, 0, 1, … or 1, 2, …, is a header")
+    func countedHeader() throws {
+        let zeroBased = try CSVFile.read(path: temporaryFile(contents: "0,1,2\n0.5,1,a\n2,3,b\n"))
+        #expect(zeroBased.featureNames == ["0", "1"] && zeroBased.exampleCount == 2)
+        let oneBased = try CSVFile.read(path: temporaryFile(contents: "1,2,label\n0.5,1,a\n2,3,b\n"))
+        #expect(oneBased.featureNames == ["1", "2"] && oneBased.exampleCount == 2)
+    }
+
+    @Test("A UTF-8 byte-order mark (Excel's CSV UTF-8) is skipped, so the first column keeps its name")
+    func byteOrderMark() throws {
+        let path = try temporaryFile(named: "excel.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("species,x1\nsetosa,1\nvirginica,2\n".utf8))
+        let dataset = try CSVFile.read(path: path, labelColumn: "species")
+        #expect(dataset.classNames == ["setosa", "virginica"] && dataset.featureNames == ["x1"])
+        let short = try temporaryFile(named: "mark-only.csv", bytes: [0xEF, 0xBB, 0xBF])
+        #expect(errorMessage { _ = try CSVFile.read(path: short) } == "\(short): the file is empty; expected a header row and data rows")
+    }
 }
 
 @Suite("Decimal numbers — Clinger's fast path matches strtod")

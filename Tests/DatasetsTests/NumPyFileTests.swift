@@ -53,6 +53,21 @@ struct NumPyFileTests {
             .hasPrefix("{'descr': '<i8', 'fortran_order': False, 'shape': (5,), }"))
     }
 
+    @Test("Images (N, H, W) and (N, H, W, C) flatten in C order and keep their shape; (N, D) has none")
+    func imageArrays() throws {
+        let pixels: [UInt8] = Array(0..<24)
+        for (shape, imageShape) in [([2, 3, 4], ImageShape(height: 3, width: 4)), ([2, 2, 2, 3], ImageShape(height: 2, width: 2, channels: 3)),
+                                    ([2, 12], nil)] {
+            let path = try temporaryFile(named: "images.npy", bytes: NumPyHeader.encoded(elementType: .uint8, shape: shape) + pixels)
+            let (features, observedShape) = try NumPyFile.readFeaturesAndShape(path: path)
+            #expect(features == Matrix(rows: 2, columns: 12, elements: pixels.map(Double.init)), "shape \(shape)")
+            #expect(observedShape == imageShape, "shape \(shape)")
+            let labels = NumPyFile.labelsPath(forFeaturesPath: path)
+            try NumPyFile.write(labels: [0, 1], to: labels)
+            #expect(try NumPyFile.read(featuresPath: path, labelsPath: labels).imageShape == imageShape, "shape \(shape)")
+        }
+    }
+
     @Test("The labels file of name.npy is name-labels.npy")
     func labelsPathConvention() {
         #expect(NumPyFile.labelsPath(forFeaturesPath: "data/spiral.npy") == "data/spiral-labels.npy")
@@ -67,7 +82,7 @@ struct NumPyFileErrorTests {
         ("big-endian.npy", "expected an element type among ['<f8', '<f4', '<i8', '<i4', '|u1'], found '>f8'"),
         ("complex.npy", "expected an element type among ['<f8', '<f4', '<i8', '<i4', '|u1'], found '<c16'"),
         ("truncated.npy", "expected 48 bytes of data after the header, found 43 (a truncated file)"),
-        ("one-dimensional.npy", "expected a 2-D array, found shape (3,)"),
+        ("one-dimensional.npy", "expected a 2-D array (N, D) or images (N, H, W) or (N, H, W, C), found shape (3,)"),
         ("make_fixtures.py", "expected a NumPy .npy file (starting with \\x93NUMPY), found other bytes"),
     ]
 
@@ -82,6 +97,13 @@ struct NumPyFileErrorTests {
         let path = try temporaryFile(named: "absurd.npy", bytes: NumPyHeader.encoded(elementType: .float64, shape: [1_000_000, 1_000_000]))
         #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
             == "\(path): expected 8000000000000 bytes of data after the header, found 0 (a truncated file)")
+    }
+
+    @Test("Zero rows of 2⁴⁰ × 2⁴⁰ pixels: a row's length overflows, an error and not a trap")
+    func overflowingRow() throws {
+        let path = try temporaryFile(named: "wide.npy", bytes: NumPyHeader.encoded(elementType: .uint8, shape: [0, 1 << 40, 1 << 40]))
+        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+            == "\(path): expected 9223372036854775807 bytes of data after the header, found 0 (a truncated file)")
     }
 
     @Test("Feature and label row counts that differ")
@@ -119,6 +141,13 @@ struct NumPyFileErrorTests {
         try NumPyFile.write(Matrix([[1, 2], [3, -.infinity]]), to: path)
         #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
             == "\(path): element [1, 1]: expected a finite number, found -inf (NaN and ±inf are rejected)")
+    }
+
+    @Test("A 4-D array that looks channel-first (N, C, H, W) is refused with the transposition that fixes it")
+    func channelFirst() throws {
+        let path = try temporaryFile(named: "chw.npy", bytes: NumPyHeader.encoded(elementType: .uint8, shape: [1, 3, 5, 5]) + Array(repeating: 0, count: 75))
+        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+            == "\(path): expected images channel-last, of shape (N, H, W, C), found shape (1, 3, 5, 5), which looks channel-first (N, C, H, W); save np.transpose(X, (0, 2, 3, 1)) instead")
     }
 
     @Test("A format version other than 1, 2 or 3")

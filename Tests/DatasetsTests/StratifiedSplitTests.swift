@@ -52,4 +52,15 @@ struct StratifiedSplitTests {
         let four = Dataset(features: Matrix([[1], [2], [3], [4]]), labels: [0, 1, 0, 1], classNames: ["0", "1"], featureNames: ["x1"])
         #expect(throws: DatasetError.self) { _ = try four.stratifiedSplit(validationFraction: 0.2, testFraction: 0, seed: 1) }
     }
+
+    @Test("Every part keeps the image shape")
+    func imageShapeKept() throws {
+        var dataset = Self.unbalanced
+        dataset.features = Matrix(rows: dataset.exampleCount, columns: 4, repeating: 1)
+        dataset.featureNames = ["a", "b", "c", "d"]
+        dataset.imageShape = ImageShape(height: 2, width: 2)
+        let splits = try dataset.stratifiedSplit(validationFraction: 0.2, testFraction: 0.1, seed: 0)
+        #expect(splits.train.imageShape == dataset.imageShape && splits.validation?.imageShape == dataset.imageShape
+            && splits.test?.imageShape == dataset.imageShape)
+    }
 }

@@ -51,11 +51,13 @@ struct SyntheticDatasetTests {
         }
     }
 
-    @Test("images: noise 0 gives 0/1 pixels, each class its shape, p{row}_{column} names")
+    @Test("images: noise 0 gives 0/1 pixels, each class its shape, p{row}_{column} names, the image shape [side, side]")
     func imagesArePictures() throws {
         let dataset = try SyntheticDataset.generate(kind: .images, samples: 16, classes: 8, features: 16, noise: 0, seed: 2)
         #expect(dataset.features.elements.allSatisfy { $0 == 0 || $0 == 1 })
         #expect(dataset.featureNames.first == "p0_0" && dataset.featureNames.last == "p3_3")
+        #expect(dataset.imageShape == ImageShape(height: 4, width: 4))
+        #expect(try SyntheticDataset.generate(kind: .blobs).imageShape == nil)
         let horizontal = dataset.features.row(0)  // 4×4, stroke 1: one full row lit, near the middle
         #expect(horizontal.reduce(0, +) == 4 && (0..<4).contains { r in (0..<4).allSatisfy { horizontal[r * 4 + $0] == 1 } })
     }

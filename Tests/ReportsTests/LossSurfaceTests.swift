@@ -32,6 +32,15 @@ struct LossSurfaceTests {
             let atZero = try #require(surface.line.first { abs($0.alpha) < 1e-12 })
             let start = try #require(result.history.first?.loss)
             #expect(abs(atZero.loss - start) < 1e-9 * max(1, start), "α = 0 is [W b]₀: the initial loss")
+            // A corner (a = 1, b = −1) from its own weights, not from the combined scores.
+            var moved = result.classifier.weights
+            moved.add(LossSurface.filterNormalised(directions.0, like: moved), scaledBy: 1)
+            moved.add(LossSurface.filterNormalised(directions.1, like: result.classifier.weights), scaledBy: -1)
+            let corner = LinearClassifier(weights: moved, bias: result.classifier.bias)
+            let direct = Evaluation.lossAndAccuracy(of: corner, loss: result.run.loss.makeLoss(), on: data.train).dataLoss
+                + Evaluation.regularizationLoss(of: corner, result.run.regularizer)
+            let observed = surface.plane[0][LossSurface.gridSize - 1]
+            #expect(abs(observed - direct) < 1e-9 * max(1, direct), "\(result.run.name): corner \(observed) vs \(direct)")
         }
     }
 }

@@ -1,19 +1,18 @@
 import Foundation
 import Training
+import TestSupport
 
 /// The inputs of the fuzz test (`FuzzTests`): what a student can feed `trainer` — configs, CSV files,
-/// `.npy` files, model files and command lines — each a small valid seed mutated a few times by a
+/// `.npy`, IDX and CIFAR-10 files, model files and command lines — each a small valid seed mutated a few times by a
 /// seeded generator. Case `i` of seed `s` is made from its own stream (`FuzzRandom(seed:index:)`),
 /// so any case can be made again alone, in the child process that runs it and in the report of a
 /// failure.
 ///
-/// **Adding a format** (IDX and CIFAR-10 batches, on branch `data`): add a case to `FuzzInput`, its
-/// seed files to `seedFiles` (e.g. a 3-image IDX pair written byte by byte: magic 0x00000803, the
-/// big-endian counts, the pixels), and in `make(seed:index:)` the file it mutates and the command
-/// line that reads it (a config whose `data.train` is `{"images": …, "labels": …}` or
-/// `{"cifar10": …}`). The runner and its checks need no change.
+/// **Adding a format**: add a case to `FuzzInput`, its seed files to `seedFiles`, and in
+/// `make(seed:index:)` the file it mutates and the command line that reads it. The runner and its
+/// checks need no change.
 enum FuzzInput: String, CaseIterable, Codable, Sendable {
-    case config, csv, npy, model, arguments
+    case config, csv, npy, idx, cifar10, model, arguments
 }
 
 /// One fuzz case: the files of its folder (name → bytes) and the arguments, run in that folder.
@@ -101,10 +100,35 @@ enum FuzzCorpus {
         return (npy(descr: "<f8", shape: [rows.count, 2], data: featureBytes), npy(descr: "<i8", shape: [rows.count], data: labelBytes))
     }()
 
+    /// Twelve 2×2 grey images of an IDX pair (MNIST's format: magic 00 00 08 03, big-endian counts,
+    /// the pixels; labels 00 00 08 01), four of each class 0–2, and a model of 2×2 images for it.
+    static let idxPair: (images: [UInt8], labels: [UInt8]) = (
+        idxBytes(shape: [12, 2, 2], data: (0..<48).map { UInt8($0 * 5 % 256) }), idxBytes(shape: [12], data: (0..<12).map { UInt8($0 % 3) }))
+    static let imageModel = """
+        {"format": "linear-classifier", "version": 1, "classes": [0, 1, 2], "image_shape": [2, 2],
+         "loss": {"type": "svm"}, "weights": [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 0, 1, -0.5]]}
+        """
+
+    /// A model of CIFAR-10's images: zero weights, so every prediction is airplane.
+    static let cifarModel: String = {
+        let names = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"].map { "\"\($0)\"" }
+        let row = "[" + Array(repeating: "0", count: 3073).joined(separator: ",") + "]"
+        return "{\"format\": \"linear-classifier\", \"version\": 1, \"classes\": [\(names.joined(separator: ", "))], \"image_shape\": [32, 32, 3], "
+            + "\"loss\": {\"type\": \"softmax\"}, \"weights\": [\(Array(repeating: row, count: 10).joined(separator: ","))]}"
+    }()
+
+    /// A CIFAR-10 folder: one training batch of two records (the others absent) and a test batch.
+    static let cifarBatches: [String: [UInt8]] = [
+        "cifar/data_batch_1.bin": cifarRecord(label: 0, seed: 1) + cifarRecord(label: 1, seed: 2),
+        "cifar/test_batch.bin": cifarRecord(label: 9, seed: 3) + cifarRecord(label: 3, seed: 4),
+    ]
+
     /// The files every case starts from.
     static var seedFiles: [String: [UInt8]] {
         ["data.csv": Array(csv.utf8), "config.json": Array(config.utf8), "model.json": Array(model.utf8),
-         "x.npy": npyPair.features, "x-labels.npy": npyPair.labels]
+         "x.npy": npyPair.features, "x-labels.npy": npyPair.labels,
+         "train-images-idx3-ubyte": idxPair.images, "train-labels-idx1-ubyte": idxPair.labels, "image-model.json": Array(imageModel.utf8), "cifar-model.json": Array(cifarModel.utf8)]
+            .merging(cifarBatches) { first, _ in first }
     }
 
     // MARK: Cases
@@ -129,9 +153,7 @@ enum FuzzCorpus {
             arguments = random.pick([["train", "config.json", "--quiet"], ["evaluate", "model.json", "data.csv"], ["evaluate", "model.json", "data.csv"],
                                      ["predict", "model.json", "data.csv", "--probabilities"], ["explain", "model.json", "data.csv"]])
         case .npy:
-            let name = random.chance(70) ? "x.npy" : "x-labels.npy"
-            files[name] = mutateBytes(files[name] ?? [], random: &random, mutations: &mutations)
-            mutations.insert(name, at: 0)
+            mutateFile(random.chance(70) ? "x.npy" : "x-labels.npy", in: &files, random: &random, mutations: &mutations)
             if random.chance(30) {
                 files["config.json"] = Array(config.replacingOccurrences(
                     of: #""train": "data.csv""#, with: #""train": {"features": "x.npy", "labels": "x-labels.npy"}"#).utf8)
@@ -139,6 +161,27 @@ enum FuzzCorpus {
             } else {
                 arguments = random.pick([["evaluate", "model.json", "x.npy"], ["predict", "model.json", "x.npy"]])
             }
+        case .idx:
+            mutateFile(random.chance(70) ? "train-images-idx3-ubyte" : "train-labels-idx1-ubyte", in: &files, random: &random, mutations: &mutations)
+            if random.chance(30) {
+                files["config.json"] = Array(config.replacingOccurrences(
+                    of: #""train": "data.csv""#,
+                    with: #""train": {"images": "train-images-idx3-ubyte", "labels": "train-labels-idx1-ubyte"}, "validation_fraction": 0"#)
+                    .replacingOccurrences(of: #", "validation_fraction": 0.2"#, with: "")
+                    .replacingOccurrences(of: #""early_stopping": {"patience": 1},"#, with: "").utf8)
+                arguments = ["train", "config.json", "--quiet"]
+            } else {
+                arguments = random.pick([["evaluate", "image-model.json", "train-images-idx3-ubyte"], ["predict", "image-model.json", "train-images-idx3-ubyte"],
+                                         ["explain", "image-model.json", "train-images-idx3-ubyte"]])
+            }
+        case .cifar10:
+            // Mutated batches reach the reader through evaluate, predict and explain; a training run
+            // on 3,072 features costs ≈ 25 s in a debug build (the report's loss surface), so the
+            // config path is left to ExampleConfigsTests and DataLoaderTests.
+            let name = random.chance(60) ? "cifar/test_batch.bin" : "cifar/data_batch_1.bin"
+            mutateFile(name, in: &files, random: &random, mutations: &mutations)
+            arguments = random.pick([["evaluate", "cifar-model.json", name], ["predict", "cifar-model.json", name],
+                                     ["evaluate", "cifar-model.json", "cifar"], ["explain", "cifar-model.json", name]])
         case .model:
             files["model.json"] = random.chance(60)
                 ? mutateJSON(model, random: &random, mutations: &mutations)
@@ -186,6 +229,12 @@ enum FuzzCorpus {
             mutations.append("cell \(row):\(column) = \(token.debugDescription.prefix(20))")
         }
         return Array((rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The file `name` of `files` with its bytes mutated (`mutateBytes`), its name first in `mutations`.
+    static func mutateFile(_ name: String, in files: inout [String: [UInt8]], random: inout FuzzRandom, mutations: inout [String]) {
+        files[name] = mutateBytes(files[name] ?? [], random: &random, mutations: &mutations)
+        mutations.insert(name, at: 0)
     }
 
     /// `bytes` with one to four (or `rounds`) mutations: a bit flipped, a byte replaced, a range

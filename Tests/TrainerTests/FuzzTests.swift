@@ -67,7 +67,11 @@ enum FuzzRunner {
             let folder = URL(fileURLWithPath: root).appendingPathComponent(String(index))
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for (name, bytes) in fuzzCase.files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+                for (name, bytes) in fuzzCase.files {
+                    let file = folder.appendingPathComponent(name)  // a name may hold a folder: cifar/test_batch.bin
+                    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(bytes).write(to: file)
+                }
             } catch {
                 fail(index, "could not set up the case: \(error)")
             }

@@ -86,15 +86,9 @@ struct ReportInBrowserTests {
 
     /// Trains `name` for 3 epochs into `out` (replacing what was there), as ExampleConfigsTests does.
     private func train(_ name: String, into out: URL) throws {
-        let root = TrainerHarness.packageRoot
-        let config = root.appendingPathComponent("configs/\(name)").path
-        let rootJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: config))) as? [String: Any]
-        var arguments = ["train", config, "--out", out.path, "--force", "--set", "optimizer.epochs=3", "--quiet"]
-        for split in ["train", "validation", "test"] {
-            if let path = (rootJSON?["data"] as? [String: Any])?[split] as? String {
-                arguments += ["--set", "data.\(split)=" + root.appendingPathComponent(path).path]
-            }
-        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("report-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let arguments = try ExampleConfigsTests.trainArguments(name, out: out, scratch: scratch) + ["--force"]
         let output = TextOutput.capturing(), errors = TextOutput.capturing()
         let status = Trainer.main(arguments: arguments, standardOutput: output, standardError: errors)
         #expect(status == 0, "\(name): \(errors.text)")

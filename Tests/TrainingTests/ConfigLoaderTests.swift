@@ -2,6 +2,7 @@ import Testing
 import Training
 import Losses
 import Regularizers
+import Datasets
 
 @Suite("Config — defaults, did you mean, key paths, runs merged, sweeps, --set")
 struct ConfigLoaderTests {
@@ -71,6 +72,14 @@ struct ConfigLoaderTests {
          "test.json: sweep.optimizer.learning_rate[1]: expected a number > 0 and ≤ 1000000, found 0"),
         (#"{"name": "x", "data": {"train": "a.csv"}, "output": {"dir": ""}}"#,
          "test.json: output.dir: expected a folder name such as \"runs/x\", found \"\""),
+        (#"{"data": {"train": {"image": "a", "labels": "b"}}}"#, "test.json: data.train.image: unknown key; did you mean 'images'?"),
+        (#"{"data": {"train": {"cifar_10": "c"}}}"#, "test.json: data.train.cifar_10: unknown key; did you mean 'cifar10'?"),
+        (#"{"data": {"train": "a.csv", "image_shape": [28]}}"#,
+         "test.json: data.image_shape: expected a list of 2 or 3 whole numbers from 1 to 100000, found a list"),
+        (#"{"data": {"train": "a.csv", "image_shape": [28, 0]}}"#,
+         "test.json: data.image_shape: expected a list of 2 or 3 whole numbers from 1 to 100000, found a list"),
+        (#"{"data": {"train": "a.csv", "header": "no"}}"#, "test.json: data.header: expected true or false, found \"no\""),
+        (#"{"data": {"train": "a.csv", "headers": false}}"#, "test.json: data.headers: unknown key; did you mean 'header'?"),
         ("{\"data\": {\"train\": \"a.csv\"},\n \"seed\": 1,}", "test.json: line 2, column 12: not valid JSON: expected another key after ',' (JSON allows no trailing comma), found '}'"),
     ]
 
@@ -78,6 +87,27 @@ struct ConfigLoaderTests {
     func configError(text: String, message: String) {
         let error = TrainingFixtures.configError(text)
         #expect(error?.description == message, "config: \(text)")
+    }
+
+    @Test("data sources: a path by its name (.npy, IDX images, .bin, else CSV), the IDX and CIFAR-10 objects; header and image_shape")
+    func dataSources() throws {
+        // Columns: the source as written, the source decoded.
+        let sources: [(String, DataSource)] = [
+            (#""a.csv""#, .csv(path: "a.csv")),
+            (#""d/x.npy""#, .numpy(features: "d/x.npy", labels: "d/x-labels.npy")),
+            (#""m/t10k-images-idx3-ubyte""#, .idx(images: "m/t10k-images-idx3-ubyte", labels: "m/t10k-labels-idx1-ubyte")),
+            (#"{"images": "i", "labels": "l"}"#, .idx(images: "i", labels: "l")),
+            (#"{"cifar10": "cifar-10-batches-bin"}"#, .cifar10(path: "cifar-10-batches-bin")),
+            (#""cifar-10-batches-bin/test_batch.bin""#, .cifar10(path: "cifar-10-batches-bin/test_batch.bin")),
+        ]
+        for (text, expected) in sources {
+            let data = try TrainingFixtures.configuration("{\"data\": {\"train\": \(text)}}").data
+            #expect(data.train == expected, "source \(text)")
+            #expect(data.header && data.imageShape == nil)
+        }
+        let data = try TrainingFixtures.configuration(#"{"data": {"train": "a.csv", "header": false, "image_shape": [32, 32, 3]}}"#).data
+        #expect(!data.header && data.imageShape == ImageShape(height: 32, width: 32, channels: 3))
+        #expect(data.resolved["image_shape"] == [32, 32, 3] && data.resolved["header"] == false)
     }
 
     @Test("runs deep-merge over the top level: a run overrides one key and keeps its siblings")
@@ -97,9 +127,8 @@ struct ConfigLoaderTests {
         let text = #"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}, "runs": [{"name": "a"}, {"name": "b", "loss": {"margin": 3}}]}"#
         let configuration = try TrainingFixtures.configuration(text, overrides: ["loss.type=softmax"])
         #expect(configuration.runs.map(\.loss.type) == [.softmax, .softmax])
-        #expect(configuration.runs[0].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped"])
-        #expect(configuration.runs[1].notes == ["loss.margin does not apply to type 'softmax' (from --set); dropped",
-                                                "runs[1].loss.margin does not apply to type 'softmax' (from --set); dropped"])
+        #expect(configuration.runs[0].notes == ["run 'a': loss type 'softmax' (from --set) does not use loss.margin: dropped"])
+        #expect(configuration.runs[1].notes == ["run 'b': loss type 'softmax' (from --set) does not use loss.margin, runs[1].loss.margin: dropped"])
         let single = try TrainingFixtures.configuration(#"{"data": {"train": "a.csv"}, "loss": {"type": "svm", "margin": 2}}"#,
                                                        overrides: ["loss.type=softmax"])
         #expect(single.runs[0].loss.type == .softmax && single.runs[0].notes.count == 1)
@@ -109,7 +138,7 @@ struct ConfigLoaderTests {
     func runKeyUnderInheritedType() throws {
         let inherited = try TrainingFixtures.configuration(
             #"{"data": {"train": "a.csv"}, "loss": {"type": "softmax"}, "runs": [{"name": "a", "loss": {"margin": 3}}]}"#)
-        #expect(inherited.runs[0].notes == ["runs[0].loss.margin does not apply to type 'softmax' (from loss); dropped"])
+        #expect(inherited.runs[0].notes == ["run 'a': loss type 'softmax' (from loss.type) does not use runs[0].loss.margin: dropped"])
         let error = TrainingFixtures.configError(
             #"{"data": {"train": "a.csv"}, "runs": [{"name": "a", "loss": {"type": "softmax", "margin": 3}}]}"#)
         #expect(error?.description == "test.json: runs[0].loss.margin: this key does not apply to type 'softmax'; it is used by 'svm', 'triplet'")

@@ -28,6 +28,21 @@ struct ModelFileTests {
         #expect(read.loss.type == .svm && read.loss.settings.variant == .oneVsRest && read.loss.settings.margin == 0.5)
     }
 
+    @Test("image_shape: written after feature_names when the data were images, read back; absent otherwise")
+    func imageShape() throws {
+        let configuration = try TrainingFixtures.configuration(#"{"data": {"train": "a.csv"}, "loss": {"type": "softmax"}}"#)
+        var model = ModelFile(classNames: ["a", "b"], featureNames: (1...12).map { "x\($0)" }, imageShape: ImageShape(height: 2, width: 2, channels: 3),
+                              loss: try #require(configuration.runs.first).loss,
+                              preprocessing: Preprocessing(kind: .none, mean: Array(repeating: 0, count: 12), scale: Array(repeating: 1, count: 12)),
+                              classifier: LinearClassifier(weights: Matrix(rows: 2, columns: 12), bias: Matrix(rows: 2, columns: 1)))
+        let text = JSONWriter.string(model.json)
+        #expect(text.contains(#""feature_names": ["x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12"],"#) && text.contains(#""image_shape": [2, 2, 3],"#), "\(text)")
+        #expect(try ModelFile.decode(text: text, file: "m.json").imageShape == model.imageShape)
+        model.imageShape = nil
+        #expect(!JSONWriter.string(model.json).contains("image_shape"))
+        #expect(try ModelFile.decode(text: JSONWriter.string(model.json), file: "m.json").imageShape == nil)
+    }
+
     @Test("a hand-written model: scores = [W b]·[(x − mean)/scale; 1], classes as numbers")
     func handWritten() throws {
         let model = try ModelFile.decode(text: """
@@ -56,6 +71,9 @@ struct ModelFileTests {
         (#"{"format": "linear-classifier", "version": 1, "classes": ["a", "b"], "weights": [[1, 2], [3, 4]], "preprocess": {"type": "standardize", "scale": [0]}}"#, "preprocess.scale"),
         (#"{"format": "linear-classifier", "version": 1, "classes": ["a", "b"], "weights": [[1, 2], [3, 4]], "feature_names": ["x", "y"]}"#, "feature_names"),
         ("{\"format\": ", "line 1, column 12"),
+        (#"{"format": "linear-classifier", "version": 1, "classes": ["a", "b"], "weights": [[1, 2, 0], [3, 4, 0]], "image_shape": [2, 2]}"#, "image_shape"),
+        (#"{"format": "linear-classifier", "version": 1, "classes": ["a", "b"], "weights": [[1, 2, 0], [3, 4, 0]], "image_shape": [1, "2"]}"#, "image_shape"),
+        (#"{"format": "linear-classifier", "version": 1, "classes": ["a", "b"], "weights": [[1, 2, 0], [3, 4, 0]], "image_shape": [2]}"#, "image_shape"),
     ]
 
     @Test("a model file that does not follow the format is an error naming the key", arguments: invalid)

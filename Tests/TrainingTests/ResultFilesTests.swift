@@ -54,6 +54,21 @@ struct ResultFilesTests {
         return fields + [field]
     }
 
+    @Test("the best point of a sweep: highest validation accuracy, ties to the first point, never a diverged or interrupted one")
+    func bestSweepPoint() {
+        func point(_ rate: Double, correct: Int, stopped: StopReason = .completed, base: String = "svm") -> RunResult {
+            var result = BestRunFixtures.result("\(base),learning_rate=\(rate)", correct: correct, stopped: stopped)
+            result.run.baseName = base
+            result.run.sweepPoint = [("optimizer.learning_rate", .number(rate))]
+            return result
+        }
+        let results = [point(0.01, correct: 40), point(0.1, correct: 50), point(1, correct: 50), point(10, correct: 58, stopped: .diverged(epoch: 3)),
+                       point(0.01, correct: 30, stopped: .interrupted(epoch: 2), base: "softmax")]
+        let best = ResultFiles.bestSweepPoints(results)
+        #expect(best.map(\.run) == ["svm"], "softmax's only point was interrupted")
+        #expect(best.first?.best.run.name == "svm,learning_rate=0.1")
+    }
+
     @Test("summary.json: stopped is one word; an interrupted run says at which epoch")
     func summaryStopped() throws {
         let result = BestRunFixtures.result("svm", correct: 3, stopped: .interrupted(epoch: 12))

@@ -8,25 +8,23 @@ struct EvaluateCommand: Command {
     static let name = "evaluate"
     static let abstract = "Measure a trained model on labelled data or on a split of its run: loss, accuracy, confusion matrix."
     static let usage = """
-        trainer evaluate <model.json> <data.csv|features.npy> [--json] [--label-column NAME]
+        trainer evaluate <model.json> <DATA> [--json] [--label-column NAME] [--labels FILE] [--no-header]
                trainer evaluate <OUT/run> --split train|validation|test [--json]
         """
     static let discussion = """
         The loss is the model's own (the loss section of model.json), averaged over the rows, without
         the regularization term; for a triplet model, the mean triplet loss of the embedded rows over
         every valid triplet (a seeded sample of 10⁶ when there are more). Rows of the confusion matrix are true classes, columns predictions.
-        A .npy features file takes its labels from NAME-labels.npy beside it.
 
         With a run's folder (OUT/<run>, as named by the last line of train) and --split, the split is
         rebuilt from OUT/config.resolved.json with the same seed, so --split validation measures the
         examples the run held out, not the whole data file (most of which it trained on):
         trainer evaluate runs/svm-vs-softmax/softmax --split validation
-        """
+        """ + "\n\n" + DataArgument.discussion
     static let options: [(flag: String, help: String)] = [
         ("--split NAME", "with a run's folder: evaluate on its train, validation or test split"),
         ("--json", "print {\"loss\", \"accuracy\", \"confusion\", \"classes\"} as JSON"),
-        ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
-    ]
+    ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv",
          "accuracy and confusion matrix on a whole file (after a rerun, the folder train's last line names, e.g. runs/svm-vs-softmax-2)"),
@@ -35,8 +33,8 @@ struct EvaluateCommand: Command {
 
     /// What to evaluate on.
     enum Target {
-        /// A model file and a data file.
-        case file(model: String, data: String, labelColumn: String)
+        /// A model file and a data file, read as `options` say.
+        case file(model: String, data: String, options: DataArgument.Options)
         /// A run's folder and one of its experiment's splits.
         case split(runFolder: String, split: SplitName)
     }
@@ -45,13 +43,12 @@ struct EvaluateCommand: Command {
     var json = false
 
     init(parsing cursor: inout ArgumentCursor) throws {
-        var json = false, labelColumn: String?, split: String?
+        var json = false, split: String?, dataOptions = DataArgument.Options()
         let positionals = try Self.parseArguments(&cursor) { option, cursor in
             switch option {
             case "--json": json = true
-            case "--label-column": labelColumn = try cursor.value(for: option)
             case "--split": split = try cursor.value(for: option)
-            default: return false
+            default: return try dataOptions.parse(option, &cursor, labelled: true)
             }
             return true
         }
@@ -64,8 +61,13 @@ struct EvaluateCommand: Command {
             guard positionals.count == 1 else {
                 throw UsageError.invalid("--split takes a run's folder only (OUT/<run>), not a data file: '\(positionals[1])'", command: Self.name)
             }
-            if labelColumn != nil {
-                throw UsageError.invalid("--label-column does not apply to --split: the run's config names the label column", command: Self.name)
+            let defaults = DataArgument.Options()
+            for (isSet, problem) in [
+                (dataOptions.labelColumn != defaults.labelColumn, "--label-column does not apply to --split: the run's config names the label column"),
+                (dataOptions.labels != nil, "--labels does not apply to --split: the run's config names its data files"),
+                (!dataOptions.header, "--no-header does not apply to --split: the run's config says whether its CSV files have a header row"),
+            ] where isSet {
+                throw UsageError.invalid(problem, command: Self.name)
             }
             target = .split(runFolder: folder, split: name)
         } else {
@@ -73,14 +75,14 @@ struct EvaluateCommand: Command {
                 throw UsageError.invalid("'\(positionals[0])' looks like a run's folder: add --split validation (or train, test), or give MODEL DATA", command: Self.name)
             }
             let (model, data) = try Self.modelAndData(positionals, command: Self.name)
-            target = .file(model: model, data: data, labelColumn: labelColumn ?? "label")
+            target = .file(model: model, data: data, options: dataOptions)
         }
     }
 
     /// The two positionals MODEL DATA of evaluate, predict and explain.
     static func modelAndData(_ positionals: [String], command: String) throws -> (String, String) {
         guard positionals.count >= 1 else { throw UsageError.missingArgument("the model file (OUT/<run>/model.json)", command: command) }
-        guard positionals.count >= 2 else { throw UsageError.missingArgument("the data file (a CSV or .npy file)", command: command) }
+        guard positionals.count >= 2 else { throw UsageError.missingArgument("the data file (CSV, .npy, IDX images or a CIFAR-10 batch)", command: command) }
         guard positionals.count == 2 else { throw UsageError.extraArgument(positionals[2], command: command) }
         return (positionals[0], positionals[1])
     }
@@ -88,9 +90,9 @@ struct EvaluateCommand: Command {
     func run(_ console: Console) throws -> Int32 {
         let model: ModelFile, data: Dataset, title: String
         switch target {
-        case .file(let modelPath, let dataPath, let labelColumn):
+        case .file(let modelPath, let dataPath, let options):
             model = try ModelFile.read(path: modelPath)
-            data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
+            data = try DataArgument.labelled(dataPath, model: model, options: options)
             title = dataPath
         case .split(let folderPath, let split):
             let folder = try RunFolder(path: folderPath)

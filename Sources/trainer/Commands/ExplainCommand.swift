@@ -5,7 +5,7 @@ import Reports
 struct ExplainCommand: Command {
     static let name = "explain"
     static let abstract = "Show scores, SVM margin terms, softmax probabilities and both losses per example."
-    static let usage = "trainer explain <model.json> <data.csv|features.npy> [--rows N] [--step LR [--strength λ]] [--label-column NAME]"
+    static let usage = "trainer explain <model.json> <DATA> [--rows N] [--step LR [--strength λ]] [--label-column NAME] [--labels FILE] [--no-header]"
     static let discussion = """
         Lays out the first N examples as the lecture's dog/bird/truck table: one column per example,
         its class scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ) (Δ and the variant from the
@@ -14,13 +14,12 @@ struct ExplainCommand: Command {
         constant ½·K·ln(2πσ²). A triplet model, whose loss is over triplets of examples and not per
         example, shows instead each example's embedding f = Vx and its squared distance to every class
         centroid: the nearest one is the prediction.
-        """
+        """ + "\n\n" + DataArgument.discussion
     static let options: [(flag: String, help: String)] = [
         ("--rows N", "how many examples (default 3)"),
         ("--step LR", "then one SGD step of rate LR > 0 on them, piece by piece"),
         ("--strength λ", "with --step: add L2's gradient 2λW (default 0)"),
-        ("--label-column NAME", "the CSV column of the labels (default: label, else the last column)"),
-    ]
+    ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
         ("trainer explain runs/svm-vs-softmax/svm/model.json data/spiral.csv", "the first three examples"),
         ("trainer explain runs/svm-vs-softmax/softmax/model.json data/spiral.csv --rows 5", "five of them"),
@@ -31,20 +30,19 @@ struct ExplainCommand: Command {
     let modelPath: String
     let dataPath: String
     var rows = 3
-    var labelColumn = "label"
+    var dataOptions = DataArgument.Options()
     /// The learning rate of `--step`, nil without it.
     var learningRate: Double?
     var strength = 0.0
 
     init(parsing cursor: inout ArgumentCursor) throws {
-        var rows = 3, labelColumn = "label", learningRate: Double?, strength: Double?
+        var rows = 3, dataOptions = DataArgument.Options(), learningRate: Double?, strength: Double?
         let positionals = try Self.parseArguments(&cursor) { option, cursor in
             switch option {
             case "--rows": rows = try cursor.integer(for: option, in: 1...1000)
-            case "--label-column": labelColumn = try cursor.value(for: option)
             case "--step": learningRate = try cursor.number(for: option, in: 0...1e6)
             case "--strength": strength = try cursor.number(for: option, in: 0...1e12)
-            default: return false
+            default: return try dataOptions.parse(option, &cursor, labelled: true)
             }
             return true
         }
@@ -56,14 +54,14 @@ struct ExplainCommand: Command {
             throw UsageError.invalidValue("\(strength ?? 0)", option: "--strength", expected: "--step LR beside it (λ only enters the step)", command: Self.name)
         }
         self.rows = rows
-        self.labelColumn = labelColumn
+        self.dataOptions = dataOptions
         self.learningRate = learningRate
         self.strength = strength ?? 0
     }
 
     func run(_ console: Console) throws -> Int32 {
         let model = try ModelFile.read(path: modelPath)
-        let data = try DataArgument.labelled(dataPath, model: model, labelColumn: labelColumn)
+        let data = try DataArgument.labelled(dataPath, model: model, options: dataOptions)
         let count = min(rows, data.exampleCount)
         let picked = Array(0..<count)
         let scores = model.classifier.scores(for: data.features, rows: picked[...])

@@ -1,0 +1,48 @@
+import Foundation
+import Datasets
+import LinearAlgebra
+
+/// `benchmark images --cifar DIR --npy FILE [--repeats R]`: loads CIFAR-10's training batches from
+/// the binary folder DIR and the same images from the `.npy` features FILE (labels beside it as
+/// FILE-labels.npy; `|u1` of shape (N, 32, 32, 3) or `<f8` (N, 3072)), R times each (default 5),
+/// taking turns, checks that both give the same matrix, and prints the median and fastest seconds.
+///
+/// Both readers convert straight into one N×3,072 matrix of doubles; the binary one also turns each
+/// record's R, G, B planes channel-last. Full-size files for it (real CIFAR-10, or synthetic files
+/// of the same format) are not part of the repository.
+enum ImageLoadBenchmark {
+    static let summary = "load CIFAR-10 binary batches and the same images as .npy, taking turns; print median seconds"
+
+    static func run(_ arguments: [String]) throws {
+        var options: [String: String] = ["--repeats": "5"]
+        var remaining = arguments[...]
+        while let option = remaining.popFirst() {
+            guard ["--cifar", "--npy", "--repeats"].contains(option), let value = remaining.popFirst() else {
+                throw BenchmarkUsageError(description: "expected --cifar DIR --npy FILE [--repeats R], found \(option)")
+            }
+            options[option] = value
+        }
+        guard let folder = options["--cifar"], let npy = options["--npy"], let repeats = options["--repeats"].flatMap(Int.init), repeats > 0 else {
+            throw BenchmarkUsageError(description: "expected --cifar DIR --npy FILE [--repeats R] (R a positive integer)")
+        }
+        let batches = try CIFAR10File.batchFiles(at: folder, part: .training)
+        var binaryTimes: [Double] = [], npyTimes: [Double] = []
+        var binary: Dataset?, array: Dataset?
+        for _ in 0..<repeats {
+            binary = nil
+            binaryTimes.append(try Benchmark.seconds { binary = try CIFAR10File.read(paths: batches) })
+            array = nil
+            npyTimes.append(try Benchmark.seconds {
+                array = try NumPyFile.read(featuresPath: npy, labelsPath: NumPyFile.labelsPath(forFeaturesPath: npy))
+            })
+        }
+        guard let binary, let array, binary.features == array.features, binary.labels == array.labels else {
+            throw BenchmarkUsageError(description: "the binary batches and \(npy) hold different images or labels")
+        }
+        let megabytes = Double(binary.features.elements.count * 8) / 1e6
+        print("\(binary.exampleCount) images of \(binary.imageShape.map { "\($0)" } ?? "?"), \(String(format: "%.0f", megabytes)) MB as doubles")
+        for (name, times) in [("binary batches", binaryTimes), (".npy          ", npyTimes)] {
+            print("\(name)  median \(String(format: "%.3f", Benchmark.median(times))) s   fastest \(String(format: "%.3f", times.min() ?? 0)) s   (\(repeats) loads)")
+        }
+    }
+}
