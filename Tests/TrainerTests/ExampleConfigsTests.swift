@@ -21,12 +21,19 @@ struct ExampleConfigsTests {
     /// The arguments that train configs/`name` for 3 epochs into `out`. The configs name their data
     /// relative to the package root, where students run them; the tests share one working
     /// directory, so they point at the same files by absolute path. CIFAR-10, which is not in the
-    /// repository, is replaced by a small folder in its format written into `scratch`.
+    /// repository, is replaced by a small folder in its format written into `scratch`, and a
+    /// generated set larger than `generatedSamples` (naive-vs-fast's 20,000 rows through the naive
+    /// loops of a debug build) by one of that many rows.
+    static let generatedSamples = 2_000
+
     static func trainArguments(_ name: String, out: URL, scratch: URL) throws -> [String] {
         let root = TrainerHarness.packageRoot
         let config = root.appendingPathComponent("configs/\(name)").path
         let rootJSON = try JSONParser.parse(String(contentsOfFile: config, encoding: .utf8))
         var arguments = ["train", config, "--out", out.path, "--set", "optimizer.epochs=3", "--quiet"]
+        if let samples = rootJSON["data"]?["train"]?["generate"]?["samples"]?.numberValue, samples > Double(generatedSamples) {
+            arguments += ["--set", "data.train.generate.samples=\(generatedSamples)"]
+        }
         for split in ["train", "validation", "test"] {
             if let path = rootJSON["data"]?[split]?.stringValue {
                 arguments += ["--set", "data.\(split)=" + root.appendingPathComponent(path).path]
@@ -38,15 +45,15 @@ struct ExampleConfigsTests {
         return arguments
     }
 
-    @Test("trains in 3 epochs and writes every file", arguments: configs)
+    /// Each config trains once, into `.build/report-screenshots/<config>/` (kept for a person to
+    /// look at), and its report is then opened in a browser where Chromium is installed.
+    @Test("trains in 3 epochs, writes every file, and its report works in a browser (with Chromium)", arguments: configs)
     func trains(name: String) throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("configs-test-\(UUID().uuidString)")
+        let config = String(name.dropLast(".json".count))
+        let out = ReportInBrowserTests.folder.appendingPathComponent(config)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("configs-data-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: scratch)
-        }
-        let arguments = try Self.trainArguments(name, out: out, scratch: scratch)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let arguments = try Self.trainArguments(name, out: out, scratch: scratch) + ["--force"]
         let output = TextOutput.capturing(), errors = TextOutput.capturing()
         let status = Trainer.main(arguments: arguments, standardOutput: output, standardError: errors)
         #expect(status == 0, "\(name): \(errors.text)")
@@ -54,6 +61,9 @@ struct ExampleConfigsTests {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(name): \(file) missing")
         }
         #expect(output.text.contains("Results in"), "\(name): \(output.text)")
+        if status == 0, let chromium = ReportInBrowserTests.chromium {
+            try ReportInBrowserTests.check(config: config, in: out, chromium: chromium)
+        }
     }
 
     /// `cifar-10-batches-bin` in `folder` with five training batches of 60 records and a test

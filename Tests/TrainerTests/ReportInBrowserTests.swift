@@ -3,10 +3,11 @@ import Testing
 @testable import trainer
 
 /// Every example config's report.html, opened in a real browser: headless Chromium (Debian package
-/// `chromium`; `.ci/run` installs it).
+/// `chromium`; `.ci/run` installs it). `ExampleConfigsTests` trains each config once, for 3 epochs
+/// (enough for an epoch slider with 4 positions), into `.build/report-screenshots/<config>/`, and
+/// calls `check(config:in:)` on it when Chromium is installed.
 ///
-/// How: each config trains for 3 epochs (enough for an epoch slider with 4 positions) into
-/// `.build/report-screenshots/<config>/`. A copy of its report.html, `check.html`, gets two small
+/// How: a copy of the report.html, `check.html`, gets two small
 /// scripts: one at the top of the head that records every script error (`window.onerror`), and one
 /// at the end of the body that, once the page's own script has run, moves every epoch slider to
 /// its first position, compares the frames drawn before and after (the regions' polygons, the
@@ -41,31 +42,28 @@ struct ReportInBrowserTests {
     /// Where the reports and screenshots stay.
     static let folder = TrainerHarness.packageRoot.appendingPathComponent(".build/report-screenshots")
 
-    @Test("chromium is installed where CI needs it", .enabled(if: onCI))
+    @Test("chromium is installed, so the example reports are checked in it (on CI it must be)",
+          .enabled(if: onCI || chromium != nil, "chromium is not installed (apt-get install -y chromium): the reports are not opened in a browser"))
     func installed() {
         #expect(Self.chromium != nil, "chromium is not on PATH: install it with `apt-get install -y chromium` (.ci/run does)")
     }
 
-    @Test("each example report loads without script errors and its sliders change what is drawn",
-          .enabled(if: chromium != nil, "chromium is not installed (apt-get install -y chromium): the browser test is skipped"),
-          arguments: ExampleConfigsTests.configs)
-    func opens(name: String) throws {
-        let chromium = try #require(Self.chromium)
-        let config = String(name.dropLast(".json".count))
-        let out = Self.folder.appendingPathComponent(config)
-        try train(name, into: out)
+    /// Opens the trained report of `config` in `out` (where it was written) in `chromium`: it must
+    /// load without script errors, and each of its epoch sliders must change what is drawn;
+    /// screenshots at 1400 and 420 pixels stay beside it.
+    static func check(config: String, in out: URL, chromium: URL) throws {
         let report = out.appendingPathComponent("report.html")
         let html = try String(contentsOf: report, encoding: .utf8)
         let check = out.appendingPathComponent("check.html")
-        try Self.instrumented(html).write(to: check, atomically: true, encoding: .utf8)
+        try instrumented(html).write(to: check, atomically: true, encoding: .utf8)
 
         // One launch checks the page and takes the desktop screenshot (of the checked copy, whose
         // sliders are back at the end and whose result is hidden); a second the 420-pixel one.
         let desktop = out.appendingPathComponent("\(config)-1400.png"), narrow = out.appendingPathComponent("\(config)-420.png")
         for shot in [desktop, narrow] { try? FileManager.default.removeItem(at: shot) }
-        let dom = try Self.run(chromium, ["--window-size=1400,\(Self.desktopHeight)", "--hide-scrollbars", "--screenshot=\(desktop.path)",
+        let dom = try run(chromium, ["--window-size=1400,\(Self.desktopHeight)", "--hide-scrollbars", "--screenshot=\(desktop.path)",
                                           "--dump-dom", check.absoluteString])
-        let found = try #require(Self.result(inDOM: dom), "\(config): no browser-check result in the page; chromium said:\n\(dom.suffix(2000))")
+        let found = try #require(result(inDOM: dom), "\(config): no browser-check result in the page; chromium said:\n\(dom.suffix(2000))")
         #expect(found.errors.isEmpty, "\(config): script errors \(found.errors)")
         let hasSlider = html.contains("class=\"epoch-slider\"")
         #expect(found.sliders.isEmpty != hasSlider, "\(config): \(found.sliders.count) sliders seen")
@@ -77,21 +75,11 @@ struct ReportInBrowserTests {
         }
         // A page is about 1.4 times as long at 420 pixels as at 1400.
         let narrowHeight = min(max(found.height * 3 / 2, 2000), 16_000)
-        _ = try Self.run(chromium, ["--window-size=420,\(narrowHeight)", "--hide-scrollbars", "--screenshot=\(narrow.path)", report.absoluteString])
+        _ = try run(chromium, ["--window-size=420,\(narrowHeight)", "--hide-scrollbars", "--screenshot=\(narrow.path)", report.absoluteString])
         for shot in [desktop, narrow] {
             #expect(FileManager.default.fileExists(atPath: shot.path), "\(config): no screenshot \(shot.lastPathComponent)")
         }
         print("report-in-browser: \(config): screenshots in \(out.path)")
-    }
-
-    /// Trains `name` for 3 epochs into `out` (replacing what was there), as ExampleConfigsTests does.
-    private func train(_ name: String, into out: URL) throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("report-data-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let arguments = try ExampleConfigsTests.trainArguments(name, out: out, scratch: scratch) + ["--force"]
-        let output = TextOutput.capturing(), errors = TextOutput.capturing()
-        let status = Trainer.main(arguments: arguments, standardOutput: output, standardError: errors)
-        #expect(status == 0, "\(name): \(errors.text)")
     }
 
     /// What the page's check script saw.
