@@ -72,11 +72,10 @@ extension Dataset {
         let columns = features.columns
         var elements = features.elements
         features = Matrix(rows: 0, columns: columns)  // the last other reference: `elements` is now unique
-        elements.withUnsafeMutableBufferPointer { buffer in
-            for (target, source) in rows.enumerated() where target != source {
-                for d in 0..<columns {
-                    buffer[target * columns + d] = buffer[source * columns + d]
-                }
+        var values = elements.mutableSpan
+        for (target, source) in rows.enumerated() where target != source {
+            for d in 0..<columns {
+                values[target * columns + d] = values[source * columns + d]
             }
         }
         elements.removeLast(elements.count - rows.count * columns)

@@ -99,10 +99,9 @@ public struct Preprocessing: Equatable, Sendable {
         precondition(features.columns == d, "features have the fitted number of columns")
         // (x − (+0))/1 is x bit for bit: `none` need not touch X.
         guard mean.contains(where: { $0.bitPattern != 0 }) || scale.contains(where: { $0 != 1 }) else { return }
-        features.elements.withUnsafeMutableBufferPointer { elements in
-            for rowStart in stride(from: 0, to: elements.count, by: d) {
-                for j in 0..<d { elements[rowStart + j] = (elements[rowStart + j] - mean[j]) / scale[j] }
-            }
+        var elements = features.elements.mutableSpan
+        for rowStart in stride(from: 0, to: elements.count, by: d) {
+            for j in 0..<d { elements[rowStart + j] = (elements[rowStart + j] - mean[j]) / scale[j] }
         }
     }
 

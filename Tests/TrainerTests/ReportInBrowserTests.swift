@@ -49,8 +49,9 @@ struct ReportInBrowserTests {
     }
 
     /// Opens the trained report of `config` in `out` (where it was written) in `chromium`: it must
-    /// load without script errors, and each of its epoch sliders must change what is drawn;
-    /// screenshots at 1400 and 420 pixels stay beside it.
+    /// load without script errors, each of its epoch sliders must change what is drawn, and in a
+    /// narrow window (420 pixels asked, 500 given) the page must not scroll sideways (wide tables and charts scroll in
+    /// their own box); screenshots at 1400 and 420 pixels stay beside it.
     static func check(config: String, in out: URL, chromium: URL) throws {
         let report = out.appendingPathComponent("report.html")
         let html = try String(contentsOf: report, encoding: .utf8)
@@ -58,7 +59,7 @@ struct ReportInBrowserTests {
         try instrumented(html).write(to: check, atomically: true, encoding: .utf8)
 
         // One launch checks the page and takes the desktop screenshot (of the checked copy, whose
-        // sliders are back at the end and whose result is hidden); a second the 420-pixel one.
+        // sliders are back at the end and whose result is hidden); a second checks the width at 420.
         let desktop = out.appendingPathComponent("\(config)-1400.png"), narrow = out.appendingPathComponent("\(config)-420.png")
         for shot in [desktop, narrow] { try? FileManager.default.removeItem(at: shot) }
         let dom = try run(chromium, ["--window-size=1400,\(Self.desktopHeight)", "--hide-scrollbars", "--screenshot=\(desktop.path)",
@@ -75,7 +76,11 @@ struct ReportInBrowserTests {
         }
         // A page is about 1.4 times as long at 420 pixels as at 1400.
         let narrowHeight = min(max(found.height * 3 / 2, 2000), 16_000)
-        _ = try run(chromium, ["--window-size=420,\(narrowHeight)", "--hide-scrollbars", "--screenshot=\(narrow.path)", report.absoluteString])
+        let narrowDOM = try run(chromium, ["--window-size=420,\(narrowHeight)", "--hide-scrollbars", "--screenshot=\(narrow.path)",
+                                           "--dump-dom", check.absoluteString])
+        let atNarrow = try #require(result(inDOM: narrowDOM), "\(config): no browser-check result at 420 pixels")
+        #expect(atNarrow.pageWidth <= atNarrow.viewWidth,
+                "\(config): in a window \(atNarrow.viewWidth) pixels wide (420 asked; headless Chromium's least is 500) the page is \(atNarrow.pageWidth) wide, so it scrolls sideways")
         for shot in [desktop, narrow] {
             #expect(FileManager.default.fileExists(atPath: shot.path), "\(config): no screenshot \(shot.lastPathComponent)")
         }
@@ -94,6 +99,9 @@ struct ReportInBrowserTests {
         var errors: [String]
         var sliders: [Slider]
         var height: Int
+        /// How wide the page is (`scrollWidth`) and how wide the window shows it.
+        var pageWidth: Int
+        var viewWidth: Int
     }
 
     /// The report with the error recorder first in its head and the checker last in its body.
@@ -129,6 +137,8 @@ struct ReportInBrowserTests {
                 });
               } catch (e) { out.errors.push('check: ' + e.message); }
               out.height = document.documentElement.scrollHeight;
+              out.pageWidth = document.documentElement.scrollWidth;
+              out.viewWidth = window.innerWidth;
               var pre = document.createElement('pre');
               pre.id = 'browser-check';
               pre.textContent = JSON.stringify(out);
@@ -153,7 +163,8 @@ struct ReportInBrowserTests {
                                before: slider["before"] as? String ?? "", after: slider["after"] as? String ?? "",
                                label: slider["label"] as? String ?? "")
         }
-        return CheckResult(errors: object["errors"] as? [String] ?? ["no error list"], sliders: sliders, height: object["height"] as? Int ?? 0)
+        return CheckResult(errors: object["errors"] as? [String] ?? ["no error list"], sliders: sliders, height: object["height"] as? Int ?? 0,
+                           pageWidth: object["pageWidth"] as? Int ?? Int.max, viewWidth: object["viewWidth"] as? Int ?? 0)
     }
 
     /// What a reader thread collects from a pipe.
