@@ -26,8 +26,11 @@ struct EvaluateCommand: Command {
         ("--json", "print {\"loss\", \"accuracy\", \"confusion\", \"classes\"} as JSON"),
     ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
+        ("trainer evaluate runs/svm-vs-softmax/softmax --split validation",
+         "the examples the run held out (after a rerun, use the folder train's last line names, e.g. runs/svm-vs-softmax-2)"),
+        ("trainer evaluate runs/mnist/softmax --split test", "the MNIST test split, after `trainer train configs/mnist.json`"),
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv",
-         "accuracy and confusion matrix on a whole file (after a rerun, the folder train's last line names, e.g. runs/svm-vs-softmax-2)"),
+         "accuracy and confusion matrix on a whole file (here mostly the examples it trained on)"),
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv --json", "the same numbers for a script"),
     ]
 
