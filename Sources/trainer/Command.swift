@@ -56,6 +56,15 @@ extension Command {
         return text
     }
 
+    /// The config file, the one positional argument of train, gradcheck and conventions.
+    static func configFile(among positionals: [String]) throws -> String {
+        guard let config = positionals.first else {
+            throw UsageError.missingArgument("the config file (e.g. configs/svm-vs-softmax.json)", command: name)
+        }
+        guard positionals.count == 1 else { throw UsageError.extraArgument(positionals[1], command: name) }
+        return config
+    }
+
     /// The positional arguments and flags parsed by the shared loop: `handle` gets each option
     /// and returns false when it is not one of the command's; positionals are collected.
     static func parseArguments(

@@ -36,8 +36,7 @@ struct ConventionsCommand: Command {
             }
             return true
         }
-        guard let config = positionals.first else { throw UsageError.missingArgument("the config file", command: Self.name) }
-        guard positionals.count == 1 else { throw UsageError.extraArgument(positionals[1], command: Self.name) }
+        let config = try Self.configFile(among: positionals)
         configPath = config
         self.overrides = overrides
     }

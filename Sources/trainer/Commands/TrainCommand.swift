@@ -62,8 +62,7 @@ struct TrainCommand: Command {
             }
             return true
         }
-        guard let config = positionals.first else { throw UsageError.missingArgument("the config file (e.g. configs/svm-vs-softmax.json)", command: Self.name) }
-        guard positionals.count == 1 else { throw UsageError.extraArgument(positionals[1], command: Self.name) }
+        let config = try Self.configFile(among: positionals)
         if out?.isEmpty == true { throw UsageError.invalidValue("", option: "--out", expected: "a folder name", command: Self.name) }
         configPath = config
         outputDirectory = out
