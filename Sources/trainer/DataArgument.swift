@@ -75,32 +75,13 @@ enum DataArgument {
                                                    found: "no labels file to go with it")
             }
             dataset = try CSVFile.read(path: path, labelColumn: options.labelColumn, classNames: model.classNames, hasHeader: options.header)
-            if options.header { dataset = try columnsByName(dataset, featureNames: model.featureNames, file: path) }
+            if options.header { dataset = try dataset.columns(named: model.featureNames, file: path) }
         case let source:
             dataset = try DataLoader.load(source, labelColumn: options.labelColumn, header: options.header, classNames: model.classNames)
         }
         try check(dataset.features, imageShape: dataset.imageShape, model: model, file: path)
         model.preprocessing.apply(to: &dataset.features)
         return dataset
-    }
-
-    /// `dataset` with its feature columns in the model's order, found by name, as `predict` reads
-    /// them: a file whose columns stand in another order still lines up with W.
-    static func columnsByName(_ dataset: Dataset, featureNames: [String], file: String) throws -> Dataset {
-        guard dataset.featureNames != featureNames else { return dataset }
-        let columns = try featureNames.map { name in
-            guard let column = dataset.featureNames.firstIndex(of: name) else {
-                throw DatasetError.missingFeatureColumn(file: file, name: name, columns: dataset.featureNames)
-            }
-            return column
-        }
-        var features = Matrix(rows: dataset.exampleCount, columns: columns.count)
-        for i in 0..<dataset.exampleCount {
-            for (target, source) in columns.enumerated() {
-                features[i, target] = dataset.features[i, source]
-            }
-        }
-        return Dataset(features: features, labels: dataset.labels, classNames: dataset.classNames, featureNames: featureNames)
     }
 
     /// The features at `path` (labels, if any, ignored): the model's feature columns of a CSV file,
