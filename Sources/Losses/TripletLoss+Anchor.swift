@@ -205,7 +205,7 @@ extension TripletLoss {
         let prefix = prefixSums(sorted)
         return positiveDistances.reduce(0) { sum, distance in
             let threshold = distance + margin
-            let active = countBelow(threshold, in: sorted)
+            let active = TripletScratch.count(below: threshold, orEqual: false, in: sorted)
             return sum + Double(active) * threshold - prefix[active]
         }
     }
@@ -216,15 +216,5 @@ extension TripletLoss {
         sums.reserveCapacity(values.count + 1)
         for value in values { sums.append(sums[sums.count - 1] + value) }
         return sums
-    }
-
-    /// The number of entries of the ascending `sorted` that are < `value` (a lower bound).
-    static func countBelow(_ value: Double, in sorted: [Double]) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
