@@ -79,4 +79,21 @@ struct TrainCommandTests {
         #expect(status == 130 && errors.text.contains("Interrupted before any run trained; nothing was written."), "\(errors.text)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["c.json"])
     }
+
+    @Test("runs trained both ways: a line gives the naive run's time as a multiple of the fast one's and how far their weights are apart")
+    func naiveAgainstFast() throws {
+        let folder = try TrainerHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try TrainerHarness.write("""
+            {"seed": 7, "data": {"train": "\(TrainerHarness.path("data/spiral.csv"))"}, "loss": {"type": "softmax"},
+             "optimizer": {"epochs": 3, "batch_size": 32},
+             "runs": [{"name": "quick", "model": {"implementation": "fast"}}, {"name": "loops", "model": {"implementation": "naive"}}]}
+            """, to: "c.json", in: folder)
+        let run = try TrainerHarness.run(["train", config, "--out", folder.appendingPathComponent("out").path, "--quiet"], mode: .inProcess)
+        try #require(run.status == 0, "\(run)")
+        let line = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("Speed: loops (the readable loops) took ") }, "\(run.output)")
+        #expect(line.contains("× the training time of quick (the fused kernels)"), "\(line)")
+        let difference = try #require(line.split(separator: " ").firstIndex(of: "by").map { Double(line.split(separator: " ")[$0 + 1]) } ?? nil)
+        #expect(difference < 1e-12, "\(line)")
+    }
 }

@@ -121,7 +121,9 @@ struct TrainCommand: Command {
                 console.output.write("No seed trained every run, so there is no mean over seeds; seed \(configuration.seed) as it stopped:\n")
             }
             console.output.write(ComparisonTable.render(outcome.results, width: width, csvPath: csvPath))
-            for line in ComparisonTable.sweepLines(outcome.results) { console.output.write(line + "\n") }
+            for line in ComparisonTable.sweepLines(outcome.results) + ComparisonTable.implementationLines(outcome.results) {
+                console.output.write(line + "\n")
+            }
         }
         console.output.write("Runs of one config are paired (same split, initial weights and minibatch order): differences are the configuration's doing.\n")
         if outcome.wasInterrupted {
