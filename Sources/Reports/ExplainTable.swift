@@ -6,8 +6,9 @@ import Training
 
 /// The lecture's per-example table, what `trainer explain` prints: one column per example, rows for
 /// the scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ), the softmax probabilities and both
-/// losses (the model's own when it is neither), a Gaussian NLL split into its two parts, and a
-/// triplet model's embedding and centroid distances.
+/// losses (the model's own when it is neither), a sigmoid model's σ(s_j) per class (each class's
+/// own yes or no), a Gaussian NLL split into its two parts, and a triplet model's embedding and
+/// centroid distances.
 ///
 ///                      example 1  example 2  example 3
 ///     label                  dog       bird      truck
@@ -68,11 +69,23 @@ public struct ExplainTable {
             addRow("NLL: ½·K·ln(2πσ²)") { _ in Self.number(nll.constantTerm(classCount: classes.count)) }
         }
         if let embeddings { addEmbeddingRows(embeddings, to: &table) }
+        if model.loss.type == .sigmoid {
+            let yes = sigmoidProbabilities(scores: scores)
+            for k in classes.indices { addRow("sigmoid σ(s_\(classes[k]))") { Self.number(yes[$0, k]) } }
+        }
         if ![.svm, .softmax, .triplet].contains(model.loss.type) {
             let own = model.loss.makeLoss().exampleLosses(scores: scores, labels: labels)
-            addRow("\(model.loss.type.rawValue) loss (the model's)") { Self.number(own[$0]) }
+            addRow("\(Self.ownLossName(model.loss)) (the model's)") { Self.number(own[$0]) }
         }
         return table.rendered
+    }
+
+    /// The name of the model's own loss row: its type, and for the sigmoid which terms it sums.
+    static func ownLossName(_ loss: LossConfiguration) -> String {
+        guard loss.type == .sigmoid else { return "\(loss.type.rawValue) loss" }
+        return loss.settings.positiveTermOnly
+            ? "sigmoid loss −ln σ(s_y) only, the pitfall"
+            : "sigmoid loss −ln σ(s_y) − Σ_{j≠y} ln(1 − σ(s_j))"
     }
 
     /// "SVM weston_watkins Δ = 1", with "squared" and "j = y included" where they apply.
