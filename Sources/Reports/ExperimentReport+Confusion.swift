@@ -16,7 +16,7 @@ extension ExperimentReport {
         let charts = shown.map { result -> String in
             let (_, metrics) = confusionSplit(of: result)
             return HeatMap(
-                title: "\(result.run.name) (accuracy \(formatDecimal(metrics.accuracy, maximumDecimals: 3)))",
+                title: "\(result.run.name) (accuracy \(formatAccuracy(metrics.accuracy)))",
                 rowAxis: "true class", columnAxis: "predicted class", rowLabels: classNames, columnLabels: classNames,
                 values: metrics.confusion.map { $0.map(Double.init) }).svg
         }

@@ -52,7 +52,7 @@ extension ExperimentReport {
     /// finite epoch and a ✕ marks where it blew up.
     var curves: HTMLPage.Section {
         let divergedOnTop = divergenceMarkers { _ in .infinity }
-        let divergedAtLastAccuracy = divergenceMarkers { $0.history.last?.trainAccuracy ?? 0 }
+        let divergedAtLastAccuracy = divergenceMarkers { 100 * ($0.history.last?.trainAccuracy ?? 0) }
         let cap = lossCap
         func lossChart(_ title: String, _ yAxis: AxisTitle, _ value: (EpochRecord) -> Double) -> LineChart {
             let logarithmic = Ticks.prefersLogarithmic(runSeries(value).flatMap { $0.y.compactMap { $0 } })
@@ -65,11 +65,11 @@ extension ExperimentReport {
             charts.append(lossChart("Data loss (training split)", "mean data loss") { $0.dataLoss })
             charts.append(lossChart("Regularization loss λ·R(W)", "λ·R(W)") { $0.regularizationLoss })
         }
-        charts.append(LineChart(title: "Training accuracy", xAxis: "epoch", yAxis: "accuracy (fraction correct)", series: runSeries { $0.trainAccuracy },
-                                yRange: 0...1, pointMarkers: divergedAtLastAccuracy, showsLegend: false, integerX: true))
+        charts.append(LineChart(title: "Training accuracy", xAxis: "epoch", yAxis: "accuracy (% correct)", series: runSeries { 100 * $0.trainAccuracy },
+                                yRange: 0...100, pointMarkers: divergedAtLastAccuracy, showsLegend: false, integerX: true))
         if experiment.data.validation != nil {
-            charts.append(LineChart(title: "Validation accuracy", xAxis: "epoch", yAxis: "accuracy (fraction correct)",
-                                    series: runSeries { $0.validationAccuracy }, yRange: 0...1, pointMarkers: divergedAtLastAccuracy,
+            charts.append(LineChart(title: "Validation accuracy", xAxis: "epoch", yAxis: "accuracy (% correct)",
+                                    series: runSeries { $0.validationAccuracy.map { 100 * $0 } }, yRange: 0...100, pointMarkers: divergedAtLastAccuracy,
                                     showsLegend: false, integerX: true))
         }
         var blocks: [HTMLPage.Block] = [
@@ -108,8 +108,8 @@ extension ExperimentReport {
         let gaps = shown.map { result in result.final.flatMap { record in record.validationAccuracy.map { record.trainAccuracy - $0 } } }
         let regularizers = Set(shown.map { "\($0.run.regularizer.type.rawValue) \($0.run.regularizer.strength)" })
         guard gaps.contains(where: { ($0 ?? 0) >= 0.1 }) || regularizers.count > 1 else { return nil }
-        let accuracyGap = LineChart(title: "Training accuracy − validation accuracy", xAxis: "epoch", yAxis: "accuracy gap",
-                                    series: runSeries { record in record.validationAccuracy.map { record.trainAccuracy - $0 } },
+        let accuracyGap = LineChart(title: "Training accuracy − validation accuracy", xAxis: "epoch", yAxis: "accuracy gap (points)",
+                                    series: runSeries { record in record.validationAccuracy.map { 100 * (record.trainAccuracy - $0) } },
                                     showsLegend: false, integerX: true)
         let lossGap = LineChart(title: "Validation data loss − training data loss", xAxis: "epoch", yAxis: "data loss gap",
                                 series: runSeries { record in record.validationLoss.map { $0 - record.dataLoss } },
@@ -122,14 +122,14 @@ extension ExperimentReport {
         for (result, gap) in zip(shown, gaps) {
             let regularizer = result.run.regularizer
             table.addRow([result.run.name, regularizer.type == .none ? "none" : "\(regularizer.type.rawValue) λ = \(formatDecimal(regularizer.strength, maximumDecimals: 6))",
-                          formatDecimal(result.final?.trainAccuracy ?? .nan, maximumDecimals: 3),
-                          formatDecimal(result.final?.validationAccuracy ?? .nan, maximumDecimals: 3), gap.map { formatDecimal($0, maximumDecimals: 3) } ?? "–",
+                          result.final.map { formatAccuracy($0.trainAccuracy) } ?? "–",
+                          result.final?.validationAccuracy.map(formatAccuracy) ?? "–", gap.map { formatFixed(100 * $0, decimals: 1) + " points" } ?? "–",
                           Self.readable(result.final?.dataLoss ?? .nan), Self.readable(result.final?.validationLoss ?? .nan)])
         }
         return HTMLPage.Section(heading: "Training vs validation: memorising or learning?", blocks: [
             .question("Does a run memorise its training examples instead of learning what carries over to new ones, and does regularization close the gap?"),
             .paragraph("The gap is training accuracy minus validation accuracy at each epoch. A run that memorises reaches training "
-                + "accuracy ≈ 1 while its validation accuracy stays lower: a wide gap. A penalty λ·R(W) keeps the weights small and "
+                + "accuracy ≈ 100 % while its validation accuracy stays lower: a wide gap. A penalty λ·R(W) keeps the weights small and "
                 + "spread out, which fits the training examples less exactly and usually narrows the gap. The data loss shows it "
                 + "most plainly: without a penalty the training loss falls towards 0 while the validation loss grows, as the model "
                 + "grows ever more confident about examples it has only memorised."),

@@ -52,7 +52,7 @@ extension ExperimentReport {
                 let values = experiment.configuration.sweep.map { axis in
                     result.run.sweepPoint.first { $0.path == axis.path }.map { JSONWriter.compactString($0.value) } ?? "–"
                 }
-                table.addRow([group.name] + values + [accuracies[index].isFinite ? formatDecimal(accuracies[index], maximumDecimals: 3) : "–",
+                table.addRow([group.name] + values + [accuracies[index].isFinite ? formatAccuracy(accuracies[index]) : "–",
                              result.stopReason.name], marker: index == best ? "★ best of \(group.name)" : nil)
             }
             guard (1...2).contains(group.axes.count) else { continue }
@@ -61,11 +61,11 @@ extension ExperimentReport {
             let columns = columnAxis.values.count
             let rows = rowAxis?.values.count ?? 1
             heatMaps.append(HeatMap(
-                title: "\(group.name): validation accuracy", rowAxis: AxisTitle(rowAxis.map { Self.lastKey(of: $0.path) } ?? ""),
+                title: "\(group.name): validation accuracy (%)", rowAxis: AxisTitle(rowAxis.map { Self.lastKey(of: $0.path) } ?? ""),
                 columnAxis: AxisTitle(Self.lastKey(of: columnAxis.path)),
                 rowLabels: rowAxis?.values.map(JSONWriter.compactString) ?? [""], columnLabels: columnAxis.values.map(JSONWriter.compactString),
-                values: (0..<rows).map { row in Array(accuracies[(row * columns)..<((row + 1) * columns)]) },
-                decimals: 3, valueRange: chance...1, markedCell: best.map { ($0 / columns, $0 % columns) },
+                values: (0..<rows).map { row in accuracies[(row * columns)..<((row + 1) * columns)].map { 100 * $0 } },
+                decimals: 1, valueRange: 100 * chance...100, markedCell: best.map { ($0 / columns, $0 % columns) },
                 crossedCells: group.results.indices.filter { Self.diverged(group.results[$0]) }.map { ($0 / columns, $0 % columns) }).svg)
             if let best {
                 let position = [rowAxis.map { (axis: $0, index: best / columns) }, (axis: columnAxis, index: best % columns)].compactMap { $0 }
@@ -82,7 +82,7 @@ extension ExperimentReport {
         var blocks: [HTMLPage.Block] = [
             .question("Which hyperparameters give the best validation accuracy, and is the best inside the grid or on its edge?"),
             .paragraph("The sweep trains every run at every point of the grid. Each cell is the validation accuracy at that point; "
-                + "the colour scale is fixed from chance (1/K = \(formatDecimal(chance, maximumDecimals: 3)), white) to 1 (dark blue), "
+                + "the colour scale is fixed from chance (1/K = \(formatAccuracy(chance)), white) to 100% (dark blue), "
                 + "so cells that differ by a few examples look alike, as they should. The best point is outlined; a red ✕ marks a point "
                 + "whose run diverged. The charts below show each run's best point only."),
         ]
