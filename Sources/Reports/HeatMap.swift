@@ -18,7 +18,7 @@ public struct HeatMap: Equatable, Sendable {
     public var columnLabels: [String]
     /// values[row][column].
     public var values: [[Double]]
-    /// Digits after the point in the cell text: 0 for counts, 2 or 3 for accuracies.
+    /// Digits after the point in the cell text, always written: 0 for counts, 1 for accuracies in percent.
     public var decimals: Int
     public var valueRange: ClosedRange<Double>?
     public var colorMap: ColorMap
@@ -71,7 +71,7 @@ public struct HeatMap: Equatable, Sendable {
     }
 
     private func cellText(_ value: Double) -> String {
-        value.isFinite ? formatDecimal(value, maximumDecimals: decimals) : "–"
+        value.isFinite ? formatFixed(value, decimals: decimals) : "–"
     }
 
     /// `valueRange`, or the finite values' min…max.

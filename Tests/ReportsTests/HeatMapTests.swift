@@ -30,13 +30,13 @@ struct HeatMapTests {
         #expect(texts[2].attributes["fill"] == "#000000")
     }
 
-    @Test("a sweep grid: accuracies with 3 decimals, NaN cells as –, the best cell framed")
+    @Test("a sweep grid: accuracies in percent with one decimal always written (85.0, not 85), NaN cells as –, the best cell framed")
     func sweep() throws {
         let map = HeatMap(title: "Validation accuracy", rowAxis: "learning rate", columnAxis: "λ",
                           rowLabels: ["0.01", "0.1"], columnLabels: ["0", "0.001"],
-                          values: [[0.8125, 0.9], [.nan, 0.93333]], decimals: 3, markedCell: (1, 1))
+                          values: [[81.25, 85], [.nan, 93.333]], decimals: 1, markedCell: (1, 1))
         let root = try #require(parseXML(map.svg))
-        #expect(root.elements(withClass: "cell").flatMap(\.texts) == ["0.813", "0.9", "–", "0.933"])
+        #expect(root.elements(withClass: "cell").flatMap(\.texts) == ["81.3", "85.0", "–", "93.3"])
         let framed = root.elements(withClass: "cells").first?.children.last
         #expect(framed?.name == "rect" && framed?.attributes["stroke-width"] == "3")
     }
