@@ -3,7 +3,10 @@ import LinearAlgebra
 extension Dataset {
     /// The dataset with its feature columns in the order of `featureNames`, each found by its
     /// name: column j of the result is the column of this dataset named `featureNames[j]`, so a
-    /// file whose columns stand in another order still lines up with a model's W.
+    /// file whose columns stand in another order still lines up with a model's W. The image shape,
+    /// if any, is kept (the columns are as many). A CSV file's column names are unique (its reader
+    /// refuses a name that appears twice), so each name finds one column.
+    /// - Complexity: O(N·D) for N examples and D names.
     /// - Throws: `DatasetError.missingFeatureColumn` naming `file` when a name is not a column.
     public func columns(named featureNames: [String], file: String) throws -> Dataset {
         guard self.featureNames != featureNames else { return self }
@@ -19,6 +22,6 @@ extension Dataset {
                 reordered[i, target] = features[i, source]
             }
         }
-        return Dataset(features: reordered, labels: labels, classNames: classNames, featureNames: featureNames)
+        return Dataset(features: reordered, labels: labels, classNames: classNames, featureNames: featureNames, imageShape: imageShape)
     }
 }

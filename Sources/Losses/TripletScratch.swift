@@ -95,11 +95,12 @@ public struct TripletScratch: Sendable {
         for ranked in rankedPositives { rankedValues.append(ranked.value) }
     }
 
-    /// The number of entries of the ascending `rankedValues` (the ranked positives' values) that are
-    /// < `value` (`orEqual` false) or ≤ `value` (true). Comparisons of distances are as unpredictable
-    /// as coin flips, and a mispredicted branch costs more than a probe, so up to
-    /// `linearSearchLimit` positives (the usual count with K ≥ 4) this compares all of them, eight
-    /// at a time without a branch, and only above it searches by bisection.
+    /// The number of entries of the ascending `rankedValues` (the ranked positives' values, or the
+    /// sorted negative distances of `TripletLoss.hingeSumOfAllTriplets`) that are < `value`
+    /// (`orEqual` false) or ≤ `value` (true). Comparisons of distances are as unpredictable as coin
+    /// flips, and a mispredicted branch costs more than a probe, so up to `linearSearchLimit`
+    /// values (the usual count of positives with K ≥ 4) this compares all of them, eight at a time
+    /// without a branch, and only above it searches by bisection.
     /// - Complexity: O(log |P|) (O(|P|/8) up to `linearSearchLimit`).
     static func count(below value: Double, orEqual: Bool, in rankedValues: [Double]) -> Int {
         let values = rankedValues.span

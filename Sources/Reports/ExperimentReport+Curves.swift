@@ -129,7 +129,7 @@ extension ExperimentReport {
         return HTMLPage.Section(heading: "Training vs validation: memorising or learning?", blocks: [
             .question("Does a run memorise its training examples instead of learning what carries over to new ones, and does regularization close the gap?"),
             .paragraph("The gap is training accuracy minus validation accuracy at each epoch. A run that memorises reaches training "
-                + "accuracy ≈ 100 % while its validation accuracy stays lower: a wide gap. A penalty λ·R(W) keeps the weights small and "
+                + "accuracy ≈ 100% while its validation accuracy stays lower: a wide gap. A penalty λ·R(W) keeps the weights small and "
                 + "spread out, which fits the training examples less exactly and usually narrows the gap. The data loss shows it "
                 + "most plainly: without a penalty the training loss falls towards 0 while the validation loss grows, as the model "
                 + "grows ever more confident about examples it has only memorised."),

@@ -18,7 +18,7 @@ extension ExperimentReport {
             let answers = SigmoidAnswers(classifier: result.classifier, features: train.features, labels: train.labels)
             table.addRow([result.run.name, result.run.loss.settings.positiveTermOnly ? "−log σ(s_y) only (the pitfall)" : "both",
                           formatDecimal(answers.meanCorrect, maximumDecimals: 3), formatDecimal(answers.meanOther, maximumDecimals: 3),
-                          formatDecimal(100 * answers.otherYesFraction, maximumDecimals: 1) + " %"])
+                          formatAccuracy(answers.otherYesFraction)])
         }
         return HTMLPage.Section(heading: "Sigmoid outputs as yes/no answers", blocks: [
             .question("Does each class's sigmoid answer its own question, \"is this example of class j?\", or does it say yes to everything?"),

@@ -80,12 +80,12 @@ public struct ExplainTable {
         return table.rendered
     }
 
-    /// The name of the model's own loss row: its type, and for the sigmoid which terms it sums.
+    /// The name of the model's own loss row, short enough for an 80-column terminal: its type, and
+    /// for the sigmoid with `positive_term_only` that it sums −ln σ(s_y) alone (the pitfall; the full
+    /// loss is −ln σ(s_y) − Σ_{j≠y} ln(1 − σ(s_j)), as `trainer help explain` says).
     static func ownLossName(_ loss: LossConfiguration) -> String {
         guard loss.type == .sigmoid else { return "\(loss.type.rawValue) loss" }
-        return loss.settings.positiveTermOnly
-            ? "sigmoid loss −ln σ(s_y) only, the pitfall"
-            : "sigmoid loss −ln σ(s_y) − Σ_{j≠y} ln(1 − σ(s_j))"
+        return loss.settings.positiveTermOnly ? "sigmoid loss, y term only" : "sigmoid loss"
     }
 
     /// "SVM weston_watkins Δ = 1", with "squared" and "j = y included" where they apply.

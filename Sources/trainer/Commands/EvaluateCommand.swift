@@ -27,11 +27,11 @@ struct EvaluateCommand: Command {
     ] + DataArgument.Options.help(labelled: true)
     static let examples: [(command: String, comment: String)] = [
         ("trainer evaluate runs/svm-vs-softmax/softmax --split validation",
-         "the examples the run held out (after a rerun, use the folder train's last line names, e.g. runs/svm-vs-softmax-2)"),
-        ("trainer evaluate runs/mnist/softmax --split test", "the MNIST test split, after `trainer train configs/mnist.json`"),
+         "the 60 examples the run held out (after a rerun, the folder train's last line names)"),
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv",
-         "accuracy and confusion matrix on a whole file (here mostly the examples it trained on)"),
+         "accuracy and confusion matrix on a whole file (mostly examples it trained on)"),
         ("trainer evaluate runs/svm-vs-softmax/softmax/model.json data/spiral.csv --json", "the same numbers for a script"),
+        ("trainer evaluate runs/mnist/softmax --split test", "the 1,000 test digits, after trainer train configs/mnist.json"),
     ]
 
     /// What to evaluate on.

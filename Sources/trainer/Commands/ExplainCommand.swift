@@ -11,7 +11,9 @@ struct ExplainCommand: Command {
         its class scores s = Wx + b, each SVM term max(0, s_j − s_y + Δ) (Δ and the variant from the
         model when it is an SVM, else Δ = 1 Weston–Watkins), the softmax probabilities, and both
         losses. A gaussian_nll model also shows its loss split into the scaled squared error and the
-        constant ½·K·ln(2πσ²). A triplet model, whose loss is over triplets of examples and not per
+        constant ½·K·ln(2πσ²). A sigmoid model also shows σ(s_j), each class's own yes-or-no, and its
+        loss −ln σ(s_y) − Σ_{j≠y} ln(1 − σ(s_j)), or −ln σ(s_y) alone with positive_term_only (the
+        lecture's pitfall: the wrong classes may say yes for free). A triplet model, whose loss is over triplets of examples and not per
         example, shows instead each example's embedding f = Vx and its squared distance to every class
         centroid: the nearest one is the prediction.
         """ + "\n\n" + DataArgument.discussion

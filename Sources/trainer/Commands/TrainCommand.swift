@@ -36,10 +36,10 @@ struct TrainCommand: Command {
     ]
     static let examples: [(command: String, comment: String)] = [
         ("trainer train configs/svm-vs-softmax.json", "the main job: SVM and softmax side by side"),
-        ("trainer train configs/svm-vs-softmax.json --repeats 5", "is the winner really better? mean ± sd over 5 seeds"),
-        ("trainer train configs/mnist.json", "real data: 5,000 MNIST digits, shipped in data/"),
         ("trainer train configs/margin.json --set optimizer.epochs=20", "a quicker run of another experiment"),
         ("trainer train configs/l1-vs-l2.json --out /tmp/l1 --force", "results into a folder of your choice"),
+        ("trainer train configs/svm-vs-softmax.json --repeats 5", "is the SVM really better here? mean ± sd over 5 seeds"),
+        ("trainer train configs/mnist.json", "real data: 5,000 MNIST digits, shipped in data/"),
     ]
 
     let configPath: String
