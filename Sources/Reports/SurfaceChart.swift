@@ -86,7 +86,7 @@ public struct SurfaceChart: Equatable, Sendable {
                             fill: Self.colorMap.color(at: (Double(band) + 0.5) / Double(bands)).hex)
         }
         document.add(.group(key, className: "key"))
-        document.add(.text("\(formatDecimal(low, maximumDecimals: 4)) to \(formatDecimal(high, maximumDecimals: 4)), \(bands) bands of equal ratio",
+        document.add(.text("\(formatSignificant(low)) to \(formatSignificant(high)), \(bands) bands of equal ratio",
                            x: frame.left, y: keyTop + 26, size: PlotFrame.tickSize, fill: "#333333"))
         return document.markup
     }

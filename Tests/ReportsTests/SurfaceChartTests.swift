@@ -23,4 +23,12 @@ struct SurfaceChartTests {
         #expect(root.elements(withClass: "marked").count == 1)
         #expect(root.texts.contains("1 to 4, 4 bands of equal ratio"))
     }
+
+    @Test("a diverged run's huge losses are written to 4 significant digits, so the caption fits under the chart")
+    func hugeRange() throws {
+        let chart = SurfaceChart(title: "too-large: L", xAxis: "a", yAxis: "b", xRange: -1...1, yRange: -1...1,
+                                 values: [[6.334257523874509e47, 1.0138310151169306e47]], marked: PlanePoint(x: 0, y: 0), bands: 12)
+        let root = try #require(parseXML(chart.svg))
+        #expect(root.texts.contains("1.014e47 to 6.334e47, 12 bands of equal ratio"), "\(root.texts)")
+    }
 }
