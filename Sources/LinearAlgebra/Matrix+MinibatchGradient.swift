@@ -63,8 +63,9 @@ extension Matrix {
     /// its rows of dS, then dSᵀ·X and Σ dS of the chunk added to the piece's sums while the chunk's
     /// rows (576 KiB at D = 3,072) are still in the L2 cache. Each piece's entry (k, d) is the
     /// multiply–add chain over its rows in order, as in `transposedMultiply`; whichever of up to
-    /// `threadCount` threads is free takes the next piece, and the pieces' sums are added in piece
-    /// order afterwards, so the result is bit-identical for any thread count
+    /// `threadCount` threads is free takes the next piece (with more threads than pieces, the next
+    /// chunk, then the next run of a piece's columns: the same chains), and the pieces' sums are
+    /// added in piece order afterwards, so the result is bit-identical for any thread count
     /// (`MinibatchGradientKernel`).
     /// - Complexity: O(B·K·D).
     public static func minibatchGradient(

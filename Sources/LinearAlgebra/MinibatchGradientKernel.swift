@@ -2,7 +2,8 @@
 /// `MinibatchPieces` computes the scores, ∂L/∂S and the dW and db of its own rows, a chunk at a
 /// time, into its own sums (piece 0 into dW and db themselves, piece p ≥ 1 into partial p); then
 /// the partial sums are added to piece 0's in piece order. Each piece writes only its own rows of
-/// the scores and ∂L/∂S and its own sums, so the pieces can run on any threads in any order.
+/// the scores and ∂L/∂S and its own sums, so the pieces can run on any threads in any order. More
+/// threads than pieces share the same sums in two phases (`runInTwoPhases`).
 struct MinibatchGradientKernel: @unchecked Sendable {
     /// Below this many multiply–adds per thread a step stays on the calling thread. With
     /// `concurrentPerform` (tens of µs per wake-up) `mid` (D = 100: 400,000 multiply–adds per step)
@@ -33,14 +34,16 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     let classVectors: Bool
 
     /// The whole step: Wᵀ for the class-vector kernel, the pieces on up to `threadCount` threads,
-    /// then the pieces' partial gradients added in piece order.
+    /// then the pieces' partial gradients added in piece order. With more threads than pieces
+    /// (cifar-like's 2 pieces on a 4-core machine) the pieces' work is shared in two phases
+    /// (`runInTwoPhases`): the same sums in the same order, so the same bits.
     /// - Precondition: at least one row, class and feature (the callers take empty shapes apart).
     static func step(
         x: UnsafeMatrixHandle, rows: UnsafeRowIndices, layout: AffineParameterLayout, classes: Int,
         scoresGradientOfRows: ScoresGradientOfRows, scratch: inout MinibatchGradientScratch, threadCount: Int
     ) {
         let features = x.stride, batch = rows.count, pieces = MinibatchPieces.count(batch: batch, classes: classes, features: x.stride)
-        let threads = max(1, min(threadCount, pieces, 2 * batch * classes * features / minimumWorkPerThread))
+        let threads = max(1, min(threadCount, 2 * batch * classes * features / minimumWorkPerThread))
         let classVectors = ClassVectorScoresKernel.handles(classes: classes, features: features)
         let buffers = scratch.buffers(batch: batch, classes: classes, features: features, pieces: pieces,
                                       transposedWidth: ClassVectorScoresKernel.paddedClasses(classes))
@@ -50,8 +53,12 @@ struct MinibatchGradientKernel: @unchecked Sendable {
         }
         let kernel = MinibatchGradientKernel(x: x, features: features, rows: rows, layout: layout, classes: classes,
                                              buffers: buffers, pieces: pieces, classVectors: classVectors)
-        ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
-            kernel.run(piece: piece, scoresGradientOfRows: scoresGradientOfRows)
+        if threads <= pieces {
+            ParallelPartition.forEachPiece(pieces, threads: threads) { piece in
+                kernel.run(piece: piece, scoresGradientOfRows: scoresGradientOfRows)
+            }
+        } else {
+            kernel.runInTwoPhases(threads: threads, scoresGradientOfRows: scoresGradientOfRows)
         }
         kernel.addPartialGradients(threadCount: threads)
     }
@@ -63,36 +70,95 @@ struct MinibatchGradientKernel: @unchecked Sendable {
                 buffers.partialBiasGradients.rows(from: (piece - 1) * classes))
     }
 
-    /// dW and db of the rows of piece `piece`, summed in their order into the piece's target (which
-    /// is overwritten); the chunk's rows of ∂L/∂S by `scoresGradientOfRows`, a chunk at a time.
-    func run(piece: Int, scoresGradientOfRows: ScoresGradientOfRows) {
-        let pieceRows = MinibatchPieces.range(of: piece, count: pieces, batch: rows.count)
-        let target = targets(of: piece)
+    /// How many chunks piece `piece` has: its rows, `rowsPerChunk(features:)` at a time from its first.
+    private func chunkCount(of piece: Int) -> Int {
         let rowsPerChunk = Self.rowsPerChunk(features: features)
-        for first in stride(from: pieceRows.lowerBound, to: pieceRows.upperBound, by: rowsPerChunk) {
-            let chunk = first ..< min(first + rowsPerChunk, pieceRows.upperBound)
-            let chunkRows = rows.extracting(chunk), chunkScores = buffers.scores.rows(from: chunk.lowerBound)
-            if classVectors {
-                let upcoming = chunk.upperBound ..< min(chunk.upperBound + ClassVectorScoresKernel.rowsPerGroup, rows.count)
-                ClassVectorScoresKernel(
-                    x: x, depth: features, rows: chunkRows, transposedWeights: buffers.transposedWeights.reading,
-                    weights: layout.weights, classes: classes, bias: layout.bias, result: chunkScores,
-                    upcomingRows: rows.extracting(upcoming)
-                ).run()
-            } else {
-                ScoresKernel(a: x, depth: features, rows: chunkRows, b: layout.weights, outputs: classes, lastColumn: layout.bias,
-                             result: chunkScores)
-                    .run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
-            }
-            let entries = chunk.lowerBound * classes ..< chunk.upperBound * classes
-            var chunkGradient = buffers.scoresGradient.entries(entries).mutableSpan
-            scoresGradientOfRows(chunk, UnsafeBufferPointer(buffers.scores.entries(entries)).span, &chunkGradient)
-            let gradientKernel = WeightGradientKernel(
-                c: buffers.scoresGradient.rows(from: chunk.lowerBound).reading, outputs: classes, a: x, depth: features,
-                rows: chunkRows, columnSums: target.bias, result: target.weights, accumulates: chunk.lowerBound != pieceRows.lowerBound)
+        return (MinibatchPieces.range(of: piece, count: pieces, batch: rows.count).count + rowsPerChunk - 1) / rowsPerChunk
+    }
+
+    /// The batch rows of chunk `index` of piece `piece`.
+    private func chunk(_ index: Int, of piece: Int) -> Range<Int> {
+        let pieceRows = MinibatchPieces.range(of: piece, count: pieces, batch: rows.count)
+        let first = pieceRows.lowerBound + index * Self.rowsPerChunk(features: features)
+        return first ..< min(first + Self.rowsPerChunk(features: features), pieceRows.upperBound)
+    }
+
+    /// dW and db of the rows of piece `piece`, summed in their order into the piece's target (which
+    /// is overwritten); the chunk's rows of ∂L/∂S by `scoresGradientOfRows`, a chunk at a time, and
+    /// the chunk's share of dW while its rows are in the cache.
+    func run(piece: Int, scoresGradientOfRows: ScoresGradientOfRows) {
+        for index in 0..<chunkCount(of: piece) {
+            let chunk = chunk(index, of: piece)
+            writeScoresGradient(of: chunk, scoresGradientOfRows: scoresGradientOfRows)
+            let gradientKernel = gradientKernel(of: chunk, into: targets(of: piece), accumulates: index > 0)
             gradientKernel.run(columnTiles: 0 ..< features / WeightGradientKernel.columnsPerTile)
             gradientKernel.runRemainingColumns()
         }
+    }
+
+    /// The rows of S and ∂L/∂S of the batch rows `chunk`: the scores (the sums of
+    /// `minibatchScores(rowsOf:at:weights:bias:into:)`, b added after the dot product), then the
+    /// loss's ∂L/∂S of them.
+    private func writeScoresGradient(of chunk: Range<Int>, scoresGradientOfRows: ScoresGradientOfRows) {
+        let chunkRows = rows.extracting(chunk), chunkScores = buffers.scores.rows(from: chunk.lowerBound)
+        if classVectors {
+            let upcoming = chunk.upperBound ..< min(chunk.upperBound + ClassVectorScoresKernel.rowsPerGroup, rows.count)
+            ClassVectorScoresKernel(
+                x: x, depth: features, rows: chunkRows, transposedWeights: buffers.transposedWeights.reading,
+                weights: layout.weights, classes: classes, bias: layout.bias, result: chunkScores,
+                upcomingRows: rows.extracting(upcoming)
+            ).run()
+        } else {
+            ScoresKernel(a: x, depth: features, rows: chunkRows, b: layout.weights, outputs: classes, lastColumn: layout.bias,
+                         result: chunkScores)
+                .run(rowTiles: 0 ..< (chunk.count + ScoresKernel.rowsPerTile - 1) / ScoresKernel.rowsPerTile)
+        }
+        let entries = chunk.lowerBound * classes ..< chunk.upperBound * classes
+        var chunkGradient = buffers.scoresGradient.entries(entries).mutableSpan
+        scoresGradientOfRows(chunk, UnsafeBufferPointer(buffers.scores.entries(entries)).span, &chunkGradient)
+    }
+
+    /// dSᵀ·X and Σ dS over the batch rows `rows` (∂L/∂S written), into `target`: added to what it
+    /// holds when `accumulates`, each entry the chain over the rows in order.
+    private func gradientKernel(
+        of rows: Range<Int>, into target: (weights: UnsafeMutableMatrixHandle, bias: UnsafeMutableMatrixHandle), accumulates: Bool
+    ) -> WeightGradientKernel {
+        WeightGradientKernel(c: buffers.scoresGradient.rows(from: rows.lowerBound).reading, outputs: classes, a: x, depth: features,
+                             rows: self.rows.extracting(rows), columnSums: target.bias, result: target.weights,
+                             accumulates: accumulates)
+    }
+
+    /// The pieces' work on more threads than pieces, in two jobs: first every chunk's S and ∂L/∂S
+    /// (any thread, any chunk), then each piece's dW in runs of column tiles (any thread, any run),
+    /// each run over all the piece's rows in order. Each entry of a piece's sums is then the same
+    /// multiply–add chain as in `run(piece:)` (storing and reloading a sum between chunks rounds
+    /// nothing), so the bits do not change; the price is that a row of X is read a second time for
+    /// dW, from the cache of whichever core scored it.
+    func runInTwoPhases(threads: Int, scoresGradientOfRows: ScoresGradientOfRows) {
+        let chunks = (0..<pieces).reduce(0) { $0 + chunkCount(of: $1) }
+        ParallelPartition.forEachPiece(chunks, threads: threads) { index in
+            writeScoresGradient(of: chunk(numbered: index), scoresGradientOfRows: scoresGradientOfRows)
+        }
+        // about 2 runs a thread, so that a thread that falls behind delays a small share
+        let tiles = features / WeightGradientKernel.columnsPerTile
+        let runsPerPiece = max(1, min(tiles, 2 * ((threads + pieces - 1) / pieces)))
+        ParallelPartition.forEachPiece(pieces * runsPerPiece, threads: threads) { index in
+            let (piece, run) = index.quotientAndRemainder(dividingBy: runsPerPiece)
+            let gradientKernel = gradientKernel(of: MinibatchPieces.range(of: piece, count: pieces, batch: rows.count),
+                                                into: targets(of: piece), accumulates: false)
+            gradientKernel.run(columnTiles: tiles * run / runsPerPiece ..< tiles * (run + 1) / runsPerPiece)
+            if run == runsPerPiece - 1 { gradientKernel.runRemainingColumns() }
+        }
+    }
+
+    /// The batch rows of chunk `index` of the step, the chunks numbered piece after piece.
+    private func chunk(numbered index: Int) -> Range<Int> {
+        var index = index, piece = 0
+        while piece < pieces - 1 && index >= chunkCount(of: piece) {
+            index -= chunkCount(of: piece)
+            piece += 1
+        }
+        return chunk(index, of: piece)
     }
 
     /// Adds the partial dW and db of pieces 1, 2, … in that order to piece 0's, dW's rows split

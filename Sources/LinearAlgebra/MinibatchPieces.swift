@@ -4,8 +4,9 @@
 ///
 /// The rows go in groups of 8 (the scores kernel's group), and piece p of P holds groups
 /// ⌊G·p/P⌋ ..< ⌊G·(p+1)/P⌋ of the G = ⌈B/8⌉ groups. With K = 10: B = 200 and D = 200 is 7 pieces
-/// of 24 rows and a last of 32; D = 3,072 (cifar-like) 4 pieces of 48 or 56 rows; B = 64 two of 32;
-/// B under 48 one piece.
+/// of 24 rows and a last of 32; D = 3,072 (cifar-like) 2 pieces of 96 and 104 rows; B = 64 two of
+/// 32; B under 48 one piece. More threads than pieces share the pieces' work in two phases
+/// (`MinibatchGradientKernel.runInTwoPhases`), so a few pieces do not cap the cores a step uses.
 public enum MinibatchPieces {
     /// Rows per group: a piece boundary never splits one.
     public static let rowsPerGroup = 8
@@ -14,15 +15,16 @@ public enum MinibatchPieces {
     public static let minimumRows = 24
     /// At most this many pieces: enough for 16 threads.
     public static let maximumCount = 16
-    /// The pieces' partial dW (K·D doubles each) together stay within this many bytes, the L2
-    /// cache of one core, so that they are still there when they are added up (but there are at
-    /// least 2 pieces when the batch has rows for them). `benchmark train`, cifar-like (K·D = 30,720),
-    /// 2 threads, one quiet sitting, 4 runs each: 8 pieces 0.131 s per epoch, 4 pieces 0.121, and
-    /// the two fixed slots before this partition 0.109.
-    public static let partialGradientBytes = 1 << 20
+    /// The pieces' partial dW (K·D doubles each) together stay within this many bytes, a quarter
+    /// of the L2 cache of one core, so that they stay there beside W, Wᵀ and the chunks of X (but
+    /// there are at least 2 pieces when the batch has rows for them). `benchmark train`,
+    /// cifar-like (K·D = 30,720: 245 KB a partial), svm on 2 threads, quiet, binaries taking turns,
+    /// median of the per-run ratios to the two fixed halves before this partition: 4 pieces
+    /// (1 MiB) 1.08× and 1.11× in two sittings, 2 pieces 1.05× and 1.06×; 8 pieces were slower still.
+    public static let partialGradientBytes = 1 << 19
 
     /// The number of pieces P of a batch of B rows for W of K×D: min(16, ⌊B/24⌋,
-    /// max(2, ⌊2²⁰ / (8·K·D)⌋)), at least 1.
+    /// max(2, ⌊2¹⁹ / (8·K·D)⌋)), at least 1.
     public static func count(batch: Int, classes: Int, features: Int) -> Int {
         let withinCache = partialGradientBytes / max(1, MemoryLayout<Double>.stride * classes * features)
         return max(1, min(maximumCount, batch / minimumRows, max(2, withinCache)))

@@ -80,9 +80,11 @@ struct MatrixMinibatchGradientTests {
         }
     }
 
-    /// (D, K): K·D = 20,560 ≥ 2·2¹³ splits Wᵀ's transposition and the pieces' sum over threads too.
-    @Test("1, 2, 3, 4 and 8 threads give bit-identical dW and db (a fixed partition into pieces)",
-          arguments: [(611, 10), (2_056, 10), (300, 20)])
+    /// (D, K): K·D = 20,560 ≥ 2·2¹³ splits Wᵀ's transposition and the pieces' sum over threads too;
+    /// it makes 3 pieces and cifar-like's shape (3,072, 10) 2, so 3 or more threads share them in
+    /// two phases (`MinibatchGradientKernel.runInTwoPhases`).
+    @Test("1, 2, 3, 4 and 8 threads give bit-identical dW and db (a fixed partition into pieces, shared in two phases by more threads)",
+          arguments: [(611, 10), (2_056, 10), (300, 20), (3_072, 10)])
     func threadCountDeterminism(features: Int, classes: Int) {
         let problem = MinibatchProblem(batch: 200, dataRows: 300, features: features, classes: classes, seed: 7)
         let single = problem.fast(threads: 1)

@@ -8,15 +8,16 @@ import LinearAlgebra
 /// with 1, 2, 3, 4 and 8 threads (more threads than this machine's cores, too) and compare bytes.
 @Suite("Thread count — 1, 2, 3, 4 and 8 threads write the same model.json and history.csv for every loss")
 struct ThreadCountDeterminismTests {
-    /// Batches of 200 rows (8 pieces, then a short one of 80 rows: 3 pieces), 10 classes and 300
-    /// features: 1.2 M multiply–adds a step, enough for 8 threads; D mod 16 = 12 reaches the
-    /// kernels' remainder columns. (The SGD update's split of a large W has its own test.)
-    /// Triplet runs get 250 samples (one batch of 200, four slots of anchors): their evaluation
-    /// over every triplet of the split dominates the test's time.
+    /// Batches of 200 rows (5 pieces, then a short one of 80 rows: 3 pieces), 10 classes and 1,300
+    /// features: 5.2 M multiply–adds a step, enough for 8 threads, which then share the pieces in two
+    /// phases (so do 4 on the short batch); D mod 16 = 4 reaches the kernels' remainder columns. (The
+    /// SGD update's split of a large W has its own test.) Triplet runs get 250 samples (one batch of
+    /// 200, four slots of anchors): their evaluation over every triplet of the split dominates the
+    /// test's time.
     static func config(runs: String) -> String {
-        let samples = runs.contains("triplet") ? 250 : 600
+        let samples = runs.contains("triplet") ? 250 : 350
         return #"""
-        {"seed": 11, "data": {"train": {"generate": {"kind": "blobs", "samples": \#(samples), "classes": 10, "features": 300, "noise": 4}}},
+        {"seed": 11, "data": {"train": {"generate": {"kind": "blobs", "samples": \#(samples), "classes": 10, "features": 1300, "noise": 4}}},
          "optimizer": {"epochs": 2, "batch_size": 200, "learning_rate": 0.01},
          "runs": [\#(runs)]}
         """#
