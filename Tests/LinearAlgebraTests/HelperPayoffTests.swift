@@ -59,7 +59,7 @@ struct HelperPayoffTests {
         #expect(payoff.preferred == .helped, "the probe is compared with the windows just before it")
     }
 
-    @Test("a window ends after 256 jobs, or after 10 ms of them")
+    @Test("a window ends after 256 jobs, or after 10 ms of them; a probe window after 64 jobs, or 2.5 ms")
     func windowLength() {
         var payoff = HelperPayoff()
         let start = ContinuousClock.now
@@ -67,10 +67,20 @@ struct HelperPayoffTests {
             _ = payoff.helpersInvited(at: start + .nanoseconds(job))
         }
         #expect(payoff.mode == .helped, "two full windows alone, then the first probe")
+        for job in 1..<64 {
+            _ = payoff.helpersInvited(at: start + .microseconds(job))
+        }
+        #expect(payoff.mode == .helped, "the probe's 64 jobs")
+        _ = payoff.helpersInvited(at: start + .microseconds(100))
+        #expect(payoff.mode == .alone && payoff.preferred == .alone, "then the probe ends: helpers that took as long do not pay")
         var timed = HelperPayoff()
         _ = timed.helpersInvited(at: start)
         _ = timed.helpersInvited(at: start + .milliseconds(11))
         _ = timed.helpersInvited(at: start + .milliseconds(22))
         #expect(timed.mode == .helped, "two windows of 10 ms alone, then the first probe")
+        _ = timed.helpersInvited(at: start + .microseconds(24_000))
+        #expect(timed.mode == .helped, "2 ms into the probe")
+        _ = timed.helpersInvited(at: start + .microseconds(24_600))
+        #expect(timed.mode == .helped && timed.preferred == .helped, "after 2.6 ms the probe has ended: helpers at 1.3 ms a job against 11 alone pay")
     }
 }
