@@ -1,2 +1,3 @@
-// The module is its header (include/CachePrefetch.h): one inline function.
+// The module is its header (include/CachePrefetch.h): two processor hints Swift cannot emit, as
+// inline functions.
 #include "CachePrefetch.h"
