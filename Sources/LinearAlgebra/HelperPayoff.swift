@@ -6,7 +6,7 @@
 /// job to the start of the next window's (the serial work between the jobs included), in two modes:
 /// `helped` (the invited helpers take pieces) and `alone` (the caller computes every piece). It
 /// starts alone, works in the mode that has been faster, and now and then runs one window in the
-/// other mode as a probe: after 2 windows, then 4, 8, … up to 64 while the choice holds, and back
+/// other mode as a probe: after 2 windows, then 4, 8 and 16 while the choice holds, and back
 /// to 2 when a probe changes it; a probe window is a quarter of a window. A probe is compared with
 /// the two windows just before it, so that both sides time the same phase of the run (training
 /// steps, or an evaluation's larger jobs). Helpers must be faster
@@ -29,8 +29,10 @@ struct HelperPayoff {
     static let probeShortening = 4
     /// Helped windows must take less than this share of the time of alone ones.
     static let worthwhileShare = 0.9
-    /// Windows between two probes.
-    static let probeIntervals = 2...64
+    /// Windows between two probes. At most 16 (160 ms of training): a machine that turns busy in
+    /// the middle of a run gets one thread's speed back within a fifth of a second. A probe costs
+    /// a quarter of a window, so 16 cost the same share of the time as whole-window probes every 64.
+    static let probeIntervals = 2...16
     /// How many windows of the preferred mode before a probe the comparison averages.
     static let remembered = 2
 

@@ -80,4 +80,12 @@ public enum ParallelPartition {
         }
         WorkerPool.shared.run(pieces: pieces, threads: threads, body)
     }
+
+    /// Makes the pool forget whether its helpers have been paying (`HelperPayoff`), so that the next
+    /// jobs start alone and probe, as in a new process: `benchmark train` calls it before each
+    /// timed run, which would otherwise inherit what the runs before it measured (a quiet run's
+    /// helpers, kept for 16 windows into a run beside a busy process). The results never depend on it.
+    public static func startHelperPayoffAfresh() {
+        WorkerPool.shared.startPayoffAfresh()
+    }
 }
