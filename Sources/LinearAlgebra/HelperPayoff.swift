@@ -6,12 +6,12 @@
 /// job to the start of the next window's (the serial work between the jobs included), in two modes:
 /// `helped` (the invited helpers take pieces) and `alone` (the caller computes every piece). It
 /// starts alone, works in the mode that has been faster, and now and then runs one window in the
-/// other mode as a probe: after 2 windows, then 4, 8 and 16 while the choice holds, and back
-/// to 2 when a probe changes it; a probe window is a quarter of a window. A probe is compared with
-/// the two windows just before it, so that both sides time the same phase of the run (training
-/// steps, or an evaluation's larger jobs). Helpers must be faster
-/// by `worthwhileShare` to be chosen, so that one thread's speed is what a busy machine gets, not
-/// less.
+/// other mode as a probe: after 2 windows, then 4, 8, … up to 16 while the helpers pay (64 while
+/// alone) as long as the choice holds, and back to 2 when a probe changes it; a probe of working
+/// alone lasts a quarter of a window. A probe is compared with the two windows just before it, so
+/// that both sides time the same phase of the run (training steps, or an evaluation's larger
+/// jobs). Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's speed is
+/// what a busy machine gets, not less.
 ///
 /// Only the speed depends on it: the pieces, and so the bits, are the same in both modes.
 struct HelperPayoff {
@@ -23,16 +23,21 @@ struct HelperPayoff {
     /// steps of `cifar-like`, 150 of the small-step shape).
     static let windowJobs = 256
     static let windowTime: Duration = .milliseconds(10)
-    /// A probe window is this many times shorter (64 jobs or 2.5 ms): a probe of the slower mode
-    /// then costs a quarter as much. Quiet cifar-like on 2 threads, probes of whole windows: 4 %
-    /// slower than with the helpers forced on.
-    static let probeShortening = 4
+    /// A probe of working alone, while the helpers pay, is this many times shorter (64 jobs or
+    /// 2.5 ms): it is the probe that costs on a quiet machine (alone takes up to twice as long), and
+    /// its answer matters little (a quiet machine stays quiet). Quiet cifar-like on 2 threads, with
+    /// probes of whole windows: 4 % slower than with the helpers forced on. A probe of the helpers
+    /// on a busy machine keeps the whole window: a short one is too easily lucky.
+    static let aloneProbeShortening = 4
     /// Helped windows must take less than this share of the time of alone ones.
     static let worthwhileShare = 0.9
-    /// Windows between two probes. At most 16 (160 ms of training): a machine that turns busy in
-    /// the middle of a run gets one thread's speed back within a fifth of a second. A probe costs
-    /// a quarter of a window, so 16 cost the same share of the time as whole-window probes every 64.
-    static let probeIntervals = 2...16
+    /// Windows between two probes, while the choice holds. While the helpers pay, at most 16 (160 ms
+    /// of training): a machine that turns busy in the middle of a run gets one thread's speed back
+    /// within a fifth of a second, and 16 short probes cost what whole ones every 64 did. While
+    /// working alone, at most 64: a machine that turns quiet only waits a little longer for the
+    /// helpers, and a probe of them beside a busy process is slow.
+    static let probeIntervals = 2...64
+    static let longestIntervalWhileHelped = 16
     /// How many windows of the preferred mode before a probe the comparison averages.
     static let remembered = 2
 
@@ -51,7 +56,7 @@ struct HelperPayoff {
     /// Called as a job starts at `now`: ends the window when it is full, and says whether the job
     /// invites the helpers.
     mutating func helpersInvited(at now: ContinuousClock.Instant) -> Bool {
-        let shortening = mode == preferred ? 1 : Self.probeShortening
+        let shortening = mode == .alone && preferred == .helped ? Self.aloneProbeShortening : 1
         if let start = windowStart, jobsInWindow >= Self.windowJobs / shortening || now - start >= Self.windowTime / shortening {
             endWindow(timePerJob: (now - start) / jobsInWindow)
             windowStart = now
@@ -69,7 +74,8 @@ struct HelperPayoff {
             let faster = fasterMode(probe: timePerJob)
             if faster == preferred {
                 let growth = isWideMargin(probe: timePerJob) ? 4 : 2
-                probeInterval = min(growth * probeInterval, Self.probeIntervals.upperBound)
+                let longest = preferred == .helped ? Self.longestIntervalWhileHelped : Self.probeIntervals.upperBound
+                probeInterval = min(growth * probeInterval, longest)
             } else {
                 preferred = faster
                 probeInterval = Self.probeIntervals.lowerBound

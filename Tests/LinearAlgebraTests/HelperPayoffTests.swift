@@ -35,7 +35,7 @@ struct HelperPayoffTests {
         }
     }
 
-    @Test("helpers that slow the jobs down, or gain less than 10 %, are not taken, and probed after 4, 8, … windows (8, 16, … when they lose by far)")
+    @Test("helpers that slow the jobs down, or gain less than 10 %, are not taken, and probed after 4, 8, … windows (8, 32, … when they lose by far)")
     func helpersThatDoNotPay() {
         for helped: Int64 in [150, 95] {
             var payoff = HelperPayoff()
@@ -45,7 +45,7 @@ struct HelperPayoffTests {
             #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + (wide ? 8 : 4),
                     "helped at \(helped) µs per job against 100 alone: the probe, then 4 (8) windows alone")
             #expect(payoff.preferred == .alone)
-            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + (wide ? 16 : 8), "then 8 (16, the longest interval)")
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + (wide ? 32 : 8), "then 8 (32)")
         }
     }
 
@@ -59,28 +59,35 @@ struct HelperPayoffTests {
         #expect(payoff.preferred == .helped, "the probe is compared with the windows just before it")
     }
 
-    @Test("a window ends after 256 jobs, or after 10 ms of them; a probe window after 64 jobs, or 2.5 ms")
+    @Test("a window ends after 256 jobs, or after 10 ms of them; a probe of working alone while helpers pay after 64 jobs, or 2.5 ms")
     func windowLength() {
         var payoff = HelperPayoff()
         let start = ContinuousClock.now
-        for job in 0..<(HelperPayoff.windowJobs * 2 + 1) {
-            _ = payoff.helpersInvited(at: start + .nanoseconds(job))
+        var now = start
+        func jobs(_ count: Int, every spacing: Duration) {
+            for _ in 0..<count {
+                _ = payoff.helpersInvited(at: now)
+                now += spacing
+            }
         }
-        #expect(payoff.mode == .helped, "two full windows alone, then the first probe")
-        for job in 1..<64 {
-            _ = payoff.helpersInvited(at: start + .microseconds(job))
-        }
-        #expect(payoff.mode == .helped, "the probe's 64 jobs")
-        _ = payoff.helpersInvited(at: start + .microseconds(100))
-        #expect(payoff.mode == .alone && payoff.preferred == .alone, "then the probe ends: helpers that took as long do not pay")
+        jobs(HelperPayoff.windowJobs * 2 + 1, every: .microseconds(10))
+        #expect(payoff.mode == .helped, "two full windows alone, then the first probe, of the helpers")
+        jobs(HelperPayoff.windowJobs - 1, every: .microseconds(5))
+        #expect(payoff.mode == .helped && payoff.preferred == .alone, "a probe of the helpers is a whole window")
+        jobs(1 + HelperPayoff.windowJobs * 2, every: .microseconds(5))
+        #expect(payoff.mode == .alone && payoff.preferred == .helped, "helpers at 5 µs a job against 10 pay; after 2 windows, a probe alone")
+        jobs(63, every: .microseconds(10))
+        #expect(payoff.mode == .alone, "the probe's 64 jobs")
+        jobs(1, every: .microseconds(10))
+        #expect(payoff.mode == .helped && payoff.preferred == .helped, "then the short probe has ended: alone is still slower")
         var timed = HelperPayoff()
         _ = timed.helpersInvited(at: start)
         _ = timed.helpersInvited(at: start + .milliseconds(11))
         _ = timed.helpersInvited(at: start + .milliseconds(22))
         #expect(timed.mode == .helped, "two windows of 10 ms alone, then the first probe")
-        _ = timed.helpersInvited(at: start + .microseconds(24_000))
-        #expect(timed.mode == .helped, "2 ms into the probe")
-        _ = timed.helpersInvited(at: start + .microseconds(24_600))
-        #expect(timed.mode == .helped && timed.preferred == .helped, "after 2.6 ms the probe has ended: helpers at 1.3 ms a job against 11 alone pay")
+        _ = timed.helpersInvited(at: start + .milliseconds(28))
+        #expect(timed.mode == .helped, "6 ms into the probe of the helpers")
+        _ = timed.helpersInvited(at: start + .milliseconds(33))
+        #expect(timed.preferred == .helped, "after 11 ms the probe has ended: helpers at 5.5 ms a job against 11 alone pay")
     }
 }
