@@ -44,7 +44,7 @@ struct TrainedMatrix {
             case .fast: regularizer.addGradient(of: values, strength: strength, into: &gradient)
             case .naive: regularizer.naiveAddGradient(of: values, strength: strength, into: &gradient)
             }
-            restore(bias, into: &gradient)
+            Self.restore(bias, into: &gradient)
         }
         switch implementation {
         case .fast: optimizer.step(&values, gradient: gradient, learningRate: learningRate)
@@ -56,7 +56,7 @@ struct TrainedMatrix {
             case .fast: regularizer.proximalStep(&values, threshold: learningRate * strength)
             case .naive: regularizer.naiveProximalStep(&values, threshold: learningRate * strength)
             }
-            restore(bias, into: &values)
+            Self.restore(bias, into: &values)
         }
     }
 
@@ -66,8 +66,10 @@ struct TrainedMatrix {
         return (0..<matrix.rows).map { matrix[$0, matrix.columns - 1] }
     }
 
-    /// Writes `column`, when there is one, back into the last column of `matrix`.
-    private func restore(_ column: [Double]?, into matrix: inout Matrix) {
+    /// Writes `column`, when there is one, back into the last column of `matrix`. Static: a method
+    /// of `self` called with `&gradient` made the call copy `self`, and so the whole matrix on the
+    /// first write (perf: a memmove of [W b] twice a step, cifar-like).
+    private static func restore(_ column: [Double]?, into matrix: inout Matrix) {
         guard let column else { return }
         for (k, value) in column.enumerated() { matrix[k, matrix.columns - 1] = value }
     }
