@@ -37,6 +37,7 @@ struct HelperPayoff {
     /// working alone, at most 64: a machine that turns quiet only waits a little longer for the
     /// helpers, and a probe of them beside a busy process is slow.
     static let probeIntervals = 2...64
+    /// The longest interval while the helpers pay (`probeIntervals` gives the one while alone).
     static let longestIntervalWhileHelped = 16
     /// How many windows of the preferred mode before a probe the comparison averages.
     static let remembered = 2
