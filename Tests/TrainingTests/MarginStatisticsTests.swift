@@ -28,6 +28,25 @@ struct MarginStatisticsTests {
         #expect(MarginStatistics.percentile(ofSorted: [], 50).isNaN)
     }
 
+    @Test("selection finds the sorted order statistics and the same percentiles, bit for bit, on 400 seeded arrays with repeats")
+    func selectionMatchesSort() {
+        var generator = Xoshiro256StarStar(seed: 3)
+        for trial in 0..<400 {
+            let count = 1 + trial % 60, distinct = 1 + trial % 7
+            let values = (0..<count).map { _ in Double(generator.next() % UInt64(distinct)) - Double(distinct / 2) + (trial % 3 == 0 ? 0.25 : 0) }
+            let sorted = values.sorted()
+            for k in 0..<count {
+                var scratch = values
+                #expect(MarginStatistics.orderStatistic(k, in: &scratch) == sorted[k], "x(\(k)) of \(values)")
+            }
+            var scratch = values
+            for q in [0.0, 10, 37.5, 50, 90, 100] {
+                let expected = MarginStatistics.percentile(ofSorted: sorted, q)
+                #expect(MarginStatistics.percentile(ofUnsorted: &scratch, q).bitPattern == expected.bitPattern, "q = \(q) of \(values)")
+            }
+        }
+    }
+
     /// The lecture's cat / car / frog scores (columns of the slide), labels cat, car, frog.
     static let lectureScores = Matrix([[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]])
 
