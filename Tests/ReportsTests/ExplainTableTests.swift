@@ -23,11 +23,16 @@ struct ExplainTableTests {
         return line.dropFirst(title.count).split(separator: " ").map(String.init).filter { Double($0) != nil }
     }
 
+    /// The explain table of scores [ln 3, ln 3] with label cat (σ = 3/4 for both classes).
+    static func tableForEqualScores(positiveTermOnly: Bool) -> String {
+        let ln3 = log(3.0)
+        return ExplainTable(model: model(positiveTermOnly: positiveTermOnly), scores: Matrix(rows: 1, columns: 2, elements: [ln3, ln3]),
+                            labels: [0]).render()
+    }
+
     @Test("σ(s_j) for every class, and the pitfall's loss −ln σ(s_y) named as the y term only: scores [ln 3, ln 3], label cat")
     func pitfall() throws {
-        let ln3 = log(3.0)
-        let text = ExplainTable(model: Self.model(positiveTermOnly: true), scores: Matrix(rows: 1, columns: 2, elements: [ln3, ln3]),
-                                labels: [0]).render()
+        let text = Self.tableForEqualScores(positiveTermOnly: true)
         // σ(ln 3) = 3/4 for both classes: the dog says yes as loudly as the cat, and the loss is only −ln ¾.
         #expect(Self.row("sigmoid σ(s_cat)", in: text) == ["0.75"], "\(text)")
         #expect(Self.row("sigmoid σ(s_dog)", in: text) == ["0.75"], "\(text)")
@@ -36,9 +41,7 @@ struct ExplainTableTests {
 
     @Test("the full sigmoid loss adds −ln(1 − σ(s_j)) for the other classes: −ln ¾ − ln ¼ = 1.674")
     func full() throws {
-        let ln3 = log(3.0)
-        let text = ExplainTable(model: Self.model(positiveTermOnly: false), scores: Matrix(rows: 1, columns: 2, elements: [ln3, ln3]),
-                                labels: [0]).render()
+        let text = Self.tableForEqualScores(positiveTermOnly: false)
         #expect(Self.row("sigmoid loss (the model's)", in: text) == ["1.674"], "\(text)")
     }
 }
