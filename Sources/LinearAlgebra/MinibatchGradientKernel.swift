@@ -154,8 +154,10 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     /// The batch rows of chunk `index` of the step, the chunks numbered piece after piece.
     private func chunk(numbered index: Int) -> Range<Int> {
         var index = index, piece = 0
-        while piece < pieces - 1 && index >= chunkCount(of: piece) {
-            index -= chunkCount(of: piece)
+        while piece < pieces - 1 {
+            let count = chunkCount(of: piece)
+            guard index >= count else { break }
+            index -= count
             piece += 1
         }
         return chunk(index, of: piece)
