@@ -78,10 +78,11 @@ public enum IDXFile {
         try checkSize(file, records: rows, recordBytes: columns, headerBytes: headerBytes)
         let features = try Matrix(rows: rows, columns: columns) { buffer, initializedCount in
             guard let destination = buffer.baseAddress else { return }
-            _ = try file.forEachBlock(recordBytes: columns, count: rows) { block, firstRecord in
+            let read = try file.forEachBlock(recordBytes: columns, count: rows) { block, firstRecord in
                 let start = destination + firstRecord * columns
                 for index in 0..<block.count { start[index] = Double(block[index]) }
             }
+            try checkRead(read, file, records: rows, recordBytes: columns, headerBytes: headerBytes)
             initializedCount = rows * columns
         }
         return (features, ImageShape(dimensions: Array(shape.dropFirst())))
@@ -93,9 +94,10 @@ public enum IDXFile {
         try checkSize(file, records: shape[0], recordBytes: 1, headerBytes: 8)
         var labels: [Int] = []
         labels.reserveCapacity(shape[0])
-        _ = try file.forEachBlock(recordBytes: 1, count: shape[0]) { block, _ in
+        let read = try file.forEachBlock(recordBytes: 1, count: shape[0]) { block, _ in
             labels.append(contentsOf: block.lazy.map(Int.init))
         }
+        try checkRead(read, file, records: shape[0], recordBytes: 1, headerBytes: 8)
         return labels
     }
 
@@ -126,6 +128,15 @@ public enum IDXFile {
     /// shorter file names the first record cut short, a longer one the offset of its extra bytes.
     /// Checked before anything is allocated, so a header promising 10¹² images is an error, not an
     /// exhausted memory.
+    /// Throws `truncatedRecord` when a read of `records` records of `recordBytes` got only `read`
+    /// bytes: the file shrank after `checkSize` measured it.
+    private static func checkRead(_ read: Int, _ file: ByteFile, records: Int, recordBytes: Int, headerBytes: Int) throws {
+        guard read < records * recordBytes else { return }
+        let record = read / recordBytes
+        throw DatasetError.truncatedRecord(file: file.path, record: record, offset: headerBytes + record * recordBytes,
+                                           expectedBytes: recordBytes, foundBytes: read % recordBytes)
+    }
+
     static func checkSize(_ file: ByteFile, records: Int, recordBytes: Int, headerBytes: Int) throws {
         guard let size = file.size else { return }
         let available = size - headerBytes

@@ -42,7 +42,7 @@ struct MinibatchGradientKernel: @unchecked Sendable {
         x: UnsafeMatrixHandle, rows: UnsafeRowIndices, layout: AffineParameterLayout, classes: Int,
         scoresGradientOfRows: ScoresGradientOfRows, scratch: inout MinibatchGradientScratch, threadCount: Int
     ) {
-        let features = x.stride, batch = rows.count, pieces = MinibatchPieces.count(batch: batch, classes: classes, features: x.stride)
+        let features = x.stride, batch = rows.count, pieces = MinibatchPieces.count(batch: batch, classes: classes, features: features)
         let threads = max(1, min(threadCount, 2 * batch * classes * features / minimumWorkPerThread))
         let classVectors = ClassVectorScoresKernel.handles(classes: classes, features: features)
         let buffers = scratch.buffers(batch: batch, classes: classes, features: features, pieces: pieces,
