@@ -78,10 +78,7 @@ public enum IDXFile {
         try checkSize(file, records: rows, recordBytes: columns, headerBytes: headerBytes)
         let features = try Matrix(rows: rows, columns: columns) { buffer, initializedCount in
             guard let destination = buffer.baseAddress else { return }
-            let read = try file.forEachBlock(recordBytes: columns, count: rows) { block, firstRecord in
-                let start = destination + firstRecord * columns
-                for index in 0..<block.count { start[index] = Double(block[index]) }
-            }
+            let read = try file.readDoubles(into: destination, count: rows * columns, type: .uint8)
             try checkRead(read, file, records: rows, recordBytes: columns, headerBytes: headerBytes)
             initializedCount = rows * columns
         }

@@ -127,33 +127,11 @@ public enum NumPyFile {
             readBytes = try file.read(into: base, count: count * 8)
             for index in 0..<readBytes / 8 { base[index] = Double(bitPattern: UInt64(littleEndian: base[index].bitPattern)) }
         } else {
-            readBytes = try convertBlocks(file, into: base, count: count, type: type)
+            readBytes = try file.readDoubles(into: base, count: count, type: type)
         }
         guard readBytes == count * type.byteCount else {
             throw DatasetError.truncatedData(file: file.path, expectedBytes: count * type.byteCount, foundBytes: readBytes)
         }
         return count
-    }
-
-    /// Reads elements of `type` block by block, converting each to a double; returns bytes read.
-    private static func convertBlocks(_ file: ByteFile, into destination: UnsafeMutablePointer<Double>, count: Int,
-                                      type: NumPyHeader.ElementType) throws -> Int {
-        let width = type.byteCount
-        return try file.forEachBlock(recordBytes: width, count: count) { block, first in
-            for index in 0..<block.count / width {
-                destination[first + index] = convert(block, at: index * width, type: type)
-            }
-        }
-    }
-
-    /// The little-endian element of `type` at `offset`, as a double.
-    private static func convert(_ raw: UnsafeRawBufferPointer, at offset: Int, type: NumPyHeader.ElementType) -> Double {
-        switch type {
-        case .float64: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-        case .float32: Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-        case .int64: Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-        case .int32: Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
-        case .uint8: Double(raw[offset])
-        }
     }
 }
