@@ -55,11 +55,7 @@ public enum IDXFile {
             throw DatasetError.rowCountMismatch(featuresFile: imagesPath, featureRows: features.rows,
                                                 labelsFile: labelsPath, labelRows: labels.count)
         }
-        var encoder = LabelEncoder(knownClasses: classNames)
-        for (record, label) in labels.enumerated() where encoder.encode(String(label)) == nil {
-            throw DatasetError.unknownArrayLabel(file: labelsPath, element: record, label: String(label), knownClasses: classNames ?? [])
-        }
-        let (indices, names) = try encoder.finishCheckingClasses(file: labelsPath)
+        let (indices, names) = try LabelEncoder.encode(integerLabels: labels, file: labelsPath, knownClasses: classNames)
         return Dataset(features: features, labels: indices, classNames: names,
                        featureNames: ImageShape.featureNames(of: imageShape, count: features.columns), imageShape: imageShape)
     }

@@ -44,6 +44,24 @@ struct LabelEncoder {
         return index
     }
 
+    /// The class indices and class names of the integer labels of an array file (IDX, `.npy`),
+    /// one per element: with `knownClasses` nil the classes are the distinct values in numeric order,
+    /// named by their decimal text, and at least two are required; otherwise each label maps onto
+    /// `knownClasses` by its decimal text.
+    /// - Throws: `DatasetError.unknownArrayLabel` naming the first element whose label is not one of
+    ///   `knownClasses`; `noExamples` or `singleClass` for training labels of fewer than two classes.
+    /// - Complexity: O(N) expected (hashing), plus O(K log K) to order the classes.
+    static func encode(integerLabels: [Int], file: String, knownClasses: [String]?) throws -> (labels: [Int], classNames: [String]) {
+        var encoder = LabelEncoder(knownClasses: knownClasses)
+        for (element, value) in integerLabels.enumerated() {
+            let label = String(value)
+            guard encoder.encode(label) != nil else {
+                throw DatasetError.unknownArrayLabel(file: file, element: element, label: label, knownClasses: knownClasses ?? [])
+            }
+        }
+        return try encoder.finishCheckingClasses(file: file)
+    }
+
     /// `finish()`, checking that training data (classes learned from the data) hold at least two
     /// classes: there is nothing to tell apart otherwise. `file` names the labels in the error.
     func finishCheckingClasses(file: String) throws -> (labels: [Int], classNames: [String]) {

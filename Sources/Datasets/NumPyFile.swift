@@ -38,17 +38,13 @@ public enum NumPyFile {
             throw DatasetError.rowCountMismatch(featuresFile: featuresPath, featureRows: features.rows,
                                                 labelsFile: labelsPath, labelRows: values.elements.count)
         }
-        var encoder = LabelEncoder(knownClasses: classNames)
-        for (element, value) in values.elements.enumerated() {
+        let integers = try values.elements.enumerated().map { element, value in
             guard value == value.rounded(), abs(value) <= 0x1p53 else {
                 throw DatasetError.nonIntegerLabel(file: labelsPath, element: element, found: "\(value)")
             }
-            let label = String(Int(value))
-            guard encoder.encode(label) != nil else {
-                throw DatasetError.unknownArrayLabel(file: labelsPath, element: element, label: label, knownClasses: classNames ?? [])
-            }
+            return Int(value)
         }
-        let (labels, names) = try encoder.finishCheckingClasses(file: labelsPath)
+        let (labels, names) = try LabelEncoder.encode(integerLabels: integers, file: labelsPath, knownClasses: classNames)
         return Dataset(features: features, labels: labels, classNames: names,
                        featureNames: ImageShape.featureNames(of: imageShape, count: features.columns), imageShape: imageShape)
     }
