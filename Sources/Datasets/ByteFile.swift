@@ -28,6 +28,17 @@ final class ByteFile {
         return ByteFile(path: path, handle: handle)
     }
 
+    /// Opens `path`, a file of a published dataset (IDX, CIFAR-10), for reading: a missing file is
+    /// `DatasetError.datasetNotFound`, its path resolved against the working directory and
+    /// `publishedAt` saying where the dataset can be downloaded.
+    static func openDataset(_ path: String, publishedAt: String) throws -> ByteFile {
+        do {
+            return try openForReading(path)
+        } catch DatasetError.fileNotFound(let resolved) {
+            throw DatasetError.datasetNotFound(path: resolved, publishedAt: publishedAt)
+        }
+    }
+
     /// Creates or truncates `path` for writing.
     static func openForWriting(_ path: String) throws -> ByteFile {
         guard let handle = fopen(path, "wb") else {

@@ -76,12 +76,7 @@ public enum CIFAR10File {
         let pixels = recordByteCount - 1
         var files: [(file: ByteFile, records: Int)] = []
         for path in paths {
-            let file: ByteFile
-            do {
-                file = try ByteFile.openForReading(path)
-            } catch DatasetError.fileNotFound(let resolved) {
-                throw DatasetError.datasetNotFound(path: resolved, publishedAt: publishedAt)
-            }
+            let file = try ByteFile.openDataset(path, publishedAt: publishedAt)
             let size = file.size ?? 0
             let records = size / recordByteCount
             if size % recordByteCount != 0 || size == 0 {

@@ -97,12 +97,7 @@ public enum IDXFile {
     /// The file at `path` positioned at its first record, and its shape; the magic number must be
     /// 00 00 08 n with n in `dimensions`, which `expected` describes for the error.
     private static func open(path: String, dimensions: ClosedRange<Int>, describing expected: String) throws -> (ByteFile, [Int]) {
-        let file: ByteFile
-        do {
-            file = try ByteFile.openForReading(path)
-        } catch DatasetError.fileNotFound(let resolved) {
-            throw DatasetError.datasetNotFound(path: resolved, publishedAt: publishedAt)
-        }
+        let file = try ByteFile.openDataset(path, publishedAt: publishedAt)
         let magic = try file.readBytes(count: 4)
         guard magic.count == 4, magic[0] == 0, magic[1] == 0, magic[2] == 0x08, dimensions.contains(Int(magic[3])) else {
             throw DatasetError.badIDXMagic(file: path, expected: expected, found: magic)
