@@ -51,13 +51,8 @@ public enum DataLoader {
     /// features and, when both know one, its image shape; gives it the training image shape.
     private static func matchTraining(_ dataset: inout Dataset?, source: DataSource?, train: Dataset) throws {
         guard let source, let other = dataset else { return }
-        guard other.featureCount == train.featureCount else {
-            throw DatasetError.featureCountMismatch(file: source.displayName, expected: train.featureCount, found: other.featureCount)
-        }
-        if let own = other.imageShape, let shape = train.imageShape, own != shape {
-            throw DatasetError.imageShapeMismatch(file: source.displayName, expected: "images of \(shape) as the training data",
-                                                  found: "images of \(own)")
-        }
+        try Dataset.checkFeatures(count: other.featureCount, imageShape: other.imageShape, file: source.displayName,
+                                  expectedCount: train.featureCount, expectedImageShape: train.imageShape, reference: "as the training data")
         dataset?.imageShape = train.imageShape
     }
 

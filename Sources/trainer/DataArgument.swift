@@ -109,14 +109,9 @@ enum DataArgument {
     }
 
     /// Fails unless the data have the model's number of features and, when both know one, its
-    /// image shape.
+    /// image shape (`Dataset.checkFeatures`).
     static func check(_ features: Matrix, imageShape: ImageShape?, model: ModelFile, file: String) throws {
-        guard features.columns == model.classifier.featureCount else {
-            throw DatasetError.featureCountMismatch(file: file, expected: model.classifier.featureCount, found: features.columns)
-        }
-        if let expected = model.imageShape, let imageShape, imageShape != expected {
-            throw DatasetError.imageShapeMismatch(file: file, expected: "images of \(expected) as the model was trained on",
-                                                  found: "images of \(imageShape)")
-        }
+        try Dataset.checkFeatures(count: features.columns, imageShape: imageShape, file: file, expectedCount: model.classifier.featureCount,
+                                  expectedImageShape: model.imageShape, reference: "as the model was trained on")
     }
 }
