@@ -19,6 +19,11 @@ public enum CSVFile {
     /// The label column's default name; when no column has it, the last column is the label.
     public static let defaultLabelColumn = "label"
 
+    /// The names of the columns of a file without a header row, by position: x0, x1, …, x(count − 1).
+    public static func positionalColumnNames(count: Int) -> [String] {
+        (0..<count).map { "x\($0)" }
+    }
+
     /// The dataset in the CSV file at `path`.
     ///
     /// - Parameters:
@@ -92,7 +97,7 @@ public enum CSVFile {
     /// numbers count 0, 1, … or 1, 2, … as pandas names unnamed columns.
     private static func readColumnNames(_ reader: CSVRecordReader, hasHeader: Bool) throws -> [String] {
         guard try reader.nextRecord() else { throw DatasetError.emptyFile(file: reader.file.path) }
-        guard hasHeader else { return reader.fields.indices.map { "x\($0)" } }
+        guard hasHeader else { return positionalColumnNames(count: reader.fields.count) }
         let names = reader.fields.indices.map(reader.text(of:))
         let numbers = reader.fields.indices.filter { DecimalNumber.parse(reader.trimmedBytes(of: $0)) != nil }.map { names[$0] }
         let counted = numbers.map { Int($0) }

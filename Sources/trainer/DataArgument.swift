@@ -99,7 +99,7 @@ enum DataArgument {
                 let dataset = try DataLoader.load(.cifar10(path: path), labelColumn: options.labelColumn, classNames: nil)
                 (features, imageShape) = (dataset.features, dataset.imageShape)
             default:
-                let names = options.header ? model.featureNames : (0..<model.classifier.featureCount).map { "x\($0)" }
+                let names = options.header ? model.featureNames : CSVFile.positionalColumnNames(count: model.classifier.featureCount)
                 features = try CSVFile.readFeatures(path: path, featureNames: names, hasHeader: options.header)
             }
         }
