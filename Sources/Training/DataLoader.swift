@@ -14,7 +14,7 @@ public enum DataLoader {
     ///   can be downloaded) or a CIFAR-10 folder where a batch is needed; `ConfigError` for an
     ///   `image_shape` that does not fit; `DatasetError` for what is wrong inside a file.
     public static func load(_ configuration: DataConfiguration, seed: UInt64, file: String) throws -> ExperimentData {
-        var train = try load(configuration.train, key: "data.train", configuration: configuration, classNames: nil, file: file)
+        var train = try load(configuration.train, split: .train, configuration: configuration, classNames: nil, file: file)
         if let shape = configuration.imageShape {
             guard shape.featureCount == train.featureCount else {
                 throw ConfigError.invalidValue(
@@ -33,10 +33,10 @@ public enum DataLoader {
             validationFraction: configuration.validationFraction, testFraction: configuration.testFraction,
             seed: splitStream.next())
         var validation = try configuration.validation.map {
-            try load($0, key: "data.validation", configuration: configuration, classNames: train.classNames, file: file)
+            try load($0, split: .validation, configuration: configuration, classNames: train.classNames, file: file)
         } ?? heldOut.validation
         var test = try configuration.test.map {
-            try load($0, key: "data.test", configuration: configuration, classNames: train.classNames, file: file)
+            try load($0, split: .test, configuration: configuration, classNames: train.classNames, file: file)
         } ?? heldOut.test
         try matchTraining(&validation, source: configuration.validation, train: train)
         try matchTraining(&test, source: configuration.test, train: train)
@@ -56,21 +56,16 @@ public enum DataLoader {
         dataset?.imageShape = train.imageShape
     }
 
-    /// The source at config key `key` (`data.train`, …) as a dataset; an error about its path
+    /// The source of `split` (config key `data.train`, …) as a dataset; an error about its path
     /// becomes a `ConfigError` naming the config file and the key.
-    private static func load(_ source: DataSource, key: String, configuration: DataConfiguration, classNames: [String]?,
+    private static func load(_ source: DataSource, split: SplitName, configuration: DataConfiguration, classNames: [String]?,
                              file: String) throws -> Dataset {
-        let part: CIFAR10File.Part? = switch key {
-        case "data.train": .training
-        case "data.test": .test
-        default: nil
-        }
         do {
             return try load(source, labelColumn: configuration.labelColumn, header: configuration.header,
-                            classNames: classNames, folderPart: part)
+                            classNames: classNames, folderPart: split.cifar10Part)
         } catch let error as DatasetError {
             guard let problem = pathProblem(error, source: source) else { throw error }
-            throw ConfigError.dataSource(file: file, path: key, problem: problem)
+            throw ConfigError.dataSource(file: file, path: split.configKey, problem: problem)
         }
     }
 

@@ -21,11 +21,6 @@ public enum RunFolderError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// The splits of an experiment, by the names `evaluate --split` takes.
-public enum SplitName: String, CaseIterable, Sendable {
-    case train, validation, test
-}
-
 /// A trained run's folder, OUT/<run> (SPEC §5): its model, and the experiment's data rebuilt from
 /// OUT/config.resolved.json, so that `evaluate RUN_DIR --split validation` measures the examples
 /// the run held out, not the whole file. The same seed and data give the same split (the split is
