@@ -15,10 +15,13 @@ import LinearAlgebra
 public enum CIFAR10File {
     /// The class names, in label order.
     public static let classNames = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
-    /// The shape of every image, [32, 32, 3].
-    static let imageShape = ImageShape(height: 32, width: 32, channels: 3)
-    /// 1 label byte and 32·32·3 pixel bytes.
-    public static let recordByteCount = 1 + 32 * 32 * 3
+    /// The shape of every image, [32, 32, 3]: 32 rows of 32 pixels, channels red, green, blue.
+    static let imageShape: ImageShape = {
+        guard let shape = ImageShape(height: 32, width: 32, channels: 3) else { preconditionFailure("32×32×3 is an image shape") }
+        return shape
+    }()
+    /// 1 label byte and the image's H·W·C = 3,072 pixel bytes.
+    public static let recordByteCount = 1 + imageShape.featureCount
     /// The batches of the training part, in order, as named in the folder.
     public static let trainingBatchNames = (1...5).map { "data_batch_\($0).bin" }
     /// The batch of the test part.
@@ -73,7 +76,7 @@ public enum CIFAR10File {
     ///   model does not know.
     /// - Complexity: O(N·3,072); memory 8·N·3,072 bytes for the features and a 1 MiB block.
     public static func read(paths: [String], classNames: [String]? = nil) throws -> Dataset {
-        let pixels = recordByteCount - 1
+        let pixels = imageShape.featureCount
         var files: [(file: ByteFile, records: Int)] = []
         for path in paths {
             let file = try ByteFile.openDataset(path, publishedAt: publishedAt)
@@ -111,16 +114,25 @@ public enum CIFAR10File {
             initializedCount = rows * pixels
         }
         return Dataset(features: features, labels: labels, classNames: classNames ?? Self.classNames,
-                       featureNames: ImageShape.featureNames(of: imageShape, count: pixels), imageShape: imageShape)
+                       featureNames: imageShape.featureNames, imageShape: imageShape)
     }
 
-    /// One image's planes (R, then G, then B, each 32×32 row by row) written channel-last:
-    /// destination[p·3 + k] = planes[k·1,024 + p] for pixel p = r·32 + c.
+    /// One image's planes (R, then G, then B, each H×W row by row) written channel-last, in the
+    /// layout of `ImageShape.featureIndex`:
+    ///
+    ///     destination[(r·W + c)·C + k] = planes[(k·H + r)·W + c]
+    ///
+    /// for row r, column c and channel k of the image shape [32, 32, 3].
+    /// - Complexity: O(H·W·C).
     static func writeChannelLast(planes: UnsafeRawBufferPointer, into destination: UnsafeMutablePointer<Double>) {
-        let area = 32 * 32
-        for channel in 0..<3 {
-            for pixel in 0..<area {
-                destination[pixel * 3 + channel] = Double(planes[channel * area + pixel])
+        let shape = imageShape
+        var planeIndex = 0
+        for channel in 0..<shape.channels {
+            for row in 0..<shape.height {
+                for column in 0..<shape.width {
+                    destination[shape.featureIndex(row: row, column: column, channel: channel)] = Double(planes[planeIndex])
+                    planeIndex += 1
+                }
             }
         }
     }
