@@ -48,8 +48,14 @@ public enum CIFAR10File {
             throw DatasetError.datasetNotFound(path: resolvedPath(path), publishedAt: publishedAt)
         }
         guard isFolder.boolValue else { return [path] }
-        let folder = path.hasSuffix("/") ? path : path + "/"
-        return (part == .training ? trainingBatchNames : [testBatchName]).map { folder + $0 }
+        return (part == .training ? trainingBatchNames : [testBatchName]).map { batchPath($0, inFolder: path) }
+    }
+
+    /// The path of the batch `name` in `folder`, whether or not the folder was written with a
+    /// trailing slash: `cifar-10-batches-bin` and `cifar-10-batches-bin/` both give
+    /// `cifar-10-batches-bin/test_batch.bin`.
+    public static func batchPath(_ name: String, inFolder folder: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + name
     }
 
     /// Whether `path` is a folder (of batches) rather than a batch file.
@@ -61,7 +67,7 @@ public enum CIFAR10File {
     /// Whether `path` is a folder that holds a CIFAR-10 batch (`data_batch_1.bin` or `test_batch.bin`).
     public static func isBatchFolder(_ path: String) -> Bool {
         isFolder(path) && (trainingBatchNames.prefix(1) + [testBatchName]).contains {
-            FileManager.default.fileExists(atPath: (path.hasSuffix("/") ? path : path + "/") + $0)
+            FileManager.default.fileExists(atPath: batchPath($0, inFolder: path))
         }
     }
 

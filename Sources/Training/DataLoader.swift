@@ -98,9 +98,8 @@ public enum DataLoader {
             return try IDXFile.read(imagesPath: images, labelsPath: labels, classNames: classNames)
         case .cifar10(let path):
             if folderPart == nil && CIFAR10File.isFolder(path) {
-                let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
                 throw DatasetError.wrongKindOfPath(
-                    path: path, expected: "a CIFAR-10 batch file such as \(folder)/\(CIFAR10File.testBatchName) "
+                    path: path, expected: "a CIFAR-10 batch file such as \(CIFAR10File.batchPath(CIFAR10File.testBatchName, inFolder: path)) "
                         + "(a folder stands for the training batches in a config's data.train and the test batch in data.test)",
                     found: "a folder")
             }

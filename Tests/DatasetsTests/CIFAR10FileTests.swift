@@ -44,6 +44,17 @@ struct CIFAR10FileTests {
         #expect(try CIFAR10File.batchFiles(at: file, part: .training) == [file])
     }
 
+    @Test("A folder written with or without a trailing slash gives the same batch paths, and is recognized as a batch folder")
+    func trailingSlash() throws {
+        let folder = try cifarFolder(["test_batch.bin": cifarRecord(label: 0, seed: 0)]).path
+        let expected = [folder + "/test_batch.bin"]
+        for written in [folder, folder + "/"] {
+            #expect(try CIFAR10File.batchFiles(at: written, part: .test) == expected, "folder written \(written)")
+            #expect(CIFAR10File.isBatchFolder(written), "folder written \(written)")
+        }
+        #expect(CIFAR10File.batchPath("test_batch.bin", inFolder: "cifar-10-batches-bin/") == "cifar-10-batches-bin/test_batch.bin")
+    }
+
     @Test("Read against a model's classes: by CIFAR-10 name, else by the label's number")
     func knownClasses() throws {
         let folder = try cifarFolder(["test_batch.bin": cifarRecord(label: 3, seed: 0) + cifarRecord(label: 1, seed: 0)])

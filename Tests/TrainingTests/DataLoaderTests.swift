@@ -65,6 +65,16 @@ struct DataLoaderTests {
                 + "(a folder stands for the training batches in a config's data.train and the test batch in data.test), found a folder")
     }
 
+    @Test("A CIFAR-10 folder written with a trailing slash: the batch the error suggests has one slash")
+    func cifarFolderTrailingSlash() throws {
+        var batches: [String: [UInt8]] = ["test_batch.bin": cifarRecord(label: 4, seed: 9)]
+        for index in 1...5 { batches["data_batch_\(index).bin"] = cifarRecord(label: UInt8(index % 2 * 8), seed: index) }
+        let cifar = try folder(batches).path
+        #expect(loadError("{\"data\": {\"train\": {\"cifar10\": \"\(cifar)/\"}, \"validation\": {\"cifar10\": \"\(cifar)/\"}}}")
+            == "test.json: data.validation: \(cifar)/: expected a CIFAR-10 batch file such as \(cifar)/test_batch.bin "
+                + "(a folder stands for the training batches in a config's data.train and the test batch in data.test), found a folder")
+    }
+
     @Test("image_shape gives flat data a shape; one that does not fit the features is an error naming the key")
     func imageShapeKey() throws {
         let csv = try folder(["flat.csv": Array(("a,b,c,d,label\n" + (0..<8).map { "\($0),1,2,3,\($0 % 2)" }.joined(separator: "\n")).utf8)])
