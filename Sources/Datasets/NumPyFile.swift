@@ -49,11 +49,6 @@ public enum NumPyFile {
                        featureNames: ImageShape.featureNames(of: imageShape, count: features.columns), imageShape: imageShape)
     }
 
-    /// The N×D features matrix of a `.npy` file of 2 to 4 dimensions (`readFeaturesAndShape`).
-    public static func readFeatures(path: String) throws -> Matrix {
-        try readFeaturesAndShape(path: path).features
-    }
-
     /// The features of a `.npy` file as an N×D matrix converted to `Double`, in memory backed by
     /// huge pages where the system offers them (`Matrix(rows:columns:hugePageElements:)`), and
     /// the image shape of an array of images: (N, D) has none, (N, H, W) gives [H, W] and

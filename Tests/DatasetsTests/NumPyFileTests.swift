@@ -16,7 +16,7 @@ struct NumPyFileTests {
     @Test("Features of every supported dtype, format versions 1.0, 2.0 and 3.0",
           arguments: ["f8", "f4", "i8", "i4", "u1"], [1, 2, 3])
     func numPyFeatures(dtype: String, version: Int) throws {
-        let features = try NumPyFile.readFeatures(path: fixture("features-\(dtype)-v\(version).npy"))
+        let features = try NumPyFile.readFeaturesAndShape(path: fixture("features-\(dtype)-v\(version).npy")).features
         #expect(features == Self.fixtureFeatures, "dtype \(dtype), version \(version): observed \(features)")
     }
 
@@ -89,20 +89,20 @@ struct NumPyFileErrorTests {
     @Test("Bad features file → one sentence naming the file", arguments: badFeatures)
     func badFeaturesFile(name: String, message: String) {
         let path = fixture(name)
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) } == "\(path): \(message)")
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) } == "\(path): \(message)")
     }
 
     @Test("A header promising 10¹² elements is refused before any allocation")
     func absurdShape() throws {
         let path = try temporaryFile(named: "absurd.npy", bytes: NumPyHeader.encoded(elementType: .float64, shape: [1_000_000, 1_000_000]))
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) }
             == "\(path): expected 8000000000000 bytes of data after the header, found 0 (a truncated file)")
     }
 
     @Test("Zero rows of 2⁴⁰ × 2⁴⁰ pixels: a row's length overflows, an error and not a trap")
     func overflowingRow() throws {
         let path = try temporaryFile(named: "wide.npy", bytes: NumPyHeader.encoded(elementType: .uint8, shape: [0, 1 << 40, 1 << 40]))
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) }
             == "\(path): expected 9223372036854775807 bytes of data after the header, found 0 (a truncated file)")
     }
 
@@ -139,14 +139,14 @@ struct NumPyFileErrorTests {
     func nonFinite() throws {
         let path = try temporaryDirectory().appendingPathComponent("nan.npy").path
         try NumPyFile.write(Matrix([[1, 2], [3, -.infinity]]), to: path)
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) }
             == "\(path): element [1, 1]: expected a finite number, found -inf (NaN and ±inf are rejected)")
     }
 
     @Test("A 4-D array that looks channel-first (N, C, H, W) is refused with the transposition that fixes it")
     func channelFirst() throws {
         let path = try temporaryFile(named: "chw.npy", bytes: NumPyHeader.encoded(elementType: .uint8, shape: [1, 3, 5, 5]) + Array(repeating: 0, count: 75))
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) }
             == "\(path): expected images channel-last, of shape (N, H, W, C), found shape (1, 3, 5, 5), which looks channel-first (N, C, H, W); save np.transpose(X, (0, 2, 3, 1)) instead")
     }
 
@@ -155,7 +155,7 @@ struct NumPyFileErrorTests {
         var bytes = NumPyHeader.encoded(elementType: .float64, shape: [1, 1]) + [0, 0, 0, 0, 0, 0, 0, 0]
         bytes[6] = 4
         let path = try temporaryFile(named: "v4.npy", bytes: bytes)
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) }
             == "\(path): the .npy header is not readable: expected format version 1.0, 2.0 or 3.0, found 4.0")
     }
 
@@ -168,12 +168,12 @@ struct NumPyFileErrorTests {
             + [UInt8(length & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 24)]
             + Array(header.utf8)
         let path = try temporaryFile(named: "nested.npy", bytes: bytes)
-        let message = errorMessage { _ = try NumPyFile.readFeatures(path: path) }
+        let message = errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: path) }
         #expect(message?.hasPrefix("\(path): the .npy header is not readable") == true, "\(message ?? "no error")")
     }
 
     @Test("A missing file shows the resolved path")
     func missingFile() {
-        #expect(errorMessage { _ = try NumPyFile.readFeatures(path: "/nonexistent/x.npy") } == "/nonexistent/x.npy: no such file")
+        #expect(errorMessage { _ = try NumPyFile.readFeaturesAndShape(path: "/nonexistent/x.npy") } == "/nonexistent/x.npy: no such file")
     }
 }
