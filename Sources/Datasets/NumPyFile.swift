@@ -11,9 +11,6 @@ import LinearAlgebra
 ///
 ///     np.save("x.npy", X.astype(np.float64)); np.save("x-labels.npy", y.astype(np.int64))
 public enum NumPyFile {
-    /// The element types `read` accepts, by NumPy `descr`.
-    public static var supportedDataTypes: [String] { NumPyHeader.ElementType.allCases.map(\.rawValue) }
-
     /// The labels file that goes with a features file: `name.npy` → `name-labels.npy`.
     public static func labelsPath(forFeaturesPath path: String) -> String {
         (path.hasSuffix(".npy") ? String(path.dropLast(4)) : path) + "-labels.npy"
