@@ -15,15 +15,20 @@ extension ComparisonTable {
     public static func implementationLines(_ results: [RunResult]) -> [String] {
         var lines: [String] = []
         for naive in results where naive.run.implementation == .naive && naive.stopReason == .completed {
-            if let fast = results.first(where: { isFastTwin($0, of: naive) }) { lines.append(speedLine(naive: naive, fast: fast)) }
+            let naiveConfig = withoutIdentity(naive.run.resolved)
+            if let fast = results.first(where: { isFastTwin($0, of: naive, naiveConfig: naiveConfig) }) {
+                lines.append(speedLine(naive: naive, fast: fast))
+            }
         }
         return lines
     }
 
-    /// Whether `candidate` is the fast run of `naive`'s config, and completed as many epochs.
-    static func isFastTwin(_ candidate: RunResult, of naive: RunResult) -> Bool {
+    /// Whether `candidate` is the fast run of `naive`'s config, and completed as many epochs;
+    /// `naiveConfig` is `withoutIdentity(naive.run.resolved)`, made once per naive run rather than
+    /// once per candidate.
+    static func isFastTwin(_ candidate: RunResult, of naive: RunResult, naiveConfig: JSONValue) -> Bool {
         candidate.run.implementation == .fast && candidate.stopReason == .completed && candidate.epochsRun == naive.epochsRun
-            && withoutIdentity(candidate.run.resolved) == withoutIdentity(naive.run.resolved)
+            && withoutIdentity(candidate.run.resolved) == naiveConfig
     }
 
     /// A run's resolved config without what names it and which path trains it.
