@@ -32,10 +32,14 @@ public enum IDXFile {
         return folder + renamed
     }
 
-    /// Whether `path` names an IDX file by the datasets' naming: `idx` and a digit in its file name
-    /// (`train-images-idx3-ubyte`, `train-images.idx3-ubyte`).
+    /// Whether `path` names an IDX file by the datasets' naming: a file name that ends in `idx`, the
+    /// number of dimensions and `-ubyte` (the elements' type, unsigned bytes), after `-`, `.` or
+    /// `_` or as the whole name (`train-images-idx3-ubyte`, `train-labels-idx1-ubyte`,
+    /// `train-images.idx3-ubyte`, `t10k-idx3-ubyte`), or such a name and `.gz`: a file still
+    /// packed, which reading then reports as gzip to unpack. Whether the name holds `images` does
+    /// not matter here; it matters only for finding the labels file (`labelsPath(forImagesPath:)`).
     public static func isIDXName(_ path: String) -> Bool {
-        URL(fileURLWithPath: path).lastPathComponent.range(of: "idx[0-9]", options: .regularExpression) != nil
+        URL(fileURLWithPath: path).lastPathComponent.range(of: "(^|[-._])idx[0-9]-ubyte(\\.gz)?$", options: .regularExpression) != nil
     }
 
     /// The dataset of an images file and a labels file.

@@ -111,11 +111,15 @@ public enum ConfigLoader {
     /// The keys of a data source object, besides `generate`'s section.
     static let sourceKeys = ["features", "labels", "images", "cifar10", "generate"]
 
-    /// A data source: a path (read as `DataSource.inferred(fromPath:)` says), `{"features", "labels"}`
-    /// (NumPy), `{"images", "labels"}` (IDX), `{"cifar10"}` or `{"generate"}`.
+    /// A data source: a path (read as `DataSource.inferred(fromPath:labels:labelsOption:)` says),
+    /// `{"features", "labels"}` (NumPy), `{"images", "labels"}` (IDX), `{"cifar10"}` or `{"generate"}`.
     static func decodeSource(_ value: JSONValue, path: String, file: String, seed: UInt64) throws(ConfigError) -> DataSource {
-        if let path = value.stringValue {
-            return DataSource.inferred(fromPath: path)
+        if let dataPath = value.stringValue {
+            do {
+                return try DataSource.inferred(fromPath: dataPath, labelsOption: #"the pair {"images": "…", "labels": "…"}"#)
+            } catch {
+                throw .dataSource(file: file, path: path, problem: error.description)
+            }
         }
         let expected = ConfigValueKind.dataSource.expectation
         guard let members = value.objectMembers else {

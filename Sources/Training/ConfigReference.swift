@@ -22,7 +22,8 @@ public enum ConfigReference {
 
             - a path, read by its name: a CSV file (`"data/spiral.csv"`; `header` and `label_column` say
               how); a NumPy features file (`"data/mnist-5k.npy"`, labels in `data/mnist-5k-labels.npy`);
-              an IDX images file (`"train-images-idx3-ubyte"`, labels in `train-labels-idx1-ubyte`); a
+              an IDX images file (`"train-images-idx3-ubyte"`, labels in `train-labels-idx1-ubyte`; a
+              name without `images`, such as `"digits.idx3-ubyte"`, needs the pair below); a
               CIFAR-10 batch (`"cifar-10-batches-bin/test_batch.bin"`) or a folder of them;
             - a NumPy pair `{"features": "x.npy", "labels": "y.npy"}`: features (N, D), or images
               (N, H, W) or (N, H, W, C) channel-last, flattened in C order;

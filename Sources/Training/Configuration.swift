@@ -72,16 +72,24 @@ extension DataSource {
     }
 
     /// The source a bare path names, by its file name: `NAME.npy` is a NumPy pair whose labels are
-    /// `labels` or else `NAME-labels.npy`; an IDX images file (`t10k-images-idx3-ubyte`) an IDX pair
-    /// whose labels are `labels` or else the file the datasets' naming gives
-    /// (`t10k-labels-idx1-ubyte`); `NAME.bin`, or a folder holding CIFAR-10 batches, CIFAR-10;
-    /// anything else a CSV file. A config's string source and the DATA argument of evaluate,
-    /// predict and explain both read this way.
-    public static func inferred(fromPath path: String, labels: String? = nil) -> DataSource {
+    /// `labels` or else `NAME-labels.npy`; an IDX file (`IDXFile.isIDXName`: `t10k-images-idx3-ubyte`,
+    /// `my-digits.idx3-ubyte`) an IDX pair whose labels are `labels` or else the file the datasets'
+    /// naming gives (`t10k-labels-idx1-ubyte`); `NAME.bin`, or a folder holding CIFAR-10 batches,
+    /// CIFAR-10; anything else a CSV file. A config's string source and the DATA argument of
+    /// evaluate, predict and explain both read this way.
+    /// - Parameter labelsOption: how the caller lets the labels of an IDX file be named elsewhere
+    ///   (`--labels FILE`), for the error when its name gives none.
+    /// - Throws: `DatasetError.wrongKindOfPath` for an IDX file without `labels` whose name has no
+    ///   `images` to give its labels file's name, rather than reading its bytes as CSV.
+    public static func inferred(fromPath path: String, labels: String? = nil, labelsOption: String) throws(DatasetError) -> DataSource {
         if path.hasSuffix(".npy") {
             return .numpy(features: path, labels: labels ?? NumPyFile.labelsPath(forFeaturesPath: path))
         }
-        if IDXFile.isIDXName(path), let labels = labels ?? IDXFile.labelsPath(forImagesPath: path) {
+        if IDXFile.isIDXName(path) {
+            guard let labels = labels ?? IDXFile.labelsPath(forImagesPath: path) else {
+                throw .wrongKindOfPath(path: path, expected: "an IDX images file whose name holds 'images' (its labels file is named with 'labels'), "
+                                           + "or \(labelsOption)", found: "no labels file to go with it")
+            }
             return .idx(images: path, labels: labels)
         }
         if path.hasSuffix(".bin") || CIFAR10File.isBatchFolder(path) { return .cifar10(path: path) }

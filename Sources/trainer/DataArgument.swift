@@ -68,12 +68,8 @@ enum DataArgument {
     /// The labelled data at `path`, with the model's preprocessing applied.
     static func labelled(_ path: String, model: ModelFile, options: Options) throws -> Dataset {
         var dataset: Dataset
-        switch DataSource.inferred(fromPath: path, labels: options.labels) {
+        switch try DataSource.inferred(fromPath: path, labels: options.labels, labelsOption: "--labels FILE") {
         case .csv:
-            if IDXFile.isIDXName(path) {
-                throw DatasetError.wrongKindOfPath(path: path, expected: "an IDX images file whose name holds 'images' (its labels file is named with 'labels'), or --labels FILE",
-                                                   found: "no labels file to go with it")
-            }
             dataset = try CSVFile.read(path: path, labelColumn: options.labelColumn, classNames: model.classNames, hasHeader: options.header)
             if options.header { dataset = try dataset.columns(named: model.featureNames, file: path) }
         case let source:
@@ -92,7 +88,7 @@ enum DataArgument {
         if IDXFile.isIDXName(path) {
             (features, imageShape) = try IDXFile.readImages(path: path)
         } else {
-            switch DataSource.inferred(fromPath: path) {
+            switch try DataSource.inferred(fromPath: path, labelsOption: "--labels FILE") {  // not an IDX file: it cannot throw
             case .numpy(let file, _):
                 (features, imageShape) = try NumPyFile.readFeaturesAndShape(path: file)
             case .cifar10:

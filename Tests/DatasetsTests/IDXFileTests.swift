@@ -58,6 +58,23 @@ struct IDXFileTests {
     }
 }
 
+@Suite("IDX files — recognized by the datasets' naming, -idxN-ubyte or .idxN-ubyte, whether or not 'images' is in the name")
+struct IDXNameTests {
+    // Columns: a path, whether it names an IDX file.
+    static let names: [(path: String, isIDX: Bool)] = [
+        ("mnist/train-images-idx3-ubyte", true), ("train-labels-idx1-ubyte", true), ("t10k-idx3-ubyte", true),
+        ("data/my-digits.idx3-ubyte", true), ("emnist_letters_idx3-ubyte", true), ("idx3-ubyte", true),
+        ("train-images-idx3-ubyte.gz", true), ("colour-idx4-ubyte", true),
+        ("idx3/data.csv", false), ("my_idx2_data.csv", false), ("pictures.idx3", false), ("train-images-idx3-ubyte.csv", false),
+        ("trainidx3-ubyte", false), ("t10k-idx3-ubyte.gz.txt", false),
+    ]
+
+    @Test("A file name ending in [-._]idxN-ubyte, or that and .gz, is an IDX file; idx elsewhere in a name is not", arguments: names)
+    func recognized(path: String, isIDX: Bool) {
+        #expect(IDXFile.isIDXName(path) == isIDX, "path \(path)")
+    }
+}
+
 @Suite("IDX files — a bad file names the file and the byte offset or record")
 struct IDXFileErrorTests {
     static let images = idxBytes(shape: [3, 2, 3], data: IDXFileTests.pixels)

@@ -110,6 +110,23 @@ struct ConfigLoaderTests {
         #expect(data.resolved["image_shape"] == [32, 32, 3] && data.resolved["header"] == false)
     }
 
+    @Test("A path named as an IDX file is IDX even without 'images' in its name: paired by name, or an error naming it")
+    func idxPaths() throws {
+        // Columns: the path as written, the source decoded.
+        let paired: [(String, DataSource)] = [
+            ("m/t10k-images.idx3-ubyte", .idx(images: "m/t10k-images.idx3-ubyte", labels: "m/t10k-labels.idx1-ubyte")),
+            ("train-images-idx3-ubyte.gz", .idx(images: "train-images-idx3-ubyte.gz", labels: "train-labels-idx1-ubyte.gz")),
+        ]
+        for (path, expected) in paired {
+            #expect(try TrainingFixtures.configuration("{\"data\": {\"train\": \"\(path)\"}}").data.train == expected, "path \(path)")
+        }
+        for path in ["m/t10k-idx3-ubyte", "my-digits.idx3-ubyte", "train-labels-idx1-ubyte"] {
+            #expect(TrainingFixtures.configError("{\"data\": {\"validation\": \"\(path)\", \"train\": \"a.csv\"}}")?.description
+                == "test.json: data.validation: \(path): expected an IDX images file whose name holds 'images' (its labels file is named with 'labels'), "
+                    + #"or the pair {"images": "…", "labels": "…"}, found no labels file to go with it"#, "path \(path)")
+        }
+    }
+
     @Test("runs deep-merge over the top level: a run overrides one key and keeps its siblings")
     func runsDeepMerge() throws {
         let configuration = try TrainingFixtures.configuration(#"""

@@ -75,6 +75,16 @@ struct DataLoaderTests {
                 + "(a folder stands for the training batches in a config's data.train and the test batch in data.test), found a folder")
     }
 
+    @Test("An IDX file still packed (.gz) is read as IDX, and the error names it and says to unpack it")
+    func packedIDX() throws {
+        let files = try folder(["train-images-idx3-ubyte.gz": [0x1F, 0x8B, 0x08, 0x08, 0, 0, 0, 0],
+                                "train-labels-idx1-ubyte.gz": [0x1F, 0x8B, 0x08, 0x08, 0, 0, 0, 0]])
+        let images = files.appendingPathComponent("train-images-idx3-ubyte.gz").path
+        #expect(loadError("{\"data\": {\"train\": \"\(images)\"}}")
+            == "\(images): bytes 0–3: expected the IDX magic number 00 00 08 03 (images: unsigned bytes, 3 dimensions), "
+                + "found 1f 8b 08 08 (a gzip file: unpack it first, e.g. gunzip FILE.gz)")
+    }
+
     @Test("image_shape gives flat data a shape; one that does not fit the features is an error naming the key")
     func imageShapeKey() throws {
         let csv = try folder(["flat.csv": Array(("a,b,c,d,label\n" + (0..<8).map { "\($0),1,2,3,\($0 % 2)" }.joined(separator: "\n")).utf8)])
