@@ -116,10 +116,6 @@ public enum IDXFile {
         return (file, shape)
     }
 
-    /// Fails unless the file holds exactly `records` records of `recordBytes` after its header: a
-    /// shorter file names the first record cut short, a longer one the offset of its extra bytes.
-    /// Checked before anything is allocated, so a header promising 10¹² images is an error, not an
-    /// exhausted memory.
     /// Throws `truncatedRecord` when a read of `records` records of `recordBytes` got only `read`
     /// bytes: the file shrank after `checkSize` measured it.
     private static func checkRead(_ read: Int, _ file: ByteFile, records: Int, recordBytes: Int, headerBytes: Int) throws {
@@ -129,6 +125,10 @@ public enum IDXFile {
                                            expectedBytes: recordBytes, foundBytes: read % recordBytes)
     }
 
+    /// Fails unless the file holds exactly `records` records of `recordBytes` after its header: a
+    /// shorter file names the first record cut short, a longer one the offset of its extra bytes.
+    /// Checked before anything is allocated, so a header promising 10¹² images is an error, not an
+    /// exhausted memory.
     static func checkSize(_ file: ByteFile, records: Int, recordBytes: Int, headerBytes: Int) throws {
         guard let size = file.size else { return }
         let available = size - headerBytes
