@@ -1,17 +1,22 @@
-/// Whether `WorkerPool`'s helpers have been making the jobs faster, measured, not assumed.
+/// Whether `WorkerPool`'s helpers have been making one kind of job faster, measured, not assumed.
 ///
 /// On a machine busier than it has cores, a helper may be descheduled while it holds a piece, or
 /// wake on the caller's own core, and a step then waits for the scheduler: a parallel run can be
-/// slower than one thread. So the pool times windows of jobs, from the start of a window's first
-/// job to the start of the next window's (the serial work between the jobs included), in two modes:
-/// `helped` (the invited helpers take pieces) and `alone` (the caller computes every piece). It
-/// starts alone, works in the mode that has been faster, and now and then runs one window in the
-/// other mode as a probe: after 2 windows, then 4, 8, … up to 16 while the helpers pay (64 while
-/// alone) as long as the choice holds, and back to 2 when a probe changes it; a probe of working
-/// alone lasts a quarter of a window. A probe is compared with the two windows just before it, so
-/// that both sides time the same phase of the run (training steps, or an evaluation's larger
-/// jobs). Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's speed is
-/// what a busy machine gets, not less.
+/// slower than one thread. So the pool times windows of jobs, each job from its start to the end of
+/// its last piece, in two modes: `helped` (the invited helpers take pieces) and `alone` (the caller
+/// computes every piece). It starts alone, works in the mode that has been faster, and now and then
+/// runs one window in the other mode as a probe: after 2 windows, then 4, 8, … up to 16 while the
+/// helpers pay (64 while alone) as long as the choice holds, and back to 2 when a probe changes it;
+/// a probe of working alone lasts a quarter of a window. A probe is compared with the two windows
+/// just before it. Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's
+/// speed is what a busy machine gets, not less.
+///
+/// The pool keeps one payoff per kind of job (`HelperPayoffByJobSize`), so that a window compares
+/// like with like: the training steps, an evaluation's larger jobs and the elementwise updates of
+/// W each have their own. Timed together, from one window's start to the next (the serial work
+/// between jobs included), a window of steps was compared with one that held the per-epoch
+/// evaluation, and a probe came out 20 times faster or 7 times slower than it was (mid, 2 threads,
+/// evaluated every epoch: 64–82 % of the steps helped, against 93 % without the evaluation).
 ///
 /// Only the speed depends on it: the pieces, and so the bits, are the same in both modes.
 struct HelperPayoff {
@@ -19,8 +24,8 @@ struct HelperPayoff {
         case helped, alone
     }
 
-    /// A window ends after this many jobs, or once this much time has passed (about 50 training
-    /// steps of `cifar-like`, 150 of the small-step shape).
+    /// A window ends after this many jobs, or once its jobs have taken this much time (about 20
+    /// training steps of `cifar-like`, 200 of the small-step shape).
     static let windowJobs = 256
     static let windowTime: Duration = .milliseconds(10)
     /// A probe of working alone, while the helpers pay, is this many times shorter (64 jobs or
@@ -47,26 +52,27 @@ struct HelperPayoff {
     /// The mode that has been faster; `mode` differs from it during a probe. Alone at first: a
     /// short run on a busy machine must not pay for helpers before the first probe has timed them.
     private(set) var preferred = Mode.alone
-    private var windowStart: ContinuousClock.Instant?
     private var jobsInWindow = 0
+    private var timeInWindow = Duration.zero
     /// Time per job of the last windows in the preferred mode, newest last.
     private var preferredTimes: [Duration] = []
     private var probeInterval = probeIntervals.lowerBound
     private var windowsUntilProbe = probeIntervals.lowerBound
 
-    /// Called as a job starts at `now`: ends the window when it is full, and says whether the job
-    /// invites the helpers.
-    mutating func helpersInvited(at now: ContinuousClock.Instant) -> Bool {
+    /// Whether the next job invites the helpers: the mode of the window in progress.
+    var invitesHelpers: Bool { mode == .helped }
+
+    /// Records a job that took `time`, from its start to the end of its last piece, and ends the
+    /// window when it is full.
+    mutating func record(jobTime time: Duration) {
         let shortening = mode == .alone && preferred == .helped ? Self.aloneProbeShortening : 1
-        if let start = windowStart, jobsInWindow >= Self.windowJobs / shortening || now - start >= Self.windowTime / shortening {
-            endWindow(timePerJob: (now - start) / jobsInWindow)
-            windowStart = now
-            jobsInWindow = 0
-        } else if windowStart == nil {
-            windowStart = now
-        }
         jobsInWindow += 1
-        return mode == .helped
+        timeInWindow += time
+        if jobsInWindow >= Self.windowJobs / shortening || timeInWindow >= Self.windowTime / shortening {
+            endWindow(timePerJob: timeInWindow / jobsInWindow)
+            jobsInWindow = 0
+            timeInWindow = .zero
+        }
     }
 
     /// Records a finished window, decides after a probe, and starts a probe when one is due.
@@ -111,5 +117,22 @@ struct HelperPayoff {
     private static func remember(_ time: Duration, in times: inout [Duration]) {
         times.append(time)
         if times.count > remembered { times.removeFirst() }
+    }
+}
+
+/// The pool's payoffs, one per kind of job, a kind told apart by its number of pieces: in a run
+/// the fused step, the transposition of W, the sum of the pieces' gradients, each elementwise
+/// update and each pass of an evaluation have their own sizes, and so their own counts.
+struct HelperPayoffByJobSize {
+    private var payoffs: [Int: HelperPayoff] = [:]
+
+    /// Whether the next job of `pieces` pieces invites the helpers.
+    func invitesHelpers(pieces: Int) -> Bool {
+        payoffs[pieces]?.invitesHelpers ?? HelperPayoff().invitesHelpers
+    }
+
+    /// Records a job of `pieces` pieces that took `time`.
+    mutating func record(pieces: Int, jobTime time: Duration) {
+        payoffs[pieces, default: HelperPayoff()].record(jobTime: time)
     }
 }

@@ -97,7 +97,7 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private let jobLock = Mutex(HelperPayoff())
+    private let jobLock = Mutex(HelperPayoffByJobSize())
     private let current = Mutex<Job?>(nil)
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
@@ -107,12 +107,14 @@ final class WorkerPool: @unchecked Sendable {
     /// any order and concurrently, so they must write disjoint outputs.
     func run(pieces: Int, threads: Int, _ body: (Int) -> Void) {
         let invited = min(threads, pieces) - 1
-        let ran = invited > 0 ? jobLock.withLockIfAvailable { payoff in
-            if payoff.helpersInvited(at: ContinuousClock.now) {
+        let ran = invited > 0 ? jobLock.withLockIfAvailable { payoffs in
+            let clock = ContinuousClock(), start = clock.now
+            if payoffs.invitesHelpers(pieces: pieces) {
                 runJob(pieces: pieces, invitedHelpers: invited, body)
             } else {
                 for piece in 0..<pieces { body(piece) }
             }
+            payoffs.record(pieces: pieces, jobTime: clock.now - start)
             return true
         } : nil
         if ran == nil {
@@ -123,7 +125,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Forgets what the payoff has measured, as at the start of a process (waits for a job in
     /// progress).
     func startPayoffAfresh() {
-        jobLock.withLock { $0 = HelperPayoff() }
+        jobLock.withLock { $0 = HelperPayoffByJobSize() }
     }
 
     /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes
