@@ -43,7 +43,7 @@ public enum ParallelPartition {
     public static let minimumWorkPerThread = 1 << 16
 
     /// The number of threads worth using for `work` multiply–adds split into `pieces` pieces.
-    static func threadCount(requested: Int, pieces: Int, work: Int) -> Int {
+    public static func threadCount(requested: Int, pieces: Int, work: Int) -> Int {
         precondition(requested >= 1, "a kernel runs on at least one thread")
         return max(1, min(requested, pieces, work / minimumWorkPerThread))
     }

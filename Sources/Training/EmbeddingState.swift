@@ -76,10 +76,9 @@ extension EmbeddingState: TrainedParameters {
     /// plus λ·R(V), the accuracies of the nearest-centroid [W b] and the margins of its scores.
     func evaluate(epoch: Int, learningRate: Double?) -> EpochRecord {
         let classifier = centroidClassifier().linearClassifier
-        var margins = MarginStatistics.Accumulator()
-        let train = Evaluation.tripletMetrics(
-            of: classifier, embedding: embedding, margin: loss.margin, seed: evaluationSeed, on: data.train, confusion: false
-        ) { margins.add(scores: $0, labels: $1) }
+        let (train, margins) = Evaluation.tripletMetrics(
+            of: classifier, embedding: embedding, margin: loss.margin, seed: evaluationSeed, on: data.train, confusion: false,
+            margins: true)
         let validation = data.validation.map { metrics(classifier, $0, confusion: false) }
         let regularization = run.regularizer.strength * regularizer.penalty(of: embedding)
         return EpochRecord(

@@ -10,14 +10,23 @@ extension Evaluation {
     /// more), not a loss of the class scores (SPEC §3.1).
     /// - Complexity: O(N·D·(K + M)) plus the split loss's.
     public static func tripletMetrics(
-        of classifier: LinearClassifier, embedding: Matrix, margin: Double, seed: UInt64, on dataset: Dataset, confusion: Bool = true,
-        scoresOfChunk: (_ scores: Matrix, _ labels: [Int]) -> Void = { _, _ in }
+        of classifier: LinearClassifier, embedding: Matrix, margin: Double, seed: UInt64, on dataset: Dataset, confusion: Bool = true
     ) -> SplitMetrics {
+        tripletMetrics(of: classifier, embedding: embedding, margin: margin, seed: seed, on: dataset, confusion: confusion,
+                       margins: false).metrics
+    }
+
+    /// `tripletMetrics`, and with `margins` the margins of the nearest-centroid scores, in the order of the examples.
+    static func tripletMetrics(
+        of classifier: LinearClassifier, embedding: Matrix, margin: Double, seed: UInt64, on dataset: Dataset, confusion: Bool,
+        margins: Bool
+    ) -> (metrics: SplitMetrics, margins: MarginStatistics.Accumulator) {
         // The accuracy pass needs some loss of the scores; MSE costs O(N·K) and its value is replaced.
-        var metrics = metrics(of: classifier, loss: MeanSquaredErrorLoss(), on: dataset, confusion: confusion, scoresOfChunk: scoresOfChunk)
+        var (metrics, collected) = metrics(of: classifier, loss: MeanSquaredErrorLoss(), on: dataset, confusion: confusion,
+                                           margins: margins, implementation: .fast)
         metrics.dataLoss = TripletSplitLoss.meanLoss(embeddings: dataset.features.multiplyingTransposed(embedding),
                                                      labels: dataset.labels, margin: margin, seed: seed)
-        return metrics
+        return (metrics, collected)
     }
 }
 

@@ -20,39 +20,41 @@ public enum Evaluation {
 
     /// Loss, accuracy and confusion matrix (rows: true class, columns: predicted class), with the
     /// scores and the loss by the fast kernels or, for `.naive`, by the readable loops
-    /// (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`). `scoresOfChunk` sees each
-    /// chunk's scores and labels, in order (e.g. `MarginStatistics.Accumulator`).
+    /// (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`).
     public static func metrics(
         of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, confusion: Bool = true,
-        implementation: Implementation = .fast, scoresOfChunk: (_ scores: Matrix, _ labels: [Int]) -> Void = { _, _ in }
+        implementation: Implementation = .fast
     ) -> SplitMetrics {
+        metrics(of: classifier, loss: loss, on: dataset, confusion: confusion, margins: false, implementation: implementation).metrics
+    }
+
+    /// `metrics`, and with `margins` each example's margin and correct-class probability
+    /// (`MarginStatistics.Accumulator`), in the order of the examples.
+    ///
+    /// The split goes in chunks of `chunkSize` rows; each chunk gives its rows' scores, its mean loss
+    /// times its rows, its correct count, confusion and margins (`ChunkMetrics`), and the chunks'
+    /// results are added up in chunk order: L = (…((L₀ + L₁) + L₂) …)/N. The fast implementation
+    /// computes the chunks on the pool's threads (each chunk's scores then on its own thread),
+    /// the naive one in order on the calling thread; the sums, and so the bits, are the same.
+    static func metrics(
+        of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, confusion: Bool, margins: Bool,
+        implementation: Implementation
+    ) -> (metrics: SplitMetrics, margins: MarginStatistics.Accumulator) {
         let classes = max(classifier.classCount, dataset.classCount)
-        var matrix = Array(repeating: Array(repeating: 0, count: confusion ? classes : 0), count: confusion ? classes : 0)
-        var lossSum = 0.0, correct = 0
-        var start = 0
-        while start < dataset.exampleCount {
-            let end = min(start + chunkSize, dataset.exampleCount)
-            let rows = Array(start..<end)[...]
-            let labels = Array(dataset.labels[start..<end])
-            let scores: Matrix
-            switch implementation {
-            case .fast:
-                scores = classifier.scores(for: dataset.features, rows: rows)
-                lossSum += loss.dataLoss(scores: scores, labels: labels) * Double(end - start)
-            case .naive:
-                scores = classifier.naiveScores(for: dataset.features, rows: rows)
-                lossSum += loss.naiveDataLossAndGradient(scores: scores, labels: labels).loss * Double(end - start)
-            }
-            scoresOfChunk(scores, labels)
-            let predictions = LinearClassifier.predictions(fromScores: scores)
-            for (label, prediction) in zip(labels, predictions) {
-                if label == prediction { correct += 1 }
-                if confusion { matrix[label][prediction] += 1 }
-            }
-            start = end
+        var chunks = Array(repeating: ChunkMetrics(), count: (dataset.exampleCount + chunkSize - 1) / chunkSize)
+        let work = dataset.exampleCount * max(classifier.classCount, 1) * max(classifier.featureCount, 1)
+        let threads = implementation == .naive
+            ? 1 : ParallelPartition.threadCount(requested: ParallelPartition.defaultThreadCount, pieces: chunks.count, work: work)
+        ParallelPartition.forEachPiece(updating: &chunks, threads: threads) { index, chunk in
+            let rows = index * chunkSize ..< min((index + 1) * chunkSize, dataset.exampleCount)
+            chunk = ChunkMetrics(of: classifier, loss: loss, on: dataset, rows: rows, classes: classes, confusion: confusion,
+                                 margins: margins, implementation: implementation)
         }
+        var total = ChunkMetrics(classes: confusion ? classes : 0)
+        for chunk in chunks { total.add(chunk) }
         let count = Double(max(dataset.exampleCount, 1))
-        return SplitMetrics(dataLoss: lossSum / count, accuracy: Double(correct) / count, confusion: matrix)
+        return (SplitMetrics(dataLoss: total.lossSum / count, accuracy: Double(total.correct) / count, confusion: total.confusion),
+                total.margins)
     }
 
     /// λ·R(W), plus λ·R(b) when the run regularizes the bias.

@@ -170,6 +170,12 @@ public struct MarginStatistics: Equatable, Sendable {
             }
         }
 
+        /// Adds the examples that `other` collected, after these.
+        public mutating func append(_ other: Accumulator) {
+            margins += other.margins
+            correctProbabilities += other.correctProbabilities
+        }
+
         /// The statistics of everything added so far, satisfied at mᵢ ≥ `delta`.
         public func statistics(satisfiedAt delta: Double) -> MarginStatistics {
             MarginStatistics(margins: margins, correctProbabilities: correctProbabilities, satisfiedAt: delta)
@@ -184,10 +190,8 @@ extension Evaluation {
         of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, satisfiedAt delta: Double,
         implementation: Implementation = .fast
     ) -> (metrics: SplitMetrics, margins: MarginStatistics) {
-        var accumulator = MarginStatistics.Accumulator()
-        let metrics = metrics(of: classifier, loss: loss, on: dataset, confusion: false, implementation: implementation) {
-            accumulator.add(scores: $0, labels: $1)
-        }
-        return (metrics, accumulator.statistics(satisfiedAt: delta))
+        let (metrics, margins) = metrics(of: classifier, loss: loss, on: dataset, confusion: false, margins: true,
+                                         implementation: implementation)
+        return (metrics, margins.statistics(satisfiedAt: delta))
     }
 }

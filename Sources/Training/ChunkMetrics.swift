@@ -1,0 +1,53 @@
+import LinearAlgebra
+import LinearModel
+import Losses
+import Datasets
+
+/// What one chunk of a split's rows contributes to `Evaluation.metrics`: its mean data loss times
+/// its rows, its correct predictions, its confusion counts and, when asked for, its examples'
+/// margins. Chunks are computed on any thread and added up in chunk order (`add`).
+struct ChunkMetrics: Sendable {
+    /// Lᵢ = (mean data loss of the chunk) · (rows of the chunk).
+    var lossSum = 0.0
+    var correct = 0
+    /// confusion[true class][predicted class]; empty when not asked for.
+    var confusion: [[Int]] = []
+    var margins = MarginStatistics.Accumulator()
+
+    /// Nothing yet, with a K×K confusion matrix of zeros (none for `classes` = 0).
+    init(classes: Int = 0) {
+        confusion = Array(repeating: Array(repeating: 0, count: classes), count: classes)
+    }
+
+    /// The rows `rows` of `dataset` scored by `classifier`: by the fast kernels, or for `.naive` by
+    /// the readable loops (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`).
+    init(of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, rows: Range<Int>, classes: Int, confusion: Bool,
+         margins: Bool, implementation: Implementation) {
+        self.init(classes: confusion ? classes : 0)
+        let labels = Array(dataset.labels[rows])
+        let scores: Matrix
+        switch implementation {
+        case .fast:
+            scores = classifier.scores(for: dataset.features, rows: Array(rows)[...])
+            lossSum = loss.dataLoss(scores: scores, labels: labels) * Double(rows.count)
+        case .naive:
+            scores = classifier.naiveScores(for: dataset.features, rows: Array(rows)[...])
+            lossSum = loss.naiveDataLossAndGradient(scores: scores, labels: labels).loss * Double(rows.count)
+        }
+        if margins { self.margins.add(scores: scores, labels: labels) }
+        for (label, prediction) in zip(labels, LinearClassifier.predictions(fromScores: scores)) {
+            if label == prediction { correct += 1 }
+            if confusion { self.confusion[label][prediction] += 1 }
+        }
+    }
+
+    /// Adds the next chunk's results: L += Lᵢ, the counts, and its margins after these.
+    mutating func add(_ chunk: ChunkMetrics) {
+        lossSum += chunk.lossSum
+        correct += chunk.correct
+        for (row, chunkRow) in zip(confusion.indices, chunk.confusion) {
+            for (column, count) in zip(confusion[row].indices, chunkRow) { confusion[row][column] += count }
+        }
+        margins.append(chunk.margins)
+    }
+}
