@@ -48,16 +48,26 @@ struct HelperPayoff {
     static let remembered = 2
 
     /// The mode of the window in progress.
-    private(set) var mode = Mode.alone
+    private(set) var mode: Mode
     /// The mode that has been faster; `mode` differs from it during a probe. Alone at first: a
     /// short run on a busy machine must not pay for helpers before the first probe has timed them.
-    private(set) var preferred = Mode.alone
+    private(set) var preferred: Mode
+    /// How many probes have ended; after the first, the preference is this kind of job's own.
+    private(set) var probes = 0
+    /// The time of all the jobs recorded.
+    private(set) var totalTime = Duration.zero
     private var jobsInWindow = 0
     private var timeInWindow = Duration.zero
     /// Time per job of the last windows in the preferred mode, newest last.
     private var preferredTimes: [Duration] = []
     private var probeInterval = probeIntervals.lowerBound
     private var windowsUntilProbe = probeIntervals.lowerBound
+
+    /// A payoff that starts in `mode` and probes the other one after 2 windows.
+    init(preferring mode: Mode = .alone) {
+        self.mode = mode
+        preferred = mode
+    }
 
     /// Whether the next job invites the helpers: the mode of the window in progress.
     var invitesHelpers: Bool { mode == .helped }
@@ -68,6 +78,7 @@ struct HelperPayoff {
         let shortening = mode == .alone && preferred == .helped ? Self.aloneProbeShortening : 1
         jobsInWindow += 1
         timeInWindow += time
+        totalTime += time
         if jobsInWindow >= Self.windowJobs / shortening || timeInWindow >= Self.windowTime / shortening {
             endWindow(timePerJob: timeInWindow / jobsInWindow)
             jobsInWindow = 0
@@ -78,6 +89,7 @@ struct HelperPayoff {
     /// Records a finished window, decides after a probe, and starts a probe when one is due.
     mutating func endWindow(timePerJob: Duration) {
         if mode != preferred {
+            probes += 1
             let faster = fasterMode(probe: timePerJob)
             if faster == preferred {
                 let growth = isWideMargin(probe: timePerJob) ? 4 : 2
@@ -123,16 +135,37 @@ struct HelperPayoff {
 /// The pool's payoffs, one per kind of job, a kind told apart by its number of pieces: in a run
 /// the fused step, the transposition of W, the sum of the pieces' gradients, each elementwise
 /// update and each pass of an evaluation have their own sizes, and so their own counts.
+///
+/// A kind that has not had a probe of its own yet works in the mode preferred by the kind that
+/// has taken the most time (the training step, in a run): the evaluation of a split is one large
+/// job an epoch, and starting it alone cost a short run its first evaluations at one thread's
+/// speed (cifar-like, 4 epochs: 2 to 4 of the 6 on 2 threads, 90–110 ms each against 50–60
+/// helped) although the steps' probes had shown that helpers pay.
 struct HelperPayoffByJobSize {
     private var payoffs: [Int: HelperPayoff] = [:]
+    /// Of the kinds that have had a probe, the one whose jobs have taken the most time.
+    private var dominantKind: Int?
+
+    /// The mode a kind without a probe of its own works in: the dominant kind's preference, or
+    /// alone before any probe.
+    private var inheritedMode: HelperPayoff.Mode {
+        dominantKind.flatMap { payoffs[$0]?.preferred } ?? .alone
+    }
 
     /// Whether the next job of `pieces` pieces invites the helpers.
-    func invitesHelpers(pieces: Int) -> Bool {
-        payoffs[pieces]?.invitesHelpers ?? HelperPayoff().invitesHelpers
+    mutating func invitesHelpers(pieces: Int) -> Bool {
+        let inherited = inheritedMode
+        if payoffs[pieces].map({ $0.probes == 0 && $0.preferred != inherited }) ?? true {
+            payoffs[pieces] = HelperPayoff(preferring: inherited)
+        }
+        return payoffs[pieces]?.invitesHelpers ?? false
     }
 
     /// Records a job of `pieces` pieces that took `time`.
     mutating func record(pieces: Int, jobTime time: Duration) {
-        payoffs[pieces, default: HelperPayoff()].record(jobTime: time)
+        payoffs[pieces]?.record(jobTime: time)
+        guard let payoff = payoffs[pieces], payoff.probes > 0 else { return }
+        if let kind = dominantKind, let dominant = payoffs[kind], dominant.totalTime >= payoff.totalTime { return }
+        dominantKind = pieces
     }
 }

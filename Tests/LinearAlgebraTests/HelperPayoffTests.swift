@@ -104,4 +104,32 @@ struct HelperPayoffTests {
         #expect(helped.steps >= 950, "of the last 1,000 steps")
         #expect(helped.updates <= 300, "of the last 3,000 updates")
     }
+
+    @Test("a kind of job without a probe of its own works in the mode preferred by the kind that has taken the most time; after its own probe, in its own")
+    func newKindsFollowTheDominantKind() {
+        var payoffs = HelperPayoffByJobSize()
+        let (step, update, evaluation) = (8, 3, 12)
+        let first = payoffs.invitesHelpers(pieces: evaluation)
+        #expect(!first, "no probe yet anywhere: alone")
+        payoffs.record(pieces: evaluation, jobTime: .milliseconds(20))
+        // Steps that helpers make twice as fast (100 ms in all), and short updates that helpers slow
+        // down (the latest probes are theirs, but they take less time than the steps).
+        for _ in 0..<2_000 {
+            let stepHelped = payoffs.invitesHelpers(pieces: step)
+            payoffs.record(pieces: step, jobTime: .microseconds(stepHelped ? 50 : 100))
+            let updateHelped = payoffs.invitesHelpers(pieces: update)
+            payoffs.record(pieces: update, jobTime: .microseconds(updateHelped ? 3 : 2))
+        }
+        let second = payoffs.invitesHelpers(pieces: evaluation)
+        #expect(second, "the steps have taken the most time, and prefer the helpers")
+        // The evaluation's own jobs, a window each: 30 ms helped against 20 alone. Two windows helped,
+        // a probe alone that wins, two windows alone, then a probe of the helpers.
+        var modes: [Bool] = []
+        for index in 0..<6 {
+            let helped = index == 0 ? second : payoffs.invitesHelpers(pieces: evaluation)
+            modes.append(helped)
+            payoffs.record(pieces: evaluation, jobTime: .milliseconds(helped ? 30 : 20))
+        }
+        #expect(modes == [true, true, false, false, false, true], "after its own probe, its own choice: \(modes)")
+    }
 }
