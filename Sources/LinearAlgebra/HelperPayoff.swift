@@ -5,12 +5,12 @@
 /// slower than one thread. So the pool times windows of jobs, each job from its start to the end of
 /// its last piece, in two modes: `helped` (the invited helpers take pieces) and `alone` (the caller
 /// computes every piece). It starts alone (or as `HelperPayoffByJobSize` starts a new kind of job),
-/// works in the mode that has been faster, and now and then
-/// runs one window in the other mode as a probe: after 2 windows, then 4, 8, … up to 16 while the
-/// helpers pay (64 while alone) as long as the choice holds, and back to 2 when a probe changes it;
-/// a probe of working alone lasts a quarter of a window. A probe is compared with the two windows
-/// just before it. Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's
-/// speed is what a busy machine gets, not less.
+/// works in the mode that has been faster, and now and then runs one window in the other mode as a
+/// probe: after 2 windows, then 4, 8, … up to 16 while the helpers pay (64 while alone) as long as
+/// the choice holds, and back to 2 when a probe changes it; a probe of working alone lasts a
+/// quarter of a window. A probe is compared with the two windows just before it. Helpers must be
+/// faster by `worthwhileShare` to be chosen, so that one thread's speed is what a busy machine
+/// gets, not less.
 ///
 /// The pool keeps one payoff per kind of job (`HelperPayoffByJobSize`), so that a window compares
 /// like with like: the training steps, an evaluation's larger jobs and the elementwise updates of
