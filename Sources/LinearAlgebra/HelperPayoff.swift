@@ -4,7 +4,7 @@
 /// wake on the caller's own core, and a step then waits for the scheduler: a parallel run can be
 /// slower than one thread. So the pool times windows of jobs, each job from its start to the end of
 /// its last piece, in two modes: `helped` (the invited helpers take pieces) and `alone` (the caller
-/// computes every piece). It starts alone (or as `HelperPayoffByJobSize` starts a new kind of job),
+/// computes every piece). It starts alone (or as `HelperPayoffByJobKind` starts a new kind of job),
 /// works in the mode that has been faster, and now and then runs one window in the other mode as a
 /// probe: after 2 windows, then 4, 8, … up to 16 while the helpers pay (64 while alone) as long as
 /// the choice holds, and back to 2 when a probe changes it; a probe of working alone lasts a
@@ -12,7 +12,7 @@
 /// faster by `worthwhileShare` to be chosen, so that one thread's speed is what a busy machine
 /// gets, not less.
 ///
-/// The pool keeps one payoff per kind of job (`HelperPayoffByJobSize`), so that a window compares
+/// The pool keeps one payoff per kind of job (`HelperPayoffByJobKind`), so that a window compares
 /// like with like: the training steps, an evaluation's larger jobs and the elementwise updates of
 /// W each have their own. Timed together, from one window's start to the next (the serial work
 /// between jobs included), a window of steps was compared with one that held the per-epoch
@@ -50,8 +50,9 @@ struct HelperPayoff {
 
     /// The mode of the window in progress.
     private(set) var mode: Mode
-    /// The mode that has been faster; `mode` differs from it during a probe. Alone at first: a
-    /// short run on a busy machine must not pay for helpers before the first probe has timed them.
+    /// The mode that has been faster; `mode` differs from it during a probe. Alone at first (a
+    /// short run on a busy machine must not pay for helpers before a probe has timed them), unless
+    /// `HelperPayoffByJobKind` starts this kind as the kind that has taken the most time prefers.
     private(set) var preferred: Mode
     /// How many probes have ended; after the first, the preference is this kind of job's own.
     private(set) var probes = 0

@@ -22,6 +22,18 @@ public enum ParallelPartition {
 
     @TaskLocal static var threadCountOfTask: Int?
 
+    /// Whether every job of the calling task invites the helpers, whatever `HelperPayoff` has
+    /// measured (`withHelpersAlwaysInvited`).
+    @TaskLocal static var helpersAlwaysInvitedForTask = false
+
+    /// Runs `body` with every job of the calling task handed to the helpers too, without asking
+    /// the payoff (which starts a new kind of job alone, and would keep a test's few jobs on one
+    /// thread): how the tests make sure that pieces do run on several threads when they compare
+    /// thread counts. A job still runs alone when another thread's job holds the pool.
+    public static func withHelpersAlwaysInvited<Result>(_ body: () throws -> Result) rethrows -> Result {
+        try $helpersAlwaysInvitedForTask.withValue(true, operation: body)
+    }
+
     /// Runs `body` with `defaultThreadCount` = `count` for the calling task (and the tasks it
     /// creates), whatever `TRAINER_THREADS` says: how tests and benchmarks compare thread counts
     /// inside one process. The results do not depend on it, only the speed.
@@ -42,7 +54,9 @@ public enum ParallelPartition {
     /// multiply–adds take, so small runs (the spiral) stay instant.
     public static let minimumWorkPerThread = 1 << 16
 
-    /// The number of threads worth using for `work` multiply–adds split into `pieces` pieces.
+    /// The number of threads worth using for `work` multiply–adds split into `pieces` pieces:
+    /// max(1, min(requested, pieces, ⌊work / 2¹⁶⌋)).
+    /// - Precondition: `requested` ≥ 1.
     public static func threadCount(requested: Int, pieces: Int, work: Int) -> Int {
         precondition(requested >= 1, "a kernel runs on at least one thread")
         return max(1, min(requested, pieces, work / minimumWorkPerThread))
@@ -62,10 +76,11 @@ public enum ParallelPartition {
     /// large matrix, each entry computed alone, so the bits never depend on the split. `cifar-like`'s
     /// W (K·D = 30,720) is 3 runs, `mid`'s (1,000) one.
     public static func forEachElementRange(
-        count: Int, entriesPerElement: Int = 1, threads: Int = defaultThreadCount, _ body: @Sendable (Range<Int>) -> Void
+        count: Int, entriesPerElement: Int = 1, threads: Int = defaultThreadCount, file: StaticString = #fileID, line: UInt = #line,
+        _ body: @Sendable (Range<Int>) -> Void
     ) {
         let pieces = max(1, min(count, count * entriesPerElement / minimumElementsPerThread))
-        forEachPiece(pieces, threads: threads) { piece in
+        forEachPiece(pieces, threads: threads, file: file, line: line) { piece in
             body(count * piece / pieces ..< count * (piece + 1) / pieces)
         }
     }
@@ -73,12 +88,16 @@ public enum ParallelPartition {
     /// Calls `body(piece)` for each piece in 0..<pieces, on the calling thread and on up to
     /// `threads − 1` helpers, each piece taken by whichever thread is free; returns when all have
     /// finished. The pieces run concurrently in any order, so they must write disjoint outputs.
-    public static func forEachPiece(_ pieces: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+    /// `file` and `line`, the caller's, tell this kind of job apart from others with as many pieces
+    /// (`JobKind`): the pool times each kind's payoff on its own.
+    public static func forEachPiece(
+        _ pieces: Int, threads: Int, file: StaticString = #fileID, line: UInt = #line, _ body: @Sendable (Int) -> Void
+    ) {
         guard threads > 1, pieces > 1 else {
             for piece in 0..<pieces { body(piece) }
             return
         }
-        WorkerPool.shared.run(pieces: pieces, threads: threads, body)
+        WorkerPool.shared.run(kind: JobKind(pieces: pieces, file: file, line: line), threads: threads, body)
     }
 
     /// Makes the pool forget whether its helpers have been paying (`HelperPayoff`), so that the next

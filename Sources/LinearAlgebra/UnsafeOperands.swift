@@ -266,11 +266,12 @@ extension ParallelPartition {
     /// is free (`forEachPiece`): per-piece working memory (a slot's scratch) updated in parallel,
     /// each element by its own piece only.
     public static func forEachPiece<Element: Sendable>(
-        updating elements: inout [Element], threads: Int, _ body: @Sendable (_ index: Int, _ element: inout Element) -> Void
+        updating elements: inout [Element], threads: Int, file: StaticString = #fileID, line: UInt = #line,
+        _ body: @Sendable (_ index: Int, _ element: inout Element) -> Void
     ) {
         elements.withUnsafeMutableBufferPointer { buffer in
             let elements = UnsafeElements(buffer: buffer)
-            forEachPiece(buffer.count, threads: threads) { index in body(index, &elements.buffer[index]) }
+            forEachPiece(buffer.count, threads: threads, file: file, line: line) { index in body(index, &elements.buffer[index]) }
         }
     }
 

@@ -19,8 +19,9 @@ import CachePrefetch
 /// execution units to a hyperthread sibling that computes: quiet `mid` on this machine's two
 /// vCPUs, 2 threads, 0.0222 → 0.0205 s per epoch (medians of 8 runs taking turns).
 ///
-/// When helpers have not made the jobs faster, which happens when the machine is busier than it
-/// has cores, the caller computes the pieces alone for a while (`HelperPayoff`).
+/// When helpers have not made a kind of job faster, which happens when the machine is busier than
+/// it has cores, the caller computes its pieces alone for a while (`HelperPayoff`, one per kind of
+/// job: `HelperPayoffByJobKind`).
 ///
 /// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
 /// called from inside a piece) computes its pieces alone.
@@ -97,7 +98,7 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    private let jobLock = Mutex(HelperPayoffByJobSize())
+    private let jobLock = Mutex(HelperPayoffByJobKind())
     private let current = Mutex<Job?>(nil)
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
@@ -105,16 +106,17 @@ final class WorkerPool: @unchecked Sendable {
     /// Calls `body(piece)` for every piece in 0..<pieces, on the calling thread and up to
     /// `threads − 1` helpers, each piece once; returns when all have finished. The pieces run in
     /// any order and concurrently, so they must write disjoint outputs.
-    func run(pieces: Int, threads: Int, _ body: (Int) -> Void) {
-        let invited = min(threads, pieces) - 1
+    func run(kind: JobKind, threads: Int, _ body: (Int) -> Void) {
+        let pieces = kind.pieces, invited = min(threads, pieces) - 1
+        let forced = ParallelPartition.helpersAlwaysInvitedForTask
         let ran = invited > 0 ? jobLock.withLockIfAvailable { payoffs in
             let clock = ContinuousClock(), start = clock.now
-            if payoffs.invitesHelpers(pieces: pieces) {
+            if forced || payoffs.invitesHelpers(kind: kind) {
                 runJob(pieces: pieces, invitedHelpers: invited, body)
             } else {
                 for piece in 0..<pieces { body(piece) }
             }
-            payoffs.record(pieces: pieces, jobTime: clock.now - start)
+            if !forced { payoffs.record(kind: kind, jobTime: clock.now - start) }
             return true
         } : nil
         if ran == nil {
@@ -125,7 +127,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Forgets what the payoff has measured, as at the start of a process (waits for a job in
     /// progress).
     func startPayoffAfresh() {
-        jobLock.withLock { $0 = HelperPayoffByJobSize() }
+        jobLock.withLock { $0 = HelperPayoffByJobKind() }
     }
 
     /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes

@@ -34,8 +34,9 @@ public enum Evaluation {
     /// The split goes in chunks of `chunkSize` rows; each chunk gives its rows' scores, its mean loss
     /// times its rows, its correct count, confusion and margins (`ChunkMetrics`), and the chunks'
     /// results are added up in chunk order: L = (…((L₀ + L₁) + L₂) …)/N. The fast implementation
-    /// computes the chunks on the pool's threads (each chunk's scores then on its own thread),
-    /// the naive one in order on the calling thread; the sums, and so the bits, are the same.
+    /// computes the chunks on the pool's threads (a chunk's scores on the thread that took it), the
+    /// naive one in order on the calling thread. Whichever thread computes a chunk, its results are
+    /// the same, and so are the sums: the bits do not depend on the thread count.
     static func metrics(
         of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, confusion: Bool, margins: Bool,
         implementation: Implementation

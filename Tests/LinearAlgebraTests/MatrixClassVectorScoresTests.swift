@@ -42,7 +42,9 @@ struct MatrixClassVectorScoresTests {
         Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &single, threadCount: 1)
         for threads in 2...4 {
             var observed = Matrix(rows: batch, columns: classes)
-            Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &observed, threadCount: threads)
+            ParallelPartition.withHelpersAlwaysInvited {
+                Matrix.minibatchScores(rowsOf: p.x, at: p.rows, weights: p.weights, bias: p.bias, into: &observed, threadCount: threads)
+            }
             expectBitIdentical(observed.elements, single.elements, "\(threads) threads")
         }
     }

@@ -33,9 +33,11 @@ struct MinibatchProblem {
     func fast(threads: Int, scratch: inout MinibatchGradientScratch) -> (weightGradient: Matrix, biasGradient: Matrix) {
         var weightGradient = Matrix(rows: weights.rows, columns: x.columns, repeating: .nan)
         var biasGradient = Matrix(rows: weights.rows, columns: 1, repeating: .nan)
-        Matrix.minibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRows: scoresGradientOfRows,
-                                 weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &scratch,
-                                 threadCount: threads)
+        ParallelPartition.withHelpersAlwaysInvited {
+            Matrix.minibatchGradient(rowsOf: x, at: rows, weights: weights, bias: bias, scoresGradientOfRows: scoresGradientOfRows,
+                                     weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &scratch,
+                                     threadCount: threads)
+        }
         return (weightGradient, biasGradient)
     }
 
@@ -56,8 +58,10 @@ struct MinibatchProblem {
     func fastAugmented(threads: Int = 1) -> Matrix {
         var scratch = MinibatchGradientScratch()
         var gradient = Matrix(rows: weights.rows, columns: x.columns + 1, repeating: .nan)
-        Matrix.minibatchGradient(rowsOf: x, at: rows, augmentedWeights: augmentedWeights, scoresGradientOfRows: scoresGradientOfRows,
-                                 augmentedGradient: &gradient, scratch: &scratch, threadCount: threads)
+        ParallelPartition.withHelpersAlwaysInvited {
+            Matrix.minibatchGradient(rowsOf: x, at: rows, augmentedWeights: augmentedWeights, scoresGradientOfRows: scoresGradientOfRows,
+                                     augmentedGradient: &gradient, scratch: &scratch, threadCount: threads)
+        }
         return gradient
     }
 }

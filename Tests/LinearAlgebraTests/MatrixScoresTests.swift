@@ -20,7 +20,9 @@ struct MatrixScoresTests {
     /// A[rows]·Bᵀ by the fast kernel on `threads` threads, into a result filled with NaN first.
     static func fast(_ a: Matrix, _ rows: ArraySlice<Int>, _ b: Matrix, threads: Int = 2) -> Matrix {
         var result = Matrix(rows: rows.count, columns: b.rows, repeating: .nan)
-        Matrix.multiplyTransposed(rowsOf: a, at: rows, by: b, into: &result, threadCount: threads)
+        ParallelPartition.withHelpersAlwaysInvited {
+            Matrix.multiplyTransposed(rowsOf: a, at: rows, by: b, into: &result, threadCount: threads)
+        }
         return result
     }
 

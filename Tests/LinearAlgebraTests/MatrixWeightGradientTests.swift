@@ -7,7 +7,9 @@ struct MatrixWeightGradientTests {
     /// Cᵀ·A[rows] by the fast kernel on `threads` threads, into a result filled with NaN first.
     static func fast(_ c: Matrix, _ a: Matrix, _ rows: ArraySlice<Int>, threads: Int = 2) -> Matrix {
         var result = Matrix(rows: c.columns, columns: a.columns, repeating: .nan)
-        Matrix.transposedMultiply(c, byRowsOf: a, at: rows, into: &result, threadCount: threads)
+        ParallelPartition.withHelpersAlwaysInvited {
+            Matrix.transposedMultiply(c, byRowsOf: a, at: rows, into: &result, threadCount: threads)
+        }
         return result
     }
 

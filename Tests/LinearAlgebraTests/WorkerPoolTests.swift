@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import LinearAlgebra
@@ -8,7 +9,7 @@ struct WorkerPoolTests {
     static func counts(pieces: Int, threads: Int, repeats: Int = 50) -> [Int] {
         let seen = Mutex([Int](repeating: 0, count: pieces))
         for _ in 0..<repeats {
-            WorkerPool.shared.run(pieces: pieces, threads: threads) { piece in seen.withLock { $0[piece] += 1 } }
+            WorkerPool.shared.run(kind: JobKind(pieces: pieces, file: #fileID, line: #line), threads: threads) { piece in seen.withLock { $0[piece] += 1 } }
         }
         return seen.withLock { $0 }
     }
@@ -18,11 +19,27 @@ struct WorkerPoolTests {
         #expect(Self.counts(pieces: pieces, threads: threads) == Array(repeating: 50, count: pieces))
     }
 
+    @Test("withHelpersAlwaysInvited: a job's pieces run on more than the calling thread (a new kind of job alone would not)")
+    func helpersAlwaysInvited() {
+        let threads = Mutex<Set<pthread_t>>([])
+        // Another suite's job may hold the pool (the job then runs alone): some of 20 jobs get it.
+        for _ in 0..<20 where threads.withLock({ $0.count }) < 2 {
+            ParallelPartition.withHelpersAlwaysInvited {
+                ParallelPartition.forEachPiece(16, threads: 2) { _ in
+                    threads.withLock { _ = $0.insert(pthread_self()) }
+                    let start = ContinuousClock.now
+                    while ContinuousClock.now - start < .microseconds(200) {}
+                }
+            }
+        }
+        #expect(threads.withLock { $0.count } == 2)
+    }
+
     @Test("a job started inside a piece runs its own pieces (alone) and both finish")
     func nestedJobs() {
         let inner = Mutex(0)
-        WorkerPool.shared.run(pieces: 4, threads: 2) { _ in
-            WorkerPool.shared.run(pieces: 3, threads: 2) { _ in inner.withLock { $0 += 1 } }
+        WorkerPool.shared.run(kind: JobKind(pieces: 4, file: #fileID, line: #line), threads: 2) { _ in
+            WorkerPool.shared.run(kind: JobKind(pieces: 3, file: #fileID, line: #line), threads: 2) { _ in inner.withLock { $0 += 1 } }
         }
         #expect(inner.withLock { $0 } == 12)
     }
@@ -38,7 +55,7 @@ struct WorkerPoolTests {
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    for _ in 0..<20 { WorkerPool.shared.run(pieces: 9, threads: 3) { _ in total.value.withLock { $0 += 1 } } }
+                    for _ in 0..<20 { WorkerPool.shared.run(kind: JobKind(pieces: 9, file: #fileID, line: #line), threads: 3) { _ in total.value.withLock { $0 += 1 } } }
                 }
             }
         }

@@ -23,9 +23,11 @@ struct EvaluationTests {
 
     static func evaluate(threads: Int, implementation: Implementation = .fast)
         -> (metrics: SplitMetrics, margins: MarginStatistics.Accumulator) {
-        ParallelPartition.withThreadCount(threads) {
-            Evaluation.metrics(of: classifier, loss: MulticlassSVMLoss(margin: 1), on: dataset, confusion: true, margins: true,
-                               implementation: implementation)
+        ParallelPartition.withHelpersAlwaysInvited {
+            ParallelPartition.withThreadCount(threads) {
+                Evaluation.metrics(of: classifier, loss: MulticlassSVMLoss(margin: 1), on: dataset, confusion: true, margins: true,
+                                   implementation: implementation)
+            }
         }
     }
 
@@ -48,6 +50,7 @@ struct EvaluationTests {
         let (metrics, margins) = Self.evaluate(threads: 2)
         let (x, labels, n) = (Self.dataset.features, Self.dataset.labels, Self.dataset.exampleCount)
         var lossSum = 0.0, correct = 0, expectedMargins: [Double] = []
+        var expectedConfusion = Array(repeating: Array(repeating: 0, count: 5), count: 5)
         for start in stride(from: 0, to: n, by: Evaluation.chunkSize) {
             let rows = Array(start..<min(start + Evaluation.chunkSize, n))
             let scores = Self.classifier.naiveScores(for: x, rows: rows[...])
@@ -56,14 +59,15 @@ struct EvaluationTests {
             let predictions = LinearClassifier.predictions(fromScores: scores)
             for (i, label) in chunkLabels.enumerated() {
                 if predictions[i] == label { correct += 1 }
+                expectedConfusion[label][predictions[i]] += 1
                 expectedMargins.append(MarginStatistics.margin(scores: scores.elements[i * scores.columns ..< (i + 1) * scores.columns],
                                                                label: label))
             }
         }
         #expect(abs(metrics.dataLoss - lossSum / Double(n)) <= 1e-12 * metrics.dataLoss)
         #expect(metrics.accuracy == Double(correct) / Double(n))
-        #expect(metrics.confusion.joined().reduce(0, +) == n)
-        #expect(margins.margins.count == n)
+        #expect(metrics.confusion == expectedConfusion)
+        #expect(margins.margins.count == n && margins.correctProbabilities.count == n)
         #expect(zip(margins.margins, expectedMargins).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) })
     }
 }

@@ -27,7 +27,7 @@ struct ThreadCountDeterminismTests {
     static func files(runs: String, threads: Int) throws -> [String: String] {
         let configuration = try TrainingFixtures.configuration(config(runs: runs))
         let experiment = try Experiment(configuration: configuration)
-        let results = ParallelPartition.withThreadCount(threads) { experiment.trainAll() }
+        let results = ParallelPartition.withHelpersAlwaysInvited { ParallelPartition.withThreadCount(threads) { experiment.trainAll() } }
         var files: [String: String] = [:]
         for result in results {
             files["\(result.run.name)/history.csv"] = ResultFiles.historyCSV(result.history)
