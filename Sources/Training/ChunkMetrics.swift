@@ -9,9 +9,11 @@ import Datasets
 struct ChunkMetrics: Sendable {
     /// Lᵢ = (mean data loss of the chunk) · (rows of the chunk).
     var lossSum = 0.0
+    /// The examples whose predicted class (the highest score, the first on a tie) is their label.
     var correct = 0
-    /// confusion[true class][predicted class]; empty when not asked for.
+    /// confusion[true class][predicted class], a count of examples; empty when not asked for.
     var confusion: [[Int]] = []
+    /// Each example's margin and correct-class probability, in example order; empty when not asked for.
     var margins = MarginStatistics.Accumulator()
 
     /// Nothing yet, with a K×K confusion matrix of zeros (none for `classes` = 0).
@@ -42,7 +44,9 @@ struct ChunkMetrics: Sendable {
     }
 
     /// Adds the next chunk's results: L += Lᵢ, the counts, and its margins after these.
+    /// - Precondition: both have the same confusion shape (the same K, or none).
     mutating func add(_ chunk: ChunkMetrics) {
+        precondition(chunk.confusion.count == confusion.count, "chunks of one split have one confusion shape")
         lossSum += chunk.lossSum
         correct += chunk.correct
         for (row, chunkRow) in zip(confusion.indices, chunk.confusion) {
