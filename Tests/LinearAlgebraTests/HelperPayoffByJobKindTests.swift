@@ -1,0 +1,73 @@
+import Testing
+@testable import LinearAlgebra
+
+@Suite("Helper payoff by job kind — one payoff per call site and piece count; a new kind follows the kind that has taken the most time")
+struct HelperPayoffByJobKindTests {
+    @Test("each kind of job has its own payoff: steps that helpers make twice as fast keep them, updates that they slow down do not, 3 updates to a step")
+    func jobSizes() {
+        var payoffs = HelperPayoffByJobKind()
+        let (step, update) = (JobKind(pieces: 8, file: #fileID, line: 1), JobKind(pieces: 3, file: #fileID, line: 2))
+        var helped = (steps: 0, updates: 0)
+        for round in 0..<4_000 {
+            let stepHelped = payoffs.invitesHelpers(kind: step)
+            payoffs.record(kind: step, jobTime: .microseconds(stepHelped ? 50 : 100))
+            for _ in 0..<3 {
+                let updateHelped = payoffs.invitesHelpers(kind: update)
+                payoffs.record(kind: update, jobTime: .microseconds(updateHelped ? 30 : 20))
+                if round >= 3_000 && updateHelped { helped.updates += 1 }
+            }
+            if round >= 3_000 && stepHelped { helped.steps += 1 }
+        }
+        // Timed as one kind, a helped round (50 + 3·30 µs) beats an alone one (100 + 3·20) by 12 %: all helped.
+        #expect(helped.steps >= 950, "of the last 1,000 steps")
+        #expect(helped.updates <= 300, "of the last 3,000 updates")
+    }
+
+    @Test("two call sites with as many pieces are two kinds: the payoff of one does not see the other's jobs")
+    func callSitesApart() {
+        var payoffs = HelperPayoffByJobKind()
+        let step = JobKind(pieces: 2, file: #fileID, line: 1), validation = JobKind(pieces: 2, file: #fileID, line: 2)
+        #expect(step != validation && step == JobKind(pieces: 2, file: #fileID, line: 1))
+        var helpedSteps = 0
+        for round in 0..<2_000 {
+            let stepHelped = payoffs.invitesHelpers(kind: step)
+            payoffs.record(kind: step, jobTime: .microseconds(stepHelped ? 50 : 100))
+            if round >= 1_000 && stepHelped { helpedSteps += 1 }
+            // One long job per 200 steps (an epoch's validation pass), which helpers make no faster.
+            if round % 200 == 199 {
+                _ = payoffs.invitesHelpers(kind: validation)
+                payoffs.record(kind: validation, jobTime: .milliseconds(10))
+            }
+        }
+        #expect(helpedSteps >= 950, "of the last 1,000 steps")
+    }
+
+    @Test("a kind of job without a probe of its own works in the mode preferred by the kind that has taken the most time; after its own probe, in its own")
+    func newKindsFollowTheDominantKind() {
+        var payoffs = HelperPayoffByJobKind()
+        let (step, update, evaluation) = (JobKind(pieces: 8, file: #fileID, line: 1), JobKind(pieces: 3, file: #fileID, line: 2),
+                                          JobKind(pieces: 12, file: #fileID, line: 3))
+        let first = payoffs.invitesHelpers(kind: evaluation)
+        #expect(!first, "no probe yet anywhere: alone")
+        payoffs.record(kind: evaluation, jobTime: .milliseconds(20))
+        // Steps that helpers make twice as fast (100 ms in all), and short updates that helpers slow
+        // down (the latest probes are theirs, but they take less time than the steps).
+        for _ in 0..<2_000 {
+            let stepHelped = payoffs.invitesHelpers(kind: step)
+            payoffs.record(kind: step, jobTime: .microseconds(stepHelped ? 50 : 100))
+            let updateHelped = payoffs.invitesHelpers(kind: update)
+            payoffs.record(kind: update, jobTime: .microseconds(updateHelped ? 3 : 2))
+        }
+        let second = payoffs.invitesHelpers(kind: evaluation)
+        #expect(second, "the steps have taken the most time, and prefer the helpers")
+        // The evaluation's own jobs, a window each: 30 ms helped against 20 alone. Two windows helped,
+        // a probe alone that wins, two windows alone, then a probe of the helpers.
+        var modes: [Bool] = []
+        for index in 0..<6 {
+            let helped = index == 0 ? second : payoffs.invitesHelpers(kind: evaluation)
+            modes.append(helped)
+            payoffs.record(kind: evaluation, jobTime: .milliseconds(helped ? 30 : 20))
+        }
+        #expect(modes == [true, true, false, false, false, true], "after its own probe, its own choice: \(modes)")
+    }
+}
