@@ -69,7 +69,9 @@ public enum IDXFile {
     public static func readImages(path: String) throws -> (features: Matrix, imageShape: ImageShape?) {
         let (file, shape) = try open(path: path, dimensions: 2...4, describing: "00 00 08 03 (images: unsigned bytes, 3 dimensions)")
         let headerBytes = 4 + 4 * shape.count
-        guard let columns = shape.dropFirst().checkedProduct else {  // three sizes of up to 2³² each
+        // Up to four sizes of up to 2³² each: an image's bytes, and all of them (checked here too,
+        // since a pipe has no size for `checkSize` to hold them against), must fit an Int.
+        guard let columns = shape.dropFirst().checkedProduct, shape.checkedProduct != nil else {
             throw DatasetError.truncatedRecord(file: path, record: 0, offset: headerBytes, expectedBytes: Int.max,
                                                foundBytes: max((file.size ?? 0) - headerBytes, 0))
         }

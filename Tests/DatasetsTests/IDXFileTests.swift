@@ -143,6 +143,17 @@ struct IDXFileErrorTests {
             == "\(images): record 0 at byte offset 20: expected 9223372036854775807 bytes, found 0 (a truncated file)")
     }
 
+    @Test("From a pipe (no size to check against), 2³² − 1 images of 2³² bytes: the count overflows, an error and not a trap")
+    func overflowingCountFromAPipe() throws {
+        let path = try temporaryDirectory().appendingPathComponent("piped-idx3-ubyte").path
+        try #require(mkfifo(path, 0o600) == 0)
+        let header = idxBytes(shape: [0xFFFF_FFFF, 1 << 16, 1 << 16], data: [])
+        let writer = Thread { try? FileHandle(forWritingAtPath: path)?.write(contentsOf: Data(header)) }
+        writer.start()
+        #expect(errorMessage { _ = try IDXFile.readImages(path: path) }
+            == "\(path): record 0 at byte offset 16: expected 9223372036854775807 bytes, found 0 (a truncated file)")
+    }
+
     @Test("A missing file names the resolved path and where the datasets are published")
     func missingFile() {
         let message = errorMessage { _ = try IDXFile.readImages(path: "no-such-folder/train-images-idx3-ubyte") }
