@@ -21,26 +21,50 @@ struct ChunkMetrics: Sendable {
         confusion = Array(repeating: Array(repeating: 0, count: classes), count: classes)
     }
 
-    /// The rows `rows` of `dataset` scored by `classifier`: by the fast kernels, or for `.naive` by
-    /// the readable loops (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`).
+    /// The rows `rows` of `dataset` scored by `classifier`: by the fast kernels, each row's
+    /// prediction and margins read in one pass (`ScoreRowSummary`), or for `.naive` by the readable
+    /// loops (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`,
+    /// `LinearClassifier.predictions`, `MarginStatistics.Accumulator.add`).
     init(of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, rows: Range<Int>, classes: Int, confusion: Bool,
          margins: Bool, implementation: Implementation) {
         self.init(classes: confusion ? classes : 0)
         let labels = Array(dataset.labels[rows])
-        let scores: Matrix
         switch implementation {
         case .fast:
-            scores = classifier.scores(for: dataset.features, rows: Array(rows)[...])
+            let scores = classifier.scores(for: dataset.features, rows: Array(rows)[...])
             lossSum = loss.dataLoss(scores: scores, labels: labels) * Double(rows.count)
+            readRows(of: scores, labels: labels, margins: margins)
         case .naive:
-            scores = classifier.naiveScores(for: dataset.features, rows: Array(rows)[...])
+            let scores = classifier.naiveScores(for: dataset.features, rows: Array(rows)[...])
             lossSum = loss.naiveDataLossAndGradient(scores: scores, labels: labels).loss * Double(rows.count)
+            if margins { self.margins.add(scores: scores, labels: labels) }
+            for (label, prediction) in zip(labels, LinearClassifier.predictions(fromScores: scores)) {
+                count(prediction: prediction, label: label)
+            }
         }
-        if margins { self.margins.add(scores: scores, labels: labels) }
-        for (label, prediction) in zip(labels, LinearClassifier.predictions(fromScores: scores)) {
-            if label == prediction { correct += 1 }
-            if confusion { self.confusion[label][prediction] += 1 }
+    }
+
+    /// Each row's prediction counted and, with `margins`, its margin and correct-class probability
+    /// collected, one pass over the row (`ScoreRowSummary`).
+    private mutating func readRows(of scores: Matrix, labels: [Int], margins: Bool) {
+        let classes = scores.columns, allScores = scores.elements.span
+        for (i, label) in labels.enumerated() {
+            let row = allScores.extracting(i * classes ..< (i + 1) * classes)
+            guard margins else {
+                count(prediction: ScoreRowSummary.prediction(of: row), label: label)
+                continue
+            }
+            let summary = ScoreRowSummary(scores: row, label: label)
+            self.margins.append(margin: summary.margin, correctProbability: summary.correctProbability)
+            count(prediction: summary.prediction, label: label)
         }
+    }
+
+    /// One example more: correct when its prediction is its label, and in the confusion matrix when
+    /// there is one.
+    private mutating func count(prediction: Int, label: Int) {
+        if label == prediction { correct += 1 }
+        if !confusion.isEmpty { confusion[label][prediction] += 1 }
     }
 
     /// Adds the next chunk's results: L += Lᵢ, the counts, and its margins after these.

@@ -170,6 +170,12 @@ public struct MarginStatistics: Equatable, Sendable {
             }
         }
 
+        /// Adds one example's margin and correct-class probability, after these.
+        mutating func append(margin: Double, correctProbability: Double) {
+            margins.append(margin)
+            correctProbabilities.append(correctProbability)
+        }
+
         /// Adds the examples that `other` collected, after these.
         public mutating func append(_ other: Accumulator) {
             margins += other.margins

@@ -25,7 +25,7 @@ import Training
 /// contended) and reports the median of the R runs. Prints per loss and thread count the median
 /// seconds per epoch in each condition and each count's ratio to 1 thread, then the GFLOP/s that
 /// 4·N·D·K flops per epoch imply (quiet), the seconds of one full evaluation of the training split
-/// (the median of 3), and the final train accuracy and loss (data + regularization, on all of X),
+/// as each history record computes it (loss, accuracy and margins; the median of 3), and the final train accuracy and loss (data + regularization, on all of X),
 /// which the NumPy reference prints too. `--json` prints one line per run instead.
 enum TrainBenchmark {
     static let summary = "time the real SGD epoch (RunTrainer), quiet and beside a busy process, on a .npy pair or blobs"
@@ -111,9 +111,13 @@ enum TrainBenchmark {
         ParallelPartition.startHelperPayoffAfresh()  // timed as a new `trainer` process would run
         let result = trainer.train(from: experiment.initialClassifier(for: run)) { elapsed.append($0.elapsedSeconds) }
         let epochSeconds = zip(elapsed.dropFirst(), elapsed).map { $0 - $1 }
-        // The median of 3: one evaluation may be the payoff's probe of working alone.
+        // What each history record computes of the training split: loss, accuracy and margins. The
+        // median of 3: one evaluation may be the payoff's probe of working alone.
         let evaluationSeconds = Benchmark.median((0..<3).map { _ in
-            Benchmark.seconds { _ = Evaluation.lossAndAccuracy(of: result.classifier, loss: trainer.loss, on: data.train) }
+            Benchmark.seconds {
+                _ = Evaluation.metricsAndMargins(of: result.classifier, loss: trainer.loss, on: data.train,
+                                                 satisfiedAt: MarginStatistics.satisfactionMargin(of: run.loss))
+            }
         })
         return Measurement(
             loss: loss, threads: threads, condition: condition, rows: data.train.exampleCount,
