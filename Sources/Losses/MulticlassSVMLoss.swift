@@ -144,13 +144,17 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
         var loss = 0.0
         switch variant {
         case .westonWatkins:
+            // ∂Lᵢ/∂s_y gathers in a local, in the order the naive loop subtracts: kept in g[y], each
+            // subtraction waited for the store of the one before.
             let correct = s[y]
+            var correctSlope = 0.0
             for j in 0..<classes where j != y {
                 let (value, slope) = hinge(s[j] - correct + margin)
                 loss += value
                 g[j] = slope * scale
-                g[y] -= slope * scale
+                correctSlope -= slope * scale
             }
+            g[y] = correctSlope
             if includesCorrectClass { loss += hinge(margin).value }  // the j = y term: a constant
         case .crammerSinger:
             guard let r = Self.rival(of: y, among: classes, scores: { s[$0] }) else { return 0 }
@@ -174,8 +178,10 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
     /// p(h) and its slope p'(h) for one hinge argument h: max(0, h) with slope 1 where h > 0, or
     /// max(0, h)² with slope 2h when `squared`; value and slope 0 for h ≤ 0 (the kink's subgradient 0).
     private func hinge(_ h: Double) -> (value: Double, slope: Double) {
-        guard h > 0 else { return (0, 0) }
-        return squared ? (h * h, 2 * h) : (h, 1)
+        // Selects, not a branch: whether h > 0 is a coin toss from class to class.
+        let active = h > 0
+        let (value, slope) = squared ? (h * h, 2 * h) : (h, 1)
+        return (active ? value : 0, active ? slope : 0)
     }
 
     /// Crammer–Singer's rival r = argmax_{j≠y} s_j, the lowest index among ties; nil when K = 1.
