@@ -17,6 +17,16 @@ struct JobKind: Hashable {
 
 /// The pool's payoffs, one per kind of job (`JobKind`), each timed on its own jobs.
 ///
+/// A kind of long jobs of many pieces, each of its jobs so far filling a payoff window by itself
+/// (`HelperPayoff.windowTime`) with at least `longJobPieces` pieces, invites the helpers with no
+/// payoff: a helper that is descheduled, or shares its core with a busy process, delays only the
+/// piece it holds, while every other piece goes to whichever thread is free, so such a job is not
+/// slower helped than alone; and a probe alone costs a whole job at one thread's speed. An
+/// evaluation of a split is such a job: cifar-like's training split, 11 chunks, took 0.11 s alone
+/// and 0.06 s helped, and the probes had run one evaluation in three or four of a short run alone.
+/// The shortest job decides, not the latest: a short job whose thread the scheduler took away for
+/// a while is still a short job, and its kind keeps its payoff.
+///
 /// A kind that has not had a probe of its own yet works in the mode preferred by the kind that
 /// has taken the most time (the training step, in a run): the evaluation of a split is one large
 /// job an epoch, and starting it alone cost a short run its first evaluations at one thread's
@@ -25,7 +35,12 @@ struct JobKind: Hashable {
 /// whenever that preference changes, so on a machine whose load keeps changing it may follow the
 /// dominant kind for good, which is what it would be told anyway.
 struct HelperPayoffByJobKind {
+    /// The fewest pieces of a long job: a piece held up costs at most a quarter of it.
+    static let longJobPieces = 4
+
     private var payoffs: [JobKind: HelperPayoff] = [:]
+    /// The shortest job of each kind so far.
+    private var shortestJobs: [JobKind: Duration] = [:]
     /// Of the kinds that have had a probe, the one whose jobs have taken the most time.
     private var dominantKind: JobKind?
 
@@ -35,8 +50,15 @@ struct HelperPayoffByJobKind {
         dominantKind.flatMap { payoffs[$0]?.preferred } ?? .alone
     }
 
+    /// Whether the jobs of `kind` are long jobs of many pieces, which always invite the helpers: at
+    /// least `longJobPieces` pieces, and every job so far (one at least) a window's time or more.
+    func hasLongJobs(kind: JobKind) -> Bool {
+        kind.pieces >= Self.longJobPieces && shortestJobs[kind].map { $0 >= HelperPayoff.windowTime } ?? false
+    }
+
     /// Whether the next job of `kind` invites the helpers.
     mutating func invitesHelpers(kind: JobKind) -> Bool {
+        if hasLongJobs(kind: kind) { return true }
         let inherited = inheritedMode
         if payoffs[kind].map({ $0.probes == 0 && $0.preferred != inherited }) ?? true {
             payoffs[kind] = HelperPayoff(preferring: inherited)
@@ -46,6 +68,8 @@ struct HelperPayoffByJobKind {
 
     /// Records a job of `kind` that took `time`.
     mutating func record(kind: JobKind, jobTime time: Duration) {
+        shortestJobs[kind] = min(shortestJobs[kind] ?? time, time)
+        if hasLongJobs(kind: kind) { return }
         payoffs[kind]?.record(jobTime: time)
         guard let payoff = payoffs[kind], payoff.probes > 0 else { return }
         if let dominant = dominantKind.flatMap({ payoffs[$0] }), dominant.totalTime >= payoff.totalTime { return }

@@ -36,7 +36,7 @@ final class WorkerPool: @unchecked Sendable {
     /// longer, is the bound).
     static let minimumCompletionSpin: Duration = .microseconds(10)
 
-    /// One parallel job: `pieces` calls of `body`, each piece taken by one thread.
+    /// One parallel job: the calls of `body` for pieces first..<pieces, each piece taken by one thread.
     final class Job: @unchecked Sendable {
         let pieces: Int
         /// Helpers 0..<invitedHelpers take part.
@@ -44,17 +44,18 @@ final class WorkerPool: @unchecked Sendable {
         /// Set before the job is published, cleared by the caller once every piece has finished: a
         /// helper reads it only after taking a piece, so while the job is live.
         var body: ((Int) -> Void)?
-        let nextPiece = Atomic<Int>(0)
+        let nextPiece: Atomic<Int>
         let unfinishedPieces: Atomic<Int>
         /// 0 while the caller works or spins, 1 once it sleeps, 2 once the last piece has finished.
         let callerState = Atomic<Int>(0)
         let callerWake = DispatchSemaphore(value: 0)
 
-        init(pieces: Int, invitedHelpers: Int, body: @escaping (Int) -> Void) {
+        init(pieces: Int, from first: Int = 0, invitedHelpers: Int, body: @escaping (Int) -> Void) {
             self.pieces = pieces
             self.invitedHelpers = invitedHelpers
             self.body = body
-            unfinishedPieces = Atomic(pieces)
+            nextPiece = Atomic(first)
+            unfinishedPieces = Atomic(pieces - first)
         }
 
         /// Takes pieces until none is left; returns how many this thread computed.
@@ -114,7 +115,8 @@ final class WorkerPool: @unchecked Sendable {
             if forced || payoffs.invitesHelpers(kind: kind) {
                 runJob(pieces: pieces, invitedHelpers: invited, body)
             } else {
-                for piece in 0..<pieces { body(piece) }
+                runAlone(pieces: pieces, invitingHelpersAfter: kind.pieces >= HelperPayoffByJobKind.longJobPieces ? HelperPayoff.windowTime : nil,
+                         invitedHelpers: invited, body)
             }
             if !forced { payoffs.record(kind: kind, jobTime: clock.now - start) }
             return true
@@ -130,11 +132,26 @@ final class WorkerPool: @unchecked Sendable {
         jobLock.withLock { $0 = HelperPayoffByJobKind() }
     }
 
-    /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes
-    /// pieces, then waits for the pieces in progress elsewhere.
-    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) {
+    /// The pieces on the calling thread, in order; but once `longJob` has passed with pieces left,
+    /// the rest as a job that invites the helpers: the first job of a kind that turns out long (the
+    /// first evaluation of a run: no kind has been timed yet) is then not computed alone to the end.
+    /// Its kind has long jobs from then on (`HelperPayoffByJobKind.hasLongJobs`).
+    private func runAlone(pieces: Int, invitingHelpersAfter longJob: Duration?, invitedHelpers: Int, _ body: (Int) -> Void) {
+        let clock = ContinuousClock(), start = clock.now
+        for piece in 0..<pieces {
+            if let longJob, piece < pieces - 1, clock.now - start >= longJob {
+                runJob(pieces: pieces, from: piece, invitedHelpers: invitedHelpers, body)
+                return
+            }
+            body(piece)
+        }
+    }
+
+    /// `run` with the job lock held: publishes the job of pieces `first..<pieces`, wakes the invited
+    /// helpers that sleep, takes pieces, then waits for the pieces in progress elsewhere.
+    private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
-            let job = Job(pieces: pieces, invitedHelpers: invitedHelpers, body: body)
+            let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, body: body)
             helpers.withLock { helpers in
                 while helpers.count < invitedHelpers { helpers.append(Helper(index: helpers.count, pool: self)) }
             }

@@ -46,7 +46,7 @@ struct HelperPayoffByJobKindTests {
     func newKindsFollowTheDominantKind() {
         var payoffs = HelperPayoffByJobKind()
         let (step, update, evaluation) = (JobKind(pieces: 8, file: #fileID, line: 1), JobKind(pieces: 3, file: #fileID, line: 2),
-                                          JobKind(pieces: 12, file: #fileID, line: 3))
+                                          JobKind(pieces: 3, file: #fileID, line: 3))
         let first = payoffs.invitesHelpers(kind: evaluation)
         #expect(!first, "no probe yet anywhere: alone")
         payoffs.record(kind: evaluation, jobTime: .milliseconds(20))
@@ -69,5 +69,36 @@ struct HelperPayoffByJobKindTests {
             payoffs.record(kind: evaluation, jobTime: .milliseconds(helped ? 30 : 20))
         }
         #expect(modes == [true, true, false, false, false, true], "after its own probe, its own choice: \(modes)")
+    }
+
+    @Test("jobs of 4 or more pieces that each fill a window invite the helpers, never probing alone; 3 pieces, or a short job once held up, stay with the payoff")
+    func longJobsAlwaysHelped() {
+        var payoffs = HelperPayoffByJobKind()
+        let long = JobKind(pieces: 11, file: #fileID, line: 1), few = JobKind(pieces: 3, file: #fileID, line: 2),
+            short = JobKind(pieces: 11, file: #fileID, line: 3)
+        let first = payoffs.invitesHelpers(kind: long)
+        #expect(!first, "no probe yet anywhere: alone, and not yet known to be long")
+        payoffs.record(kind: long, jobTime: HelperPayoff.windowTime)
+        // The short kind's first job was held up for a window (its thread descheduled): long, until
+        // its next job shows it is not.
+        payoffs.record(kind: short, jobTime: HelperPayoff.windowTime * 2)
+        #expect(payoffs.hasLongJobs(kind: long) && payoffs.hasLongJobs(kind: short))
+        // Helped jobs that look slower than alone ones (a busy machine): a payoff would probe alone
+        // after 2 windows and keep to it.
+        var helped: [JobKind: Int] = [:]
+        for round in 0..<100 {
+            for kind in [long, few, short] {
+                let invited = payoffs.invitesHelpers(kind: kind)
+                let time: Duration = kind == short ? .milliseconds(invited ? 3 : 2) : .milliseconds(invited ? 30 : 20)
+                payoffs.record(kind: kind, jobTime: time)
+                if invited { helped[kind, default: 0] += 1 }
+            }
+            if round == 50 {  // a short job held up in the middle of the run: still a short kind
+                payoffs.record(kind: short, jobTime: HelperPayoff.windowTime * 2)
+                #expect(!payoffs.hasLongJobs(kind: short))
+            }
+        }
+        #expect(helped[long] == 100 && !payoffs.hasLongJobs(kind: short))
+        #expect(helped[few, default: 0] < 50 && helped[short, default: 0] < 50, "only the payoff's probes of the helpers: \(helped.values)")
     }
 }

@@ -22,8 +22,9 @@ struct WorkerPoolTests {
     @Test("withHelpersAlwaysInvited: a job's pieces run on more than the calling thread (a new kind of job alone would not)")
     func helpersAlwaysInvited() {
         let threads = Mutex<Set<pthread_t>>([])
-        // Another suite's job may hold the pool (the job then runs alone): some of 20 jobs get it.
-        for _ in 0..<20 where threads.withLock({ $0.count }) < 2 {
+        // Another suite's job may hold the pool (the job then runs alone), a long evaluation for a
+        // tenth of a second: some of up to 300 jobs (about a second alone) get it.
+        for _ in 0..<300 where threads.withLock({ $0.count }) < 2 {
             ParallelPartition.withHelpersAlwaysInvited {
                 ParallelPartition.forEachPiece(16, threads: 2) { _ in
                     threads.withLock { _ = $0.insert(pthread_self()) }
@@ -33,6 +34,27 @@ struct WorkerPoolTests {
             }
         }
         #expect(threads.withLock { $0.count } == 2)
+    }
+
+    @Test("the first job of a kind, alone since nothing has been timed, invites the helpers once it has run a window's time: every piece once, the first ones on the caller, the rest on both threads")
+    func longFirstJobInvitesHelpers() {
+        var threadCounts: [Int] = []
+        // A new pool each try: no other test's jobs share its payoff. A helper that the machine's
+        // load keeps from starting for 45 ms leaves a try on one thread.
+        for _ in 0..<3 where !threadCounts.contains(2) {
+            let ran = Mutex<[Int: pthread_t]>([:]), caller = pthread_self()
+            WorkerPool().run(kind: JobKind(pieces: 20, file: #fileID, line: #line), threads: 2) { piece in
+                ran.withLock { $0[piece] = pthread_self() }
+                let start = ContinuousClock.now
+                while ContinuousClock.now - start < .milliseconds(3) {}
+            }
+            let threads = ran.withLock { $0 }
+            #expect(threads.count == 20)
+            // 3 ms a piece: pieces 0…3 (12 ms ≥ the window's 10) run alone on the caller.
+            #expect((0..<4).allSatisfy { threads[$0].map { pthread_equal($0, caller) != 0 } ?? false })
+            threadCounts.append(Set(threads.values).count)
+        }
+        #expect(threadCounts.contains(2), "threads per try: \(threadCounts)")
     }
 
     @Test("a job started inside a piece runs its own pieces (alone) and both finish")
