@@ -21,7 +21,8 @@ import CachePrefetch
 ///
 /// When helpers have not made a kind of job faster, which happens when the machine is busier than
 /// it has cores, the caller computes its pieces alone for a while (`HelperPayoff`, one per kind of
-/// job: `HelperPayoffByJobKind`).
+/// job: `HelperPayoffByJobKind`). Long jobs of many pieces always invite the helpers, and a first
+/// job computed alone invites them once it turns out long (`runAlone`).
 ///
 /// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
 /// called from inside a piece) computes its pieces alone.
