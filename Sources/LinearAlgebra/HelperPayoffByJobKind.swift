@@ -17,15 +17,18 @@ struct JobKind: Hashable {
 
 /// The pool's payoffs, one per kind of job (`JobKind`), each timed on its own jobs.
 ///
-/// A kind of long jobs of many pieces, each of its jobs so far filling a payoff window by itself
-/// (`HelperPayoff.windowTime`) with at least `longJobPieces` pieces, invites the helpers with no
-/// payoff: a helper that is descheduled, or shares its core with a busy process, delays only the
-/// piece it holds, while every other piece goes to whichever thread is free, so such a job is not
-/// slower helped than alone; and a probe alone costs a whole job at one thread's speed. An
-/// evaluation of a split is such a job: cifar-like's training split, 11 chunks, took 0.11 s alone
-/// and 0.06 s helped, and the probes had run one evaluation in three or four of a short run alone.
-/// The shortest job decides, not the latest: a short job whose thread the scheduler took away for
-/// a while is still a short job, and its kind keeps its payoff.
+/// A kind of long jobs of many pieces invites the helpers with no payoff: at least
+/// `longJobPieces` pieces, and each of its jobs so far would have filled a payoff window
+/// (`HelperPayoff.windowTime`) computed alone, judged by the calling thread's own pace
+/// (`WorkerPool.CallerWork`), which a held-up helper does not slow. For such a job a helper that
+/// is descheduled, or shares its core with a busy process, holds up only the piece it has taken,
+/// while every other piece goes to whichever thread is free; a probe alone costs a whole job at one
+/// thread's speed. An evaluation of a split is such a job: cifar-like's training split, 12 chunks,
+/// took 0.11 s alone and 0.06 s helped, and the probes had run one evaluation in three or four of a
+/// short run alone. The shortest job decides, not the latest: a short job whose thread the
+/// scheduler took away for a while is still a short job, and its kind keeps its payoff. A kind's
+/// first job, alone when no kind has been timed, invites the helpers for its remaining pieces once
+/// it has run for a window (`lateInvitation`).
 ///
 /// A kind that has not had a probe of its own yet works in the mode preferred by the kind that
 /// has taken the most time (the training step, in a run): the evaluation of a split is one large
@@ -35,12 +38,14 @@ struct JobKind: Hashable {
 /// whenever that preference changes, so on a machine whose load keeps changing it may follow the
 /// dominant kind for good, which is what it would be told anyway.
 struct HelperPayoffByJobKind {
-    /// The fewest pieces of a long job: a piece held up costs at most a quarter of it.
+    /// The fewest pieces of a long job: while one piece is held up, the other threads have at least
+    /// three to take.
     static let longJobPieces = 4
 
     private var payoffs: [JobKind: HelperPayoff] = [:]
-    /// The shortest job of each kind so far.
-    private var shortestJobs: [JobKind: Duration] = [:]
+    /// The shortest alone time of each kind's jobs so far: what the job would have taken with the
+    /// calling thread computing every piece at its own pace.
+    private var shortestAloneTimes: [JobKind: Duration] = [:]
     /// Of the kinds that have had a probe, the one whose jobs have taken the most time.
     private var dominantKind: JobKind?
 
@@ -51,9 +56,16 @@ struct HelperPayoffByJobKind {
     }
 
     /// Whether the jobs of `kind` are long jobs of many pieces, which always invite the helpers: at
-    /// least `longJobPieces` pieces, and every job so far (one at least) a window's time or more.
+    /// least `longJobPieces` pieces, and every job so far (one at least) a window's time or more alone.
     func hasLongJobs(kind: JobKind) -> Bool {
-        kind.pieces >= Self.longJobPieces && shortestJobs[kind].map { $0 >= HelperPayoff.windowTime } ?? false
+        kind.pieces >= Self.longJobPieces && shortestAloneTimes[kind].map { $0 >= HelperPayoff.windowTime } ?? false
+    }
+
+    /// How long a job of `kind` that works alone runs before it invites the helpers for its remaining
+    /// pieces: a window's time for the first job of a kind of `longJobPieces` or more pieces, nil
+    /// otherwise (a later job alone is the payoff's choice, or its probe, and must stay alone).
+    func lateInvitation(kind: JobKind) -> Duration? {
+        kind.pieces >= Self.longJobPieces && shortestAloneTimes[kind] == nil ? HelperPayoff.windowTime : nil
     }
 
     /// Whether the next job of `kind` invites the helpers.
@@ -66,9 +78,11 @@ struct HelperPayoffByJobKind {
         return payoffs[kind]?.invitesHelpers ?? false
     }
 
-    /// Records a job of `kind` that took `time`.
-    mutating func record(kind: JobKind, jobTime time: Duration) {
-        shortestJobs[kind] = min(shortestJobs[kind] ?? time, time)
+    /// Records a job of `kind` that took `time`, and would have taken `aloneTime` (by default `time`)
+    /// on the calling thread alone.
+    mutating func record(kind: JobKind, jobTime time: Duration, aloneTime: Duration? = nil) {
+        let alone = aloneTime ?? time
+        shortestAloneTimes[kind] = min(shortestAloneTimes[kind] ?? alone, alone)
         if hasLongJobs(kind: kind) { return }
         payoffs[kind]?.record(jobTime: time)
         guard let payoff = payoffs[kind], payoff.probes > 0 else { return }

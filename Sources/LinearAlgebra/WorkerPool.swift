@@ -21,8 +21,8 @@ import CachePrefetch
 ///
 /// When helpers have not made a kind of job faster, which happens when the machine is busier than
 /// it has cores, the caller computes its pieces alone for a while (`HelperPayoff`, one per kind of
-/// job: `HelperPayoffByJobKind`). Long jobs of many pieces always invite the helpers, and a first
-/// job computed alone invites them once it turns out long (`runAlone`).
+/// job: `HelperPayoffByJobKind`). Long jobs of many pieces always invite the helpers, and a kind's
+/// first job, computed alone, invites them once it turns out long (`runAlone`).
 ///
 /// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
 /// called from inside a piece) computes its pieces alone.
@@ -113,13 +113,11 @@ final class WorkerPool: @unchecked Sendable {
         let forced = ParallelPartition.helpersAlwaysInvitedForTask
         let ran = invited > 0 ? jobLock.withLockIfAvailable { payoffs in
             let clock = ContinuousClock(), start = clock.now
-            if forced || payoffs.invitesHelpers(kind: kind) {
-                runJob(pieces: pieces, invitedHelpers: invited, body)
-            } else {
-                runAlone(pieces: pieces, invitingHelpersAfter: kind.pieces >= HelperPayoffByJobKind.longJobPieces ? HelperPayoff.windowTime : nil,
-                         invitedHelpers: invited, body)
-            }
-            if !forced { payoffs.record(kind: kind, jobTime: clock.now - start) }
+            let callerWork = forced || payoffs.invitesHelpers(kind: kind)
+                ? runJob(pieces: pieces, invitedHelpers: invited, body)
+                : runAlone(pieces: pieces, invitingHelpersAfter: payoffs.lateInvitation(kind: kind), invitedHelpers: invited, body)
+            let jobTime = clock.now - start
+            if !forced { payoffs.record(kind: kind, jobTime: jobTime, aloneTime: callerWork.aloneTime(ofPieces: pieces) ?? jobTime) }
             return true
         } : nil
         if ran == nil {
@@ -133,24 +131,42 @@ final class WorkerPool: @unchecked Sendable {
         jobLock.withLock { $0 = HelperPayoffByJobKind() }
     }
 
-    /// The pieces on the calling thread, in order; but once `longJob` has passed with pieces left,
-    /// the rest as a job that invites the helpers: the first job of a kind that turns out long (the
-    /// first evaluation of a run: no kind has been timed yet) is then not computed alone to the end.
-    /// Its kind has long jobs from then on (`HelperPayoffByJobKind.hasLongJobs`).
-    private func runAlone(pieces: Int, invitingHelpersAfter longJob: Duration?, invitedHelpers: Int, _ body: (Int) -> Void) {
-        let clock = ContinuousClock(), start = clock.now
-        for piece in 0..<pieces {
-            if let longJob, piece < pieces - 1, clock.now - start >= longJob {
-                runJob(pieces: pieces, from: piece, invitedHelpers: invitedHelpers, body)
-                return
-            }
-            body(piece)
+    /// The pieces that the calling thread computed in a job, and the time they took it: its own work,
+    /// which a helper held up by the scheduler does not lengthen.
+    struct CallerWork {
+        var pieces = 0
+        var time = Duration.zero
+
+        /// The job's time had the caller computed all `total` pieces at its own pace; nil when it
+        /// computed none.
+        func aloneTime(ofPieces total: Int) -> Duration? {
+            pieces > 0 ? time / pieces * total : nil
         }
     }
 
+    /// The pieces on the calling thread, in order; but once `longJob` (when given) has passed with
+    /// pieces left, the rest as a job that invites the helpers: the first job of a kind that turns out
+    /// long (a run's first evaluation, before any kind has been timed) is not computed alone to the
+    /// end (`HelperPayoffByJobKind.lateInvitation`).
+    private func runAlone(pieces: Int, invitingHelpersAfter longJob: Duration?, invitedHelpers: Int,
+                          _ body: (Int) -> Void) -> CallerWork {
+        let clock = ContinuousClock(), start = clock.now
+        for piece in 0..<pieces {
+            let elapsed = clock.now - start
+            if let longJob, piece < pieces - 1, elapsed >= longJob {
+                let helped = runJob(pieces: pieces, from: piece, invitedHelpers: invitedHelpers, body)
+                return CallerWork(pieces: piece + helped.pieces, time: elapsed + helped.time)
+            }
+            body(piece)
+        }
+        return CallerWork(pieces: pieces, time: clock.now - start)
+    }
+
     /// `run` with the job lock held: publishes the job of pieces `first..<pieces`, wakes the invited
-    /// helpers that sleep, takes pieces, then waits for the pieces in progress elsewhere.
-    private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) {
+    /// helpers that sleep, takes pieces, then waits for the pieces in progress elsewhere. Returns
+    /// the caller's share.
+    @discardableResult
+    private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) -> CallerWork {
         withoutActuallyEscaping(body) { body in
             let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, body: body)
             helpers.withLock { helpers in
@@ -169,6 +185,7 @@ final class WorkerPool: @unchecked Sendable {
             job.waitUntilFinished(spin: max(WorkerPool.minimumCompletionSpin, perPiece * 2))
             job.body = nil
             current.withLock { $0 = nil }
+            return CallerWork(pieces: computed, time: ownTime)
         }
     }
 

@@ -144,8 +144,8 @@ public struct MulticlassSVMLoss: RowwiseLoss, Equatable {
         var loss = 0.0
         switch variant {
         case .westonWatkins:
-            // ∂Lᵢ/∂s_y gathers in a local, in the order the naive loop subtracts: kept in g[y], each
-            // subtraction waited for the store of the one before.
+            // ∂Lᵢ/∂s_y gathers in a local rather than in g[y], where each subtraction waited for the
+            // store of the one before; the subtractions come in the naive loop's order.
             let correct = s[y]
             var correctSlope = 0.0
             for j in 0..<classes where j != y {

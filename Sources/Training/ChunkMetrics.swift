@@ -22,7 +22,7 @@ struct ChunkMetrics: Sendable {
     }
 
     /// The rows `rows` of `dataset` scored by `classifier`: by the fast kernels, each row's
-    /// prediction and margins read in one pass (`ScoreRowSummary`), or for `.naive` by the readable
+    /// prediction and margins read together (`ScoreRowSummary`), or for `.naive` by the readable
     /// loops (`LinearClassifier.naiveScores`, `Loss.naiveDataLossAndGradient`,
     /// `LinearClassifier.predictions`, `MarginStatistics.Accumulator.add`).
     init(of classifier: LinearClassifier, loss: any Loss, on dataset: Dataset, rows: Range<Int>, classes: Int, confusion: Bool,
@@ -45,7 +45,7 @@ struct ChunkMetrics: Sendable {
     }
 
     /// Each row's prediction counted and, with `margins`, its margin and correct-class probability
-    /// collected, one pass over the row (`ScoreRowSummary`).
+    /// collected, all read off the row at once (`ScoreRowSummary`).
     private mutating func readRows(of scores: Matrix, labels: [Int], margins: Bool) {
         let classes = scores.columns, allScores = scores.elements.span
         for (i, label) in labels.enumerated() {

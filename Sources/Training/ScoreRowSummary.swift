@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the evaluation reads off one example's K class scores s with label y, in one pass over
-/// the row:
+/// What the evaluation reads off one example's K class scores s with label y, in one function
+/// while the row is in the cache:
 ///
 ///     prediction           ŷ = argmax_j s_j, the first on a tie           (LinearClassifier.predictions)
 ///     margin               m = s_y − max_{j≠y} s_j, +∞ when K = 1          (MarginStatistics.margin)
@@ -45,6 +45,7 @@ struct ScoreRowSummary: Equatable {
         self.init(prediction: top, margin: scores[label] - largestOther, correctProbability: correctExponential / (1 + others))
     }
 
+    /// The three values as given (the tests' expected summaries).
     init(prediction: Int, margin: Double, correctProbability: Double) {
         self.prediction = prediction
         self.margin = margin

@@ -25,8 +25,9 @@ import Training
 /// contended) and reports the median of the R runs. Prints per loss and thread count the median
 /// seconds per epoch in each condition and each count's ratio to 1 thread, then the GFLOP/s that
 /// 4·N·D·K flops per epoch imply (quiet), the seconds of one full evaluation of the training split
-/// as each history record computes it (loss, accuracy and margins; the median of 3), and the final train accuracy and loss (data + regularization, on all of X),
-/// which the NumPy reference prints too. `--json` prints one line per run instead.
+/// as each history record computes it (loss, accuracy and margins; the median of 3), and the final
+/// train accuracy and loss (data + regularization, on all of X), which the NumPy reference prints
+/// too. `--json` prints one line per run instead.
 enum TrainBenchmark {
     static let summary = "time the real SGD epoch (RunTrainer), quiet and beside a busy process, on a .npy pair or blobs"
 

@@ -45,6 +45,7 @@ struct HelperPayoffByJobKindTests {
     @Test("a kind of job without a probe of its own works in the mode preferred by the kind that has taken the most time; after its own probe, in its own")
     func newKindsFollowTheDominantKind() {
         var payoffs = HelperPayoffByJobKind()
+        // The validation pass of a split of 3 chunks: too few pieces to be a long job.
         let (step, update, evaluation) = (JobKind(pieces: 8, file: #fileID, line: 1), JobKind(pieces: 3, file: #fileID, line: 2),
                                           JobKind(pieces: 3, file: #fileID, line: 3))
         let first = payoffs.invitesHelpers(kind: evaluation)
@@ -100,5 +101,25 @@ struct HelperPayoffByJobKindTests {
         }
         #expect(helped[long] == 100 && !payoffs.hasLongJobs(kind: short))
         #expect(helped[few, default: 0] < 50 && helped[short, default: 0] < 50, "only the payoff's probes of the helpers: \(helped.values)")
+    }
+
+    @Test("long is judged by the caller's own pace: helped jobs held up past a window by a descheduled helper do not keep a kind long")
+    func longByTheCallersPace() {
+        var payoffs = HelperPayoffByJobKind()
+        let kind = JobKind(pieces: 8, file: #fileID, line: 1)
+        payoffs.record(kind: kind, jobTime: .milliseconds(20))  // a first job whose thread was descheduled
+        #expect(payoffs.hasLongJobs(kind: kind))
+        // Helped, 12 ms while a helper sat on its piece, but the caller's pieces took 0.75 ms each: 6 alone.
+        payoffs.record(kind: kind, jobTime: .milliseconds(12), aloneTime: .milliseconds(6))
+        #expect(!payoffs.hasLongJobs(kind: kind))
+    }
+
+    @Test("only a kind's first job, of 4 or more pieces, invites the helpers late; later jobs alone are the payoff's and stay alone")
+    func lateInvitationForFirstJobs() {
+        var payoffs = HelperPayoffByJobKind()
+        let kind = JobKind(pieces: 4, file: #fileID, line: 1), few = JobKind(pieces: 3, file: #fileID, line: 2)
+        #expect(payoffs.lateInvitation(kind: kind) == HelperPayoff.windowTime && payoffs.lateInvitation(kind: few) == nil)
+        payoffs.record(kind: kind, jobTime: .milliseconds(2))
+        #expect(payoffs.lateInvitation(kind: kind) == nil)
     }
 }

@@ -32,6 +32,21 @@ struct ChunkMetricsTests {
         }
     }
 
+    @Test("a fast chunk of 4,096 seeded rows: the margins and probabilities of the readable Accumulator on the same scores, bit for bit, and the confusion of the predictions")
+    func fastRowsMatchReadable() {
+        let (classifier, dataset, rows) = (EvaluationTests.classifier, EvaluationTests.dataset, 100..<4_196)
+        let chunk = ChunkMetrics(of: classifier, loss: MulticlassSVMLoss(margin: 1), on: dataset, rows: rows, classes: 5, confusion: true,
+                                 margins: true, implementation: .fast)
+        let scores = classifier.scores(for: dataset.features, rows: Array(rows)[...]), labels = Array(dataset.labels[rows])
+        var readable = MarginStatistics.Accumulator()
+        readable.add(scores: scores, labels: labels)
+        #expect(chunk.margins.margins.map(\.bitPattern) == readable.margins.map(\.bitPattern))
+        #expect(chunk.margins.correctProbabilities.map(\.bitPattern) == readable.correctProbabilities.map(\.bitPattern))
+        var confusion = Array(repeating: Array(repeating: 0, count: 5), count: 5)
+        for (label, prediction) in zip(labels, LinearClassifier.predictions(fromScores: scores)) { confusion[label][prediction] += 1 }
+        #expect(chunk.confusion == confusion && chunk.correct == (0..<5).map { confusion[$0][$0] }.reduce(0, +))
+    }
+
     @Test("two chunks added in order give the whole: L₀ + L₁, the counts summed, the margins one after the other")
     func addInOrder() {
         let whole = Self.chunk(rows: 0..<3)
