@@ -165,7 +165,6 @@ final class WorkerPool: @unchecked Sendable {
     /// `run` with the job lock held: publishes the job of pieces `first..<pieces`, wakes the invited
     /// helpers that sleep, takes pieces, then waits for the pieces in progress elsewhere. Returns
     /// the caller's share.
-    @discardableResult
     private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) -> CallerWork {
         withoutActuallyEscaping(body) { body in
             let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, body: body)
