@@ -28,7 +28,7 @@ struct MarginStatisticsTests {
         #expect(MarginStatistics.percentile(ofSorted: [], 50).isNaN)
     }
 
-    @Test("selection finds the sorted order statistics and the same percentiles, bit for bit, on 400 seeded arrays with repeats")
+    @Test("selection finds the sorted order statistics and the same percentiles, bit for bit, on 400 seeded arrays with repeats, one at a time or each from where the one before ended")
     func selectionMatchesSort() {
         var generator = Xoshiro256StarStar(seed: 3)
         for trial in 0..<400 {
@@ -39,11 +39,15 @@ struct MarginStatisticsTests {
                 var scratch = values
                 #expect(MarginStatistics.orderStatistic(k, in: &scratch) == sorted[k], "x(\(k)) of \(values)")
             }
-            var scratch = values
-            for q in [0.0, 10, 37.5, 50, 90, 100] {
-                let expected = MarginStatistics.percentile(ofSorted: sorted, q)
-                #expect(MarginStatistics.percentile(ofUnsorted: &scratch, q).bitPattern == expected.bitPattern, "q = \(q) of \(values)")
+            var scratch = values, together = values
+            let qs = [0.0, 10, 37.5, 50, 50, 90, 100]
+            let expected = qs.map { MarginStatistics.percentile(ofSorted: sorted, $0) }
+            for (q, percentile) in zip(qs, expected) {
+                #expect(MarginStatistics.percentile(ofUnsorted: &scratch, q).bitPattern == percentile.bitPattern, "q = \(q) of \(values)")
             }
+            // Each selection from where the one before ended.
+            #expect(MarginStatistics.percentiles(ofUnsorted: &together, ascending: qs).map(\.bitPattern) == expected.map(\.bitPattern),
+                    "\(values)")
         }
     }
 
