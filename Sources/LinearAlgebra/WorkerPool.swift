@@ -152,8 +152,8 @@ final class WorkerPool: @unchecked Sendable {
                           _ body: (Int) -> Void) -> CallerWork {
         let clock = ContinuousClock(), start = clock.now
         for piece in 0..<pieces {
-            let elapsed = clock.now - start
-            if let longJob, piece < pieces - 1, elapsed >= longJob {
+            // The clock is read between pieces only when the job may turn out long.
+            if let longJob, piece > 0, piece < pieces - 1, case let elapsed = clock.now - start, elapsed >= longJob {
                 let helped = runJob(pieces: pieces, from: piece, invitedHelpers: invitedHelpers, body)
                 return CallerWork(pieces: piece + helped.pieces, time: elapsed + helped.time)
             }
