@@ -25,7 +25,10 @@ let package = Package(
         // One inline C function: the cache prefetch hint Swift has no spelling for, with which the
         // fused SGD step asks for the rows it reads next.
         .target(name: "CachePrefetch"),
-        .target(name: "LinearAlgebra", dependencies: ["CachePrefetch"], swiftSettings: nativeCPU),
+        // Which processor a thread runs on, and moving it off one: how `WorkerPool`'s helper leaves
+        // the core of the thread it helps when the scheduler wakes it there.
+        .target(name: "ThreadPlacement"),
+        .target(name: "LinearAlgebra", dependencies: ["CachePrefetch", "ThreadPlacement"], swiftSettings: nativeCPU),
         .target(name: "LinearModel", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
         .target(name: "Losses", dependencies: ["LinearAlgebra", "LinearModel"], swiftSettings: nativeCPU),
         .target(name: "Regularizers", dependencies: ["LinearAlgebra"], swiftSettings: nativeCPU),
