@@ -3,9 +3,12 @@
 /// and the shape of W alone, never on the thread count, so neither do the bits.
 ///
 /// The rows go in groups of 8 (the scores kernel's group), and piece p of P holds groups
-/// ⌊G·p/P⌋ ..< ⌊G·(p+1)/P⌋ of the G = ⌈B/8⌉ groups. With K = 10: B = 200 and D = 200 is 7 pieces
-/// of 24 rows and a last of 32; D = 3,072 (cifar-like) 2 pieces of 96 and 104 rows; B = 64 two of
-/// 32; B under 48 one piece. More threads than pieces share the pieces' work in two phases
+/// ⌊G·p/P⌋ ..< ⌊G·(p+1)/P⌋ of the G = ⌈B/8⌉ groups. A piece's partial dW (K·D doubles) moves
+/// between cores when the pieces are added up, so a piece has at least 8·K rows (four times as many
+/// doubles of X) and at least 24: with K = 10,
+/// B = 200 is 2 pieces of 96 and 104 rows (small-step's D = 200, MNIST's 784 and cifar-like's
+/// 3,072 alike), B = 1,000 is 12; with K = 3, B = 200 is 7 pieces of 24 rows and a last of 32;
+/// B under 48 is one piece. More threads than pieces share the pieces' work in two phases
 /// (`MinibatchGradientKernel.runInTwoPhases`), so a few pieces do not cap the cores a step uses.
 public enum MinibatchPieces {
     /// Rows per group: a piece boundary never splits one.
@@ -13,6 +16,17 @@ public enum MinibatchPieces {
     /// A piece has at least this many rows: a batch under 48 rows stays one piece (one chain per sum),
     /// and each piece's multiply–adds outweigh its share of the final sum of the pieces (K·D adds).
     public static let minimumRows = 24
+    /// A piece has at least this many rows per class (but there are 2 pieces when the batch has
+    /// rows for them). Its partial dW, K·D doubles, is written by the thread that computed the piece
+    /// and read by the one that adds the pieces up, often on another core; its rows of X are D
+    /// doubles each. With 8·K rows a piece reads four times what its partial moves. With K = 10,
+    /// `benchmark train` on 2 quiet threads, 2 pieces of a batch of 200 against 8 of 24 rows, medians
+    /// of per-round ratios to the two fixed halves of the base binary: small-step (D = 200) 1.04×
+    /// against 1.08× (30 rounds), mid (D = 100) 1.06× against 1.09× (20), an MNIST-like D = 784
+    /// 1.02× against 1.07× (12); on 1 thread mid 1.00× against 1.12× and MNIST-like 0.94× against
+    /// 0.97× (12 and 8 rounds); beside a busy process small-step's 2 threads ÷ 1 thread 1.02×
+    /// against 1.05× (12 rounds).
+    public static let minimumRowsPerClass = 8
     /// At most this many pieces: enough for 16 threads.
     public static let maximumCount = 16
     /// The pieces' partial dW (K·D doubles each) together stay within this many bytes, a quarter
@@ -24,10 +38,11 @@ public enum MinibatchPieces {
     public static let partialGradientBytes = 1 << 19
 
     /// The number of pieces P of a batch of B rows for W of K×D: min(16, ⌊B/24⌋,
-    /// max(2, ⌊2¹⁹ / (8·K·D)⌋)), at least 1.
+    /// max(2, min(⌊2¹⁹ / (8·K·D)⌋, ⌊B / (8·K)⌋))), at least 1.
     public static func count(batch: Int, classes: Int, features: Int) -> Int {
         let withinCache = partialGradientBytes / max(1, MemoryLayout<Double>.stride * classes * features)
-        return max(1, min(maximumCount, batch / minimumRows, max(2, withinCache)))
+        let worthTheirPartials = batch / max(1, minimumRowsPerClass * classes)
+        return max(1, min(maximumCount, batch / minimumRows, max(2, min(withinCache, worthTheirPartials))))
     }
 
     /// The batch rows of piece p of P: 8·⌊G·p/P⌋ ..< 8·⌊G·(p+1)/P⌋ with G = ⌈B/8⌉, the last

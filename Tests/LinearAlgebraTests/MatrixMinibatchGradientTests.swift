@@ -66,7 +66,7 @@ struct MinibatchProblem {
     }
 }
 
-/// Shapes past the piece (B ≥ 48: two; 200: eight) and chunk (32 rows; 24 when D > 2,048) boundaries,
+/// Shapes past the piece (B ≥ 48: two; 200: eight with K = 3, six with K = 4) and chunk (32 rows; 24 when D > 2,048) boundaries,
 /// and K past the class-vector kernel's 16: (B, N, D, K).
 let minibatchShapes = kernelShapes + [
     (33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10), (50, 55, 2_056, 3), (200, 230, 13, 4), (60, 80, 21, 19),
@@ -85,10 +85,11 @@ struct MatrixMinibatchGradientTests {
     }
 
     /// (D, K): K·D = 20,560 ≥ 2·2¹³ splits Wᵀ's transposition and the pieces' sum over threads too;
-    /// it makes 3 pieces and cifar-like's shape (3,072, 10) 2, so 3 or more threads share them in
-    /// two phases (`MinibatchGradientKernel.runInTwoPhases`).
+    /// K = 10 and 20 make 2 pieces (cifar-like's shape (3,072, 10) among them), so 3 or more threads
+    /// share them in two phases (`MinibatchGradientKernel.runInTwoPhases`); (611, 3) makes 8 pieces,
+    /// which up to 5 threads (its work's bound) take as they come.
     @Test("1, 2, 3, 4 and 8 threads give bit-identical dW and db (a fixed partition into pieces, shared in two phases by more threads)",
-          arguments: [(611, 10), (2_056, 10), (300, 20), (3_072, 10)])
+          arguments: [(611, 10), (2_056, 10), (300, 20), (3_072, 10), (611, 3)])
     func threadCountDeterminism(features: Int, classes: Int) {
         let problem = MinibatchProblem(batch: 200, dataRows: 300, features: features, classes: classes, seed: 7)
         let single = problem.fast(threads: 1)
