@@ -19,13 +19,13 @@ public enum MinibatchPieces {
     /// A piece has at least this many rows per class (but there are 2 pieces when the batch has
     /// rows for them). Its partial dW, K·D doubles, is written by the thread that computed the piece
     /// and read by the one that adds the pieces up, often on another core; its rows of X are D
-    /// doubles each. With 8·K rows a piece reads four times what its partial moves. With K = 10,
-    /// `benchmark train` on 2 quiet threads, 2 pieces of a batch of 200 against 8 of 24 rows, medians
-    /// of per-round ratios to the two fixed halves of the base binary: small-step (D = 200) 1.04×
-    /// against 1.08× (30 rounds), mid (D = 100) 1.06× against 1.09× (20), an MNIST-like D = 784
-    /// 1.02× against 1.07× (12); on 1 thread mid 1.00× against 1.12× and MNIST-like 0.94× against
-    /// 0.97× (12 and 8 rounds); beside a busy process small-step's 2 threads ÷ 1 thread 1.02×
-    /// against 1.05× (12 rounds).
+    /// doubles each. With 8·K rows a piece reads four times what its partial moves. `benchmark
+    /// train` with K = 10, 2 quiet threads, 2 pieces of a batch of 200 against 8 of 24 rows,
+    /// medians of the per-round ratios to the two fixed halves of the base binary: small-step
+    /// (D = 200) 1.06× against 1.15× (30 rounds), mid (D = 100) 1.09× against 1.12× (16), an
+    /// MNIST-like D = 784 0.98× against 1.08× (10); on 1 thread small-step 0.95× against 0.96× and
+    /// mid 0.98× against 1.00× (12 and 10 rounds); beside a busy process small-step's 2 threads ÷
+    /// 1 thread 0.99× against 1.02× (12 rounds).
     public static let minimumRowsPerClass = 8
     /// At most this many pieces: enough for 16 threads.
     public static let maximumCount = 16
