@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import Synchronization
 import CachePrefetch
-import ThreadPlacement
 
 /// The helper threads of `ParallelPartition.forEachPiece`: a job is a number of independent pieces,
 /// and the caller and the helpers each take the next piece that nobody has taken yet, until none is
@@ -20,13 +19,14 @@ import ThreadPlacement
 /// execution units to a hyperthread sibling that computes: quiet `mid` on this machine's two
 /// vCPUs, 2 threads, 0.0222 → 0.0205 s per epoch (medians of 8 runs taking turns).
 ///
-/// A helper never computes on the caller's core while another core is free: woken there, it moves
-/// off (`leaveCallersProcessor`). On this course machine's virtual processors the scheduler often
-/// wakes a helper on the caller's core after the other core has idled a while (it then looks
-/// unavailable), and the pair shared one core for several milliseconds: the helper, running
-/// first, took all 8 pieces of a small step and then spun, while the caller waited its turn, so a
-/// step took 560 µs instead of 40–55 (traced with the cores of both threads). The payoff then
-/// judged the helpers slower than working alone, and a quiet run kept to one thread.
+/// A helper that finds itself on the core the caller posted the job from moves to another core
+/// before it takes pieces (`leaveCallersProcessor`). On this course machine's virtual processors
+/// the scheduler often wakes a helper on the caller's core after the other core has idled a while
+/// (it then looks unavailable), and the pair shared one core for several milliseconds: the helper,
+/// running first, took all the pieces of a small step (8 then) and then spun, while the caller
+/// waited its turn, so a step took 560 µs instead of 40–55 (traced with the cores of both
+/// threads). The payoff then judged the helpers slower than working alone, and a quiet run kept
+/// to one thread.
 ///
 /// When helpers have not made a kind of job faster, which happens when the machine is busier than
 /// it has cores, the caller computes its pieces alone for a while (`HelperPayoff`, one per kind of
@@ -59,8 +59,8 @@ final class WorkerPool: @unchecked Sendable {
         /// 0 while the caller works or spins, 1 once it sleeps, 2 once the last piece has finished.
         let callerState = Atomic<Int>(0)
         let callerWake = DispatchSemaphore(value: 0)
-        /// The processor the caller ran on when it posted the job (nil where the platform does not tell).
-        let callerProcessor = WorkerPool.currentProcessorIndex
+        /// The processor the caller posted the job from (nil where the platform does not tell).
+        let callerProcessor = ProcessorPlacement.current
 
         init(pieces: Int, from first: Int = 0, invitedHelpers: Int, body: @escaping (Int) -> Void) {
             self.pieces = pieces
@@ -234,13 +234,14 @@ final class WorkerPool: @unchecked Sendable {
             }
         }
 
-        /// Moves this helper to another core when the scheduler has woken it on the caller's, as
-        /// long as the job's threads do not outnumber the cores: on the caller's core it can only
-        /// take the caller's turns. The scheduler picks the core; the helper is never pinned.
+        /// Moves this helper to another core when the scheduler has put it on the caller's
+        /// (`ProcessorPlacement.helperLeaves`): there it can only take the caller's turns. The
+        /// scheduler picks the core; the helper is not pinned.
         private func leaveCallersProcessor(of job: Job) {
-            guard let caller = job.callerProcessor, job.invitedHelpers < WorkerPool.cores,
-                  WorkerPool.currentProcessorIndex == caller else { return }
-            WorkerPool.moveOff(processor: caller)
+            guard let caller = job.callerProcessor,
+                  ProcessorPlacement.helperLeaves(helper: ProcessorPlacement.current, caller: caller,
+                                                  threads: job.invitedHelpers + 1, cores: WorkerPool.cores) else { return }
+            ProcessorPlacement.moveOff(processor: caller)
         }
 
         /// Returns the job generation once it differs from `seen`: spins, then sleeps.
@@ -265,18 +266,5 @@ final class WorkerPool: @unchecked Sendable {
             }
             return pool.generation.load(ordering: .acquiring)
         }
-    }
-
-    /// The processor the calling thread runs on, or nil where the platform does not tell.
-    static var currentProcessorIndex: Int? {
-        let processor = Int(currentProcessor())
-        return processor >= 0 ? processor : nil
-    }
-
-    /// Moves the calling thread off `processor` to another one its affinity allows, without pinning
-    /// it; false when it cannot be moved (one processor allowed, or no affinity on this platform).
-    @discardableResult
-    static func moveOff(processor: Int) -> Bool {
-        moveOffProcessor(Int32(processor)) == 0
     }
 }

@@ -1,5 +1,7 @@
 // Linux's sched_getcpu and the CPU_* macros need _GNU_SOURCE before the first system header.
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "ThreadPlacement.h"
 
 #if defined(__linux__)
@@ -11,13 +13,16 @@ int currentProcessor(void) {
 
 int moveOffProcessor(int processor) {
     cpu_set_t allowed, others;
-    if (processor < 0 || processor >= CPU_SETSIZE || sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
+    if (processor < 0 || processor >= CPU_SETSIZE) return -1;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
+    if (!CPU_ISSET(processor, &allowed)) return -1;
     others = allowed;
     CPU_CLR(processor, &others);
-    if (CPU_COUNT(&others) == 0 || sched_setaffinity(0, sizeof others, &others) != 0) return -1;
-    // The kernel has moved the thread before the call returns; the full mask lets it go anywhere again.
-    sched_setaffinity(0, sizeof allowed, &allowed);
-    return 0;
+    if (CPU_COUNT(&others) == 0) return -1;
+    if (sched_setaffinity(0, sizeof others, &others) != 0) return -1;
+    // The kernel has moved the thread before the call returns; the mask it had lets it go
+    // anywhere again.
+    return sched_setaffinity(0, sizeof allowed, &allowed) == 0 ? 0 : -2;
 }
 #else
 int currentProcessor(void) {

@@ -66,10 +66,11 @@ struct MinibatchProblem {
     }
 }
 
-/// Shapes past the piece (B ≥ 48: two; 200: eight with K = 3, six with K = 4) and chunk (32 rows; 24 when D > 2,048) boundaries,
-/// and K past the class-vector kernel's 16: (B, N, D, K).
+/// Shapes past the piece (B ≥ 48: two; B = 200 is eight pieces with K = 3, six with K = 4) and
+/// chunk (32 rows; 24 when D > 2,048) boundaries, and K past the class-vector kernel's 16: (B, N, D, K).
 let minibatchShapes = kernelShapes + [
     (33, 40, 19, 2), (64, 70, 24, 10), (70, 90, 41, 3), (100, 120, 77, 10), (50, 55, 2_056, 3), (200, 230, 13, 4), (60, 80, 21, 19),
+    (200, 230, 13, 3),
 ]
 
 @Suite("Fused minibatch step — S = X_B·Wᵀ + b, dS row by row, dW = dSᵀ·X_B, db = Σᵢ dSᵢ with one read of X_B")

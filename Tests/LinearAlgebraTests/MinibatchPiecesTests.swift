@@ -28,18 +28,20 @@ struct MinibatchPiecesTests {
         #expect(Self.pieces(batch: 200, classes: 4).count == 6, "K = 4: 32 rows a piece")
     }
 
-    @Test("every batch up to 1,000 rows: at most 16 pieces, contiguous, covering it, each of whole groups of 8 but the last",
-          arguments: [1, 23, 24, 100, 383, 384, 385, 1_000])
-    func piecesCoverTheBatch(batch: Int) {
-        let pieces = Self.pieces(batch: batch)
+    @Test("every batch up to 1,000 rows: at most 16 pieces (K = 3 reaches 16), contiguous, covering it, each of whole groups of 8 but the last, each of 24 and 8·K rows or more when there are more than 2",
+          arguments: [1, 23, 24, 100, 383, 384, 385, 1_000], [3, 10])
+    func piecesCoverTheBatch(batch: Int, classes: Int) {
+        let pieces = Self.pieces(batch: batch, classes: classes)
         #expect(pieces.count <= MinibatchPieces.maximumCount && pieces.first?.lowerBound == 0 && pieces.last?.upperBound == batch)
         for (earlier, later) in zip(pieces, pieces.dropFirst()) {
             #expect(earlier.upperBound == later.lowerBound && earlier.upperBound % 8 == 0, "B \(batch): \(pieces)")
             #expect(earlier.count >= MinibatchPieces.minimumRows, "B \(batch): \(pieces)")
+            if pieces.count > 2 { #expect(earlier.count >= MinibatchPieces.minimumRowsPerClass * classes, "B \(batch), K \(classes): \(pieces)") }
         }
+        if classes == 3 && batch >= 384 { #expect(pieces.count == MinibatchPieces.maximumCount, "B \(batch): \(pieces)") }
     }
 
-    @Test("the pieces' partial dW stay within 512 KiB: cifar-like's W (K 10, D 3,072) makes B = 200 two pieces, K 3 and D 784 eight, K 3 and D 5,000 four, a huge W two")
+    @Test("the pieces' partial dW stay within 512 KiB: cifar-like's W (K 10, D 3,072) makes B = 200 two pieces, K 3 and D 5,000 four, a huge W two; K 3 and D 784 is bounded by its rows instead (eight)")
     func partialsWithinCache() {
         #expect(Self.pieces(batch: 200, features: 3_072) == [0..<96, 96..<200])
         #expect(Self.pieces(batch: 200, classes: 3, features: 784).count == 8)

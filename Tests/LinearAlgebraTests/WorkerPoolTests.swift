@@ -83,23 +83,4 @@ struct WorkerPoolTests {
         }
         #expect(total.value.withLock { $0 } == 4 * 20 * 9)
     }
-
-    /// The processors the calling thread may run on (its affinity), where Linux tells.
-    static func allowedProcessors() -> Int? {
-        (try? String(contentsOfFile: "/proc/thread-self/status", encoding: .utf8)).flatMap { AvailableCores.allowedProcessorCount(status: $0) }
-    }
-
-    @Test("a thread moved off its processor runs on another one, and may still run on all it could before (never pinned)",
-          .enabled(if: (allowedProcessors() ?? 1) >= 2 && WorkerPool.currentProcessorIndex != nil, "Linux, two processors or more"))
-    func moveOffProcessor() throws {
-        let allowed = Self.allowedProcessors()
-        // The scheduler may move a thread back at any time; one of three tries shows the move.
-        let moved = (0..<3).contains { _ in
-            guard let processor = WorkerPool.currentProcessorIndex else { return false }
-            return WorkerPool.moveOff(processor: processor) && WorkerPool.currentProcessorIndex != processor
-        }
-        #expect(moved)
-        #expect(Self.allowedProcessors() == allowed)
-        #expect(!WorkerPool.moveOff(processor: -1))
-    }
 }

@@ -8,9 +8,10 @@ import LinearAlgebra
 /// with 1, 2, 3, 4 and 8 threads (more threads than this machine's cores, too) and compare bytes.
 @Suite("Thread count — 1, 2, 3, 4 and 8 threads write the same model.json and history.csv for every loss")
 struct ThreadCountDeterminismTests {
-    /// Batches of 200 rows (2 pieces, then a short one of 80 rows: 2 pieces), 10 classes and 1,300
-    /// features: 5.2 M multiply–adds a step, enough for 8 threads; 3 threads or more share the pieces
-    /// in two phases (the kernel's tests take 8 pieces on up to 5 threads); D mod 16 = 4 reaches the kernels' remainder columns. (The
+    /// Batches of 200 rows (2 pieces, then a short one of 80 rows: 2 pieces), 10 classes and
+    /// 1,300 features: 5.2 M multiply–adds a step, enough for 8 threads; 3 threads or more share
+    /// the pieces in two phases (many pieces taken by 3 threads or more: the kernel's tests, 8
+    /// pieces on up to 5 threads); D mod 16 = 4 reaches the kernels' remainder columns. (The
     /// SGD update's split of a large W has its own test.) Triplet runs get 250 samples (one batch of
     /// 200, four slots of anchors): their evaluation over every triplet of the split dominates the
     /// test's time.
