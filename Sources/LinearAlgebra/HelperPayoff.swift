@@ -35,6 +35,9 @@ struct HelperPayoff {
     /// probes of whole windows: 4 % slower than with the helpers forced on. A probe of the helpers
     /// on a busy machine keeps the whole window: a short one is too easily lucky.
     static let aloneProbeShortening = 4
+    /// The jobs and the time of a probe of working alone while the helpers pay.
+    static let aloneProbeJobs = windowJobs / aloneProbeShortening
+    static let aloneProbeTime = windowTime / aloneProbeShortening
     /// Helped windows must take less than this share of the time of alone ones.
     static let worthwhileShare = 0.9
     /// Windows between two probes, while the choice holds. While the helpers pay, at most 16 (160 ms
@@ -77,11 +80,12 @@ struct HelperPayoff {
     /// Records a job that took `time`, from its start to the end of its last piece, and ends the
     /// window when it is full.
     mutating func record(jobTime time: Duration) {
-        let shortening = mode == .alone && preferred == .helped ? Self.aloneProbeShortening : 1
+        let probingAlone = mode == .alone && preferred == .helped
         jobsInWindow += 1
         timeInWindow += time
         totalTime += time
-        if jobsInWindow >= Self.windowJobs / shortening || timeInWindow >= Self.windowTime / shortening {
+        if jobsInWindow >= (probingAlone ? Self.aloneProbeJobs : Self.windowJobs)
+            || timeInWindow >= (probingAlone ? Self.aloneProbeTime : Self.windowTime) {
             endWindow(timePerJob: timeInWindow / jobsInWindow)
             jobsInWindow = 0
             timeInWindow = .zero

@@ -58,12 +58,14 @@ final class WorkerPool: @unchecked Sendable {
         let unfinishedPieces: Atomic<Int>
         /// 0 while the caller works or spins, 1 once it sleeps, 2 once the last piece has finished.
         let callerState = Atomic<Int>(0)
-        let callerWake = DispatchSemaphore(value: 0)
+        /// The pool's: each signal is waited for in the job that sends it, so jobs can share it.
+        let callerWake: DispatchSemaphore
         /// The processor the caller posted the job from (nil where the platform does not tell).
         let callerProcessor = ProcessorPlacement.current
 
-        init(pieces: Int, from first: Int = 0, invitedHelpers: Int, body: @escaping (Int) -> Void) {
+        init(pieces: Int, from first: Int = 0, invitedHelpers: Int, callerWake: DispatchSemaphore, body: @escaping (Int) -> Void) {
             self.pieces = pieces
+            self.callerWake = callerWake
             self.invitedHelpers = invitedHelpers
             self.body = body
             nextPiece = Atomic(first)
@@ -91,9 +93,9 @@ final class WorkerPool: @unchecked Sendable {
             if callerState.exchange(2, ordering: .acquiringAndReleasing) == 1 { callerWake.signal() }
         }
 
-        /// Waits until every piece has finished: spins up to `spin`, then sleeps.
-        func waitUntilFinished(spin: Duration) {
-            let clock = ContinuousClock(), start = clock.now
+        /// Waits until every piece has finished: spins until `spin` after `start`, then sleeps.
+        func waitUntilFinished(since start: ContinuousClock.Instant, spin: Duration) {
+            let clock = ContinuousClock()
             var checks = 0
             while unfinishedPieces.load(ordering: .acquiring) != 0 {
                 spinPause()
@@ -116,9 +118,17 @@ final class WorkerPool: @unchecked Sendable {
     static let cores = AvailableCores.count()
 
     private let jobLock = Mutex(HelperPayoffByJobKind())
+    /// The latest job, kept after it has finished (with no piece left and no body): a helper that
+    /// comes late takes nothing, and the caller clears nothing on the helper's cache line.
     private let current = Mutex<Job?>(nil)
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
+    /// How many helpers exist, and how many sleep or are about to: while every invited helper
+    /// exists and none sleeps, which is every job of a training step, a caller posts a job without
+    /// touching the helpers' lock or their cache lines.
+    private let helperCount = Atomic<Int>(0)
+    private let sleepingHelpers = Atomic<Int>(0)
+    private let callerWake = DispatchSemaphore(value: 0)
 
     /// Calls `body(piece)` for every piece in 0..<pieces, on the calling thread and up to
     /// `threads − 1` helpers, each piece once; returns when all have finished. The pieces run in
@@ -182,25 +192,38 @@ final class WorkerPool: @unchecked Sendable {
     /// the caller's share.
     private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) -> CallerWork {
         withoutActuallyEscaping(body) { body in
-            let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, body: body)
-            helpers.withLock { helpers in
-                while helpers.count < invitedHelpers { helpers.append(Helper(index: helpers.count, pool: self)) }
-            }
+            let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, callerWake: callerWake, body: body)
             current.withLock { $0 = job }
             generation.add(1, ordering: .sequentiallyConsistent)
-            helpers.withLock { helpers in
-                for helper in helpers.prefix(invitedHelpers) { helper.wakeIfSleeping() }
+            if helperCount.load(ordering: .relaxed) < invitedHelpers || sleepingHelpers.load(ordering: .sequentiallyConsistent) > 0 {
+                makeAndWakeHelpers(invitedHelpers)
             }
             let clock = ContinuousClock(), start = clock.now
             let computed = job.takePieces()
-            let ownTime = clock.now - start
+            let end = clock.now, ownTime = end - start
             job.finish(computed)
-            let perPiece = computed > 0 ? ownTime / computed : .zero
-            job.waitUntilFinished(spin: max(WorkerPool.minimumCompletionSpin, perPiece * 2))
+            job.waitUntilFinished(since: end, spin: WorkerPool.completionSpin(ownTime: ownTime, pieces: computed))
             job.body = nil
-            current.withLock { $0 = nil }
             return CallerWork(pieces: computed, time: ownTime)
         }
+    }
+
+    /// Makes helpers 0..<`count` that do not exist yet (they take the job just posted) and wakes
+    /// those that sleep.
+    private func makeAndWakeHelpers(_ count: Int) {
+        helpers.withLock { helpers in
+            while helpers.count < count { helpers.append(Helper(index: helpers.count, pool: self)) }
+            helperCount.store(helpers.count, ordering: .relaxed)
+            for helper in helpers.prefix(count) { helper.wakeIfSleeping() }
+        }
+    }
+
+    /// How long a caller that computed `pieces` pieces in `ownTime` spins for the pieces in progress
+    /// elsewhere: twice its time per piece, at least `minimumCompletionSpin` (no division of a
+    /// `Duration`, 128 bits, for the common single piece).
+    static func completionSpin(ownTime: Duration, pieces: Int) -> Duration {
+        let perPiece = pieces == 1 ? ownTime : pieces > 1 ? ownTime / pieces : .zero
+        return max(minimumCompletionSpin, perPiece * 2)
     }
 
     /// One helper thread: takes pieces of each job it is invited to, then spins, then sleeps.
@@ -238,7 +261,7 @@ final class WorkerPool: @unchecked Sendable {
         /// (`ProcessorPlacement.helperLeaves`): there it can only take the caller's turns. The
         /// scheduler picks the core; the helper is not pinned.
         private func leaveCallersProcessor(of job: Job) {
-            guard let caller = job.callerProcessor,
+            guard job.nextPiece.load(ordering: .relaxed) < job.pieces, let caller = job.callerProcessor,
                   ProcessorPlacement.helperLeaves(helper: ProcessorPlacement.current, caller: caller,
                                                   threads: job.invitedHelpers + 1, cores: WorkerPool.cores) else { return }
             ProcessorPlacement.moveOff(processor: caller)
@@ -258,12 +281,15 @@ final class WorkerPool: @unchecked Sendable {
                 if waited > WorkerPool.idleSpin { break }
             }
             sleeping.store(true, ordering: .sequentiallyConsistent)
-            // A job posted between the spin and this store saw `sleeping` false: take it without
-            // sleeping, unless the poster already reset the flag (and so signals).
+            pool.sleepingHelpers.add(1, ordering: .sequentiallyConsistent)
+            // A poster that read the count before this increment posted before the load of
+            // `generation` below (all sequentially consistent): take its job without sleeping,
+            // unless the poster has reset the flag (and so signals).
             if pool.generation.load(ordering: .sequentiallyConsistent) == seen
                 || !sleeping.exchange(false, ordering: .sequentiallyConsistent) {
                 wake.wait()
             }
+            pool.sleepingHelpers.subtract(1, ordering: .relaxed)
             return pool.generation.load(ordering: .acquiring)
         }
     }

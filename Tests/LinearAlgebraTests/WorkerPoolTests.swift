@@ -57,6 +57,36 @@ struct WorkerPoolTests {
         #expect(tries.contains { $0.firstPiecesOnCaller && $0.threads == 2 }, "\(tries)")
     }
 
+    @Test("a helper that has gone to sleep wakes for the next job: after an idle pause of 40 spins, a job's pieces still run on two threads")
+    func sleepingHelperWakes() {
+        let pool = WorkerPool()
+        let kind = JobKind(pieces: 8, file: #fileID, line: #line)
+        ParallelPartition.withHelpersAlwaysInvited { pool.run(kind: kind, threads: 2) { _ in } }  // makes the helper
+        var threadCounts: [Int] = []
+        // A loaded machine may keep the woken helper off a core for the job's 16 ms: up to 3 tries.
+        for _ in 0..<3 where !threadCounts.contains(2) {
+            Thread.sleep(forTimeInterval: 0.02)
+            let threads = Mutex<Set<pthread_t>>([])
+            ParallelPartition.withHelpersAlwaysInvited {
+                pool.run(kind: kind, threads: 2) { _ in
+                    threads.withLock { _ = $0.insert(pthread_self()) }
+                    let start = ContinuousClock.now
+                    while ContinuousClock.now - start < .milliseconds(2) {}
+                }
+            }
+            threadCounts.append(threads.withLock { $0.count })
+        }
+        #expect(threadCounts.contains(2), "threads per job: \(threadCounts)")
+    }
+
+    @Test("the caller spins for pieces in progress twice its own time per piece, at least 10 µs")
+    func completionSpin() {
+        #expect(WorkerPool.completionSpin(ownTime: .microseconds(30), pieces: 1) == .microseconds(60))
+        #expect(WorkerPool.completionSpin(ownTime: .microseconds(300), pieces: 4) == .microseconds(150))
+        #expect(WorkerPool.completionSpin(ownTime: .microseconds(3), pieces: 1) == WorkerPool.minimumCompletionSpin)
+        #expect(WorkerPool.completionSpin(ownTime: .zero, pieces: 0) == WorkerPool.minimumCompletionSpin)
+    }
+
     @Test("a job started inside a piece runs its own pieces (alone) and both finish")
     func nestedJobs() {
         let inner = Mutex(0)
