@@ -41,6 +41,13 @@ struct MinibatchPiecesTests {
         if classes == 3 && batch >= 384 { #expect(pieces.count == MinibatchPieces.maximumCount, "B \(batch): \(pieces)") }
     }
 
+    @Test("the last piece has the most groups of 8 rows (the fused step takes it first, on the calling thread)",
+          arguments: [48, 100, 193, 200, 383, 1_000], [3, 10])
+    func lastPieceIsTheLargest(batch: Int, classes: Int) {
+        let groups = Self.pieces(batch: batch, classes: classes).map { ($0.count + 7) / 8 }
+        #expect(groups.allSatisfy { $0 <= groups.last ?? 0 }, "B \(batch), K \(classes): groups \(groups)")
+    }
+
     @Test("the pieces' partial dW stay within 512 KiB: cifar-like's W (K 10, D 3,072) makes B = 200 two pieces, K 3 and D 5,000 four, a huge W two; K 3 and D 784 is bounded by its rows instead (eight)")
     func partialsWithinCache() {
         #expect(Self.pieces(batch: 200, features: 3_072) == [0..<96, 96..<200])
