@@ -7,7 +7,8 @@ import LinearAlgebra
 /// hash (default 2,000, 20,000 and 200,000: about 1, 10 and 100 µs). Prints, per piece size and
 /// thread count, the median µs per job and its ratio to one thread: the hand-off's cost for small
 /// pieces, the speed-up for large ones. Jobs go back to back, as the kernels of a step do; the
-/// pool's payoff rule applies, so on a machine where helpers do not pay it works alone.
+/// pool's payoff rule applies, afresh for each size and thread count, so on a machine where
+/// helpers do not pay it works alone.
 enum PoolBenchmark {
     static let summary = "time the worker pool's jobs of scalar pieces on 1 and more threads (hand-off cost, speed-up)"
 
@@ -32,6 +33,9 @@ enum PoolBenchmark {
         for size in sizes {
             var single: Double?
             for threads in Array(Set(threadCounts)).sorted() {
+                // All sizes and thread counts are one kind of job (one call site, one piece count):
+                // each starts with a fresh payoff, as a new process would, not with the last choice.
+                ParallelPartition.startHelperPayoffAfresh()
                 let perJob = Benchmark.median((0..<5).map { _ in
                     Benchmark.seconds { runJobs(jobs / 5, pieces: pieces, work: size, threads: threads) } / Double(jobs / 5) * 1e6
                 })
