@@ -44,7 +44,8 @@ struct HelperPayoffByJobKind {
 
     /// What is known of one kind of job.
     private struct Record {
-        /// Made by the kind's first `invitesHelpers(kind:)`.
+        /// Made by the kind's first `invitesHelpers(kind:)`, and made afresh there while it has had
+        /// no probe and the inherited mode has changed.
         var payoff: HelperPayoff?
         /// The shortest alone time of the kind's jobs so far (kinds of `longJobPieces` or more
         /// pieces): what the job would have taken with the calling thread computing every piece at
@@ -53,7 +54,8 @@ struct HelperPayoffByJobKind {
 
         /// Whether the kind, of `pieces` pieces, has long jobs (`hasLongJobs(kind:)`).
         func hasLongJobs(pieces: Int) -> Bool {
-            pieces >= HelperPayoffByJobKind.longJobPieces && shortestAloneTime.map { $0 >= HelperPayoff.windowTime } ?? false
+            pieces >= HelperPayoffByJobKind.longJobPieces
+                && shortestAloneTime.map { $0 >= HelperPayoff.windowTime } ?? false
         }
 
         /// `HelperPayoffByJobKind.invitesHelpers(kind:)` for this kind.
@@ -89,6 +91,8 @@ struct HelperPayoffByJobKind {
 
     /// Whether the jobs of `kind` are long jobs of many pieces, which always invite the helpers: at
     /// least `longJobPieces` pieces, and every job so far (one at least) a window's time or more alone.
+    /// (`invitesHelpers(kind:)` and `record(kind:…)` ask the kind's record; this asks it by kind, for
+    /// the tests.)
     func hasLongJobs(kind: JobKind) -> Bool {
         records[kind]?.hasLongJobs(pieces: kind.pieces) ?? false
     }
@@ -109,7 +113,8 @@ struct HelperPayoffByJobKind {
     /// on the calling thread alone (asked only for kinds of `longJobPieces` or more pieces).
     mutating func record(kind: JobKind, jobTime time: Duration, aloneTime: @autoclosure () -> Duration? = nil) {
         let alone = kind.pieces >= Self.longJobPieces ? aloneTime() ?? time : nil
-        guard let payoff = records[kind, default: Record()].record(jobTime: time, aloneTime: alone, pieces: kind.pieces) else { return }
+        let recorded = records[kind, default: Record()].record(jobTime: time, aloneTime: alone, pieces: kind.pieces)
+        guard let payoff = recorded else { return }
         if kind != dominantKind {
             if let dominant = dominantKind, let dominantTime = records[dominant]?.payoff?.totalTime,
                dominantTime >= payoff.totalTime { return }

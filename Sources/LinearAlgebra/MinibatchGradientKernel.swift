@@ -38,9 +38,9 @@ struct MinibatchGradientKernel: @unchecked Sendable {
     /// order, a batch of 200 with K = 10 (pieces of 96 and 104 rows) left the caller with the
     /// shorter piece and the helper, which starts later, with the longer: traced on `mid` (2 quiet
     /// threads), the caller then waited a median 1.5–6.7 µs a step for the helper, and 0.3 µs with
-    /// the last piece first; the order of the sums, and so the bits, does not change. With more threads than pieces
-    /// (cifar-like's 2 pieces on a 4-core machine) the pieces' work is shared in two phases
-    /// (`runInTwoPhases`): the same sums in the same order, so the same bits.
+    /// the last piece first; the order of the sums, and so the bits, does not change. With more
+    /// threads than pieces (cifar-like's 2 pieces on a 4-core machine) the pieces' work is shared
+    /// in two phases (`runInTwoPhases`): the same sums in the same order, so the same bits.
     /// - Precondition: at least one row, class and feature (the callers take empty shapes apart).
     static func step(
         x: UnsafeMatrixHandle, rows: UnsafeRowIndices, layout: AffineParameterLayout, classes: Int,
@@ -58,8 +58,9 @@ struct MinibatchGradientKernel: @unchecked Sendable {
         let kernel = MinibatchGradientKernel(x: x, features: features, rows: rows, layout: layout, classes: classes,
                                              buffers: buffers, pieces: pieces, classVectors: classVectors)
         if threads <= pieces {
-            // Last piece first: the caller, which posts the job, takes the first piece taken (a
-            // helper starts about half a µs later), and the last piece has the most groups of rows.
+            // Last piece first: the caller, which posts the job, usually takes the first piece
+            // taken (a helper starts about half a µs later), and the last piece has the most groups
+            // of rows.
             ParallelPartition.forEachPiece(pieces, threads: threads) { index in
                 kernel.run(piece: pieces - 1 - index, scoresGradientOfRows: scoresGradientOfRows)
             }

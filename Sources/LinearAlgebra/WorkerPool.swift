@@ -58,7 +58,7 @@ final class WorkerPool: @unchecked Sendable {
         let unfinishedPieces: Atomic<Int>
         /// 0 while the caller works or spins, 1 once it sleeps, 2 once the last piece has finished.
         let callerState = Atomic<Int>(0)
-        /// The pool's: each signal is waited for in the job that sends it, so jobs can share it.
+        /// The pool's `callerWake`.
         let callerWake: DispatchSemaphore
         /// The processor the caller posted the job from (nil where the platform does not tell).
         let callerProcessor = ProcessorPlacement.current
@@ -123,11 +123,19 @@ final class WorkerPool: @unchecked Sendable {
     private let current = Mutex<Job?>(nil)
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
-    /// How many helpers exist, and how many sleep or are about to: while every invited helper
-    /// exists and none sleeps, which is every job of a training step, a caller posts a job without
-    /// touching the helpers' lock or their cache lines.
+    /// How many helpers exist (written with `helpers` locked). While every invited helper exists
+    /// and no helper sleeps, a caller posts a job without touching the helpers' lock or their
+    /// cache lines: on this course machine, every job of a training step. (A helper that the
+    /// current jobs do not invite, made by an earlier job with more pieces, sleeps and so sends
+    /// every post the slow way, as before there was a count.)
     private let helperCount = Atomic<Int>(0)
+    /// How many helpers sleep or are about to: a helper adds itself before it reads `generation`
+    /// for the last time, a poster reads the count after it adds to `generation` (all sequentially
+    /// consistent), so either the poster sees the helper or the helper sees the job.
     private let sleepingHelpers = Atomic<Int>(0)
+    /// Where the caller of a job sleeps while pieces are in progress elsewhere: one signal for
+    /// each wait (`Job.finish` signals only a caller that has announced its sleep), so the jobs,
+    /// one at a time, share it.
     private let callerWake = DispatchSemaphore(value: 0)
 
     /// Calls `body(piece)` for every piece in 0..<pieces, on the calling thread and up to
@@ -195,7 +203,8 @@ final class WorkerPool: @unchecked Sendable {
             let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, callerWake: callerWake, body: body)
             current.withLock { $0 = job }
             generation.add(1, ordering: .sequentiallyConsistent)
-            if helperCount.load(ordering: .relaxed) < invitedHelpers || sleepingHelpers.load(ordering: .sequentiallyConsistent) > 0 {
+            if helperCount.load(ordering: .relaxed) < invitedHelpers
+                || sleepingHelpers.load(ordering: .sequentiallyConsistent) > 0 {
                 makeAndWakeHelpers(invitedHelpers)
             }
             let clock = ContinuousClock(), start = clock.now

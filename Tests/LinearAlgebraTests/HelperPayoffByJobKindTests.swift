@@ -72,6 +72,24 @@ struct HelperPayoffByJobKindTests {
         #expect(modes == [true, true, false, false, false, true], "after its own probe, its own choice: \(modes)")
     }
 
+    @Test("when the dominant kind changes its preference, a new kind follows the new one: steps helped, then the machine turns busy and they work alone")
+    func newKindsFollowTheDominantKindsLatestChoice() {
+        var payoffs = HelperPayoffByJobKind()
+        let step = JobKind(pieces: 8, file: #fileID, line: 1)
+        func steps(_ count: Int, helpedTime: Duration, aloneTime: Duration) {
+            for _ in 0..<count {
+                let helped = payoffs.invitesHelpers(kind: step)
+                payoffs.record(kind: step, jobTime: helped ? helpedTime : aloneTime)
+            }
+        }
+        steps(2_000, helpedTime: .microseconds(50), aloneTime: .microseconds(100))  // quiet: helpers pay
+        let whileHelped = payoffs.invitesHelpers(kind: JobKind(pieces: 3, file: #fileID, line: 2))
+        #expect(whileHelped, "a new kind, while the steps prefer helpers")
+        steps(8_000, helpedTime: .microseconds(200), aloneTime: .microseconds(100))  // busy: a probe alone wins
+        let onceAlone = payoffs.invitesHelpers(kind: JobKind(pieces: 3, file: #fileID, line: 3))
+        #expect(!onceAlone, "a new kind, once the steps prefer alone")
+    }
+
     @Test("jobs of 4 or more pieces that each fill a window invite the helpers, never probing alone; 3 pieces, or a short job once held up, stay with the payoff")
     func longJobsAlwaysHelped() {
         var payoffs = HelperPayoffByJobKind()

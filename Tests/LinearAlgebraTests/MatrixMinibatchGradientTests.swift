@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import LinearAlgebra
 import TestSupport
@@ -124,6 +125,27 @@ struct MatrixMinibatchGradientTests {
         let observed = problem.fast()
         let joined = (0..<10).flatMap { observed.weightGradient.row($0) + observed.biasGradient.row($0) }
         expectBitIdentical(joined, expected, "B \(batch), \(pieces) pieces")
+    }
+
+    /// The rows that a step scores first.
+    final class FirstScoredRows: Sendable {
+        let rows = Mutex<Range<Int>?>(nil)
+    }
+
+    @Test("the pieces go last first: on one thread the first rows scored are the last piece's, the piece with the most rows (96 and 104 rows: 96..<128)")
+    func lastPieceFirst() {
+        let problem = MinibatchProblem(batch: 200, dataRows: 450, features: 37, classes: 10, seed: 5)
+        let pieces = MinibatchPieces.count(batch: 200, classes: 10, features: 37)
+        let first = FirstScoredRows(), lossRows = problem.scoresGradientOfRows
+        var weightGradient = Matrix(rows: 10, columns: 37), biasGradient = Matrix(rows: 10, columns: 1)
+        var scratch = MinibatchGradientScratch()
+        Matrix.minibatchGradient(rowsOf: problem.x, at: problem.rows, weights: problem.weights, bias: problem.bias,
+                                 scoresGradientOfRows: { batchRows, scores, gradient in
+                                     first.rows.withLock { if $0 == nil { $0 = batchRows } }
+                                     lossRows(batchRows, scores, &gradient)
+                                 },
+                                 weightGradient: &weightGradient, biasGradient: &biasGradient, scratch: &scratch, threadCount: 1)
+        #expect(pieces == 2 && first.rows.withLock { $0 } == 96..<128)
     }
 
     @Test("one scratch serves a full batch, then the epoch's short last batch, then a full one again")
