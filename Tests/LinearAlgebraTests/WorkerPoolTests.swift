@@ -63,6 +63,9 @@ struct WorkerPoolTests {
         let kind = JobKind(pieces: 8, file: #fileID, line: #line)
         ParallelPartition.withHelpersAlwaysInvited { pool.run(kind: kind, threads: 2) { _ in } }  // makes the helper
         var threadCounts: [Int] = []
+        // A helper asleep for 20 ms: what this guards is the wake through the count of sleeping
+        // helpers. The race of a post against a helper just going to sleep is argued in
+        // `WorkerPool.sleepingHelpers`, not reached here.
         // A loaded machine may keep the woken helper off a core for the job's 16 ms: up to 3 tries.
         for _ in 0..<3 where !threadCounts.contains(2) {
             Thread.sleep(forTimeInterval: 0.02)
