@@ -150,7 +150,7 @@ final class WorkerPool: @unchecked Sendable {
                 ? runJob(pieces: pieces, invitedHelpers: invited, body)
                 : runAlone(pieces: pieces, invitingHelpersAfter: payoffs.lateInvitation(kind: kind), invitedHelpers: invited, body)
             let jobTime = clock.now - start
-            if !forced { payoffs.record(kind: kind, jobTime: jobTime, aloneTime: callerWork.aloneTime(ofPieces: pieces) ?? jobTime) }
+            if !forced { payoffs.record(kind: kind, jobTime: jobTime, aloneTime: callerWork.aloneTime(ofPieces: pieces)) }
             return true
         } : nil
         if ran == nil {
