@@ -46,39 +46,106 @@ final class WorkerPool: @unchecked Sendable {
     /// longer, is the bound).
     static let minimumCompletionSpin: Duration = .microseconds(10)
 
-    /// One parallel job: the calls of `body` for pieces first..<pieces, each piece taken by one thread.
-    final class Job: @unchecked Sendable {
-        let pieces: Int
-        /// Helpers 0..<invitedHelpers take part.
-        let invitedHelpers: Int
-        /// Set before the job is published, cleared by the caller once every piece has finished: a
-        /// helper reads it only after taking a piece, so while the job is live.
-        var body: ((Int) -> Void)?
-        let nextPiece: Atomic<Int>
-        let unfinishedPieces: Atomic<Int>
-        /// 0 while the caller works or spins, 1 once it sleeps, 2 once the last piece has finished.
-        let callerState = Atomic<Int>(0)
-        /// The pool's `callerWake`.
-        let callerWake: DispatchSemaphore
-        /// The processor the caller posted the job from (nil where the platform does not tell).
-        let callerProcessor = ProcessorPlacement.current
+    /// The posted job in one word: how many helpers it invites, how many pieces it has, and the next
+    /// piece that nobody has taken (invited helpers · 2⁴⁸ + pieces · 2²⁴ + next piece). A thread that
+    /// takes a piece replaces the word with the next one, so it sees the job's count and invitation
+    /// in the same word as the piece.
+    struct Ticket {
+        let word: Int
 
-        init(pieces: Int, from first: Int = 0, invitedHelpers: Int, callerWake: DispatchSemaphore, body: @escaping (Int) -> Void) {
-            self.pieces = pieces
-            self.callerWake = callerWake
-            self.invitedHelpers = invitedHelpers
-            self.body = body
-            nextPiece = Atomic(first)
-            unfinishedPieces = Atomic(pieces - first)
+        /// The helpers that a job of `pieces` pieces on `threads` threads invites: one for each
+        /// thread beyond the caller that can have a piece, at most 2¹⁵ − 1 (what the word holds), and
+        /// none for 2²³ pieces or more (a job would need pieces of a dataset's 2¹³ entries each,
+        /// far more than memory holds, to have that many).
+        static func invitedHelpers(threads: Int, pieces: Int) -> Int {
+            pieces < 1 << 23 ? min(threads, pieces, 1 << 15) - 1 : 0
         }
 
-        /// Takes pieces until none is left; returns how many this thread computed.
+        init(word: Int) {
+            self.word = word
+        }
+
+        init(pieces: Int, first: Int, invitedHelpers: Int) {
+            word = invitedHelpers << 48 | pieces << 24 | first
+        }
+
+        /// The next piece, when the job has one left.
+        var pieceLeft: Int? {
+            let next = word & 0xFF_FFFF, pieces = word >> 24 & 0xFF_FFFF
+            return next < pieces ? next : nil
+        }
+
+        var invitedHelpers: Int { word >> 48 }
+    }
+
+    /// The job board: the one job in progress, or the latest, posted again for each job, so nothing
+    /// is allocated per job and no reference count moves between the cores.
+    ///
+    /// A helper that comes late may take a piece of the job posted after the one that woke it, when
+    /// that job invites it too, never a piece that is not there: the caller posts the next job only
+    /// once every piece of this one has finished, and it writes `body` before the ticket, which the
+    /// helper reads after it has taken a piece.
+    final class Job: @unchecked Sendable {
+        /// The posted job's `Ticket`. The caller, whose job stays posted until it returns, adds 1 to
+        /// take a piece (and once past the count, until the next post replaces the word); a helper
+        /// exchanges the word for the next only while the job has a piece left and invites it.
+        let ticket = Atomic<Int>(0)
+        /// The pieces not finished yet, plus `callerSleeps` once the caller sleeps until they have: one
+        /// word, so that the thread that finishes the last piece knows from its own subtraction
+        /// whether to wake the caller.
+        let unfinishedPieces = Atomic<Int>(0)
+        static let callerSleeps = 1 << 62
+        /// The processor the caller posted the job from (−1 where the platform does not tell).
+        let callerProcessor = Atomic<Int>(-1)
+        /// Set before the job is posted, cleared by the caller once every piece has finished: a
+        /// helper reads it only after taking a piece, so while the job is live.
+        var body: ((Int) -> Void)?
+        /// The pool's `callerWake`.
+        let callerWake: DispatchSemaphore
+
+        init(callerWake: DispatchSemaphore) {
+            self.callerWake = callerWake
+        }
+
+        /// Posts pieces `first..<pieces` of `body` for helpers 0..<invitedHelpers
+        /// (`Ticket.invitedHelpers`): the caller's part, once the previous job has finished.
+        func post(pieces: Int, from first: Int, invitedHelpers: Int, body: @escaping (Int) -> Void) {
+            self.body = body
+            callerProcessor.store(ProcessorPlacement.current ?? -1, ordering: .relaxed)
+            unfinishedPieces.store(pieces - first, ordering: .relaxed)
+            let posted = Ticket(pieces: pieces, first: first, invitedHelpers: invitedHelpers)
+            ticket.store(posted.word, ordering: .releasing)
+        }
+
+        /// The posted job as it stands.
+        var posted: Ticket { Ticket(word: ticket.load(ordering: .acquiring)) }
+
+        /// Takes pieces until none is left, as the caller; returns how many it computed.
         func takePieces() -> Int {
+            computePieces { Ticket(word: ticket.wrappingAdd(1, ordering: .acquiring).oldValue).pieceLeft }
+        }
+
+        /// Takes pieces, as `helper`, while the posted job has some left and invites it; `seen` is the
+        /// ticket it read last (the word it expects). Returns how many it computed.
+        func takePieces(helper: Int, seen: Ticket) -> Int {
+            var word = seen.word
+            return computePieces {
+                while helper < Ticket(word: word).invitedHelpers, let piece = Ticket(word: word).pieceLeft {
+                    let (exchanged, found) = ticket.compareExchange(expected: word, desired: word + 1,
+                                                                    ordering: .acquiring)
+                    word = exchanged ? word + 1 : found
+                    if exchanged { return piece }
+                }
+                return nil
+            }
+        }
+
+        /// Computes each piece that `takePiece` hands this thread, until it hands none; returns how
+        /// many.
+        private func computePieces(_ takePiece: () -> Int?) -> Int {
             var computed = 0
             var run: ((Int) -> Void)?
-            while true {
-                let piece = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard piece < pieces else { break }
+            while let piece = takePiece() {
                 if run == nil { run = body }
                 run?(piece)
                 computed += 1
@@ -87,25 +154,29 @@ final class WorkerPool: @unchecked Sendable {
             return computed
         }
 
-        /// Reports `count` pieces finished; the thread that finishes the last one wakes a sleeping caller.
+        /// Reports `count` pieces finished; the thread that finishes the last one wakes a sleeping
+        /// caller. It touches nothing of the job after its subtraction, which may let the caller post
+        /// the next job.
         func finish(_ count: Int) {
-            guard count > 0, unfinishedPieces.subtract(count, ordering: .acquiringAndReleasing).newValue == 0 else { return }
-            if callerState.exchange(2, ordering: .acquiringAndReleasing) == 1 { callerWake.signal() }
+            guard count > 0 else { return }
+            let unfinished = unfinishedPieces.subtract(count, ordering: .acquiringAndReleasing).newValue
+            if unfinished == Job.callerSleeps { callerWake.signal() }
         }
 
         /// Waits until every piece has finished: spins until `spin` after `start`, then sleeps.
         func waitUntilFinished(since start: ContinuousClock.Instant, spin: Duration) {
             let clock = ContinuousClock()
             var checks = 0
-            while unfinishedPieces.load(ordering: .acquiring) != 0 {
+            while true {
+                let unfinished = unfinishedPieces.load(ordering: .acquiring)
+                guard unfinished != 0 else { return }
                 spinPause()
                 checks += 1
-                guard checks & 63 == 0 else { continue }
-                let waited = clock.now - start
-                if waited > spin {
-                    if callerState.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged {
-                        callerWake.wait()
-                    }
+                guard checks & 63 == 0, clock.now - start > spin else { continue }
+                // Fails when a piece has finished since the load: then look again.
+                if unfinishedPieces.compareExchange(expected: unfinished, desired: unfinished | Job.callerSleeps,
+                                                    ordering: .acquiringAndReleasing).exchanged {
+                    callerWake.wait()
                     _ = unfinishedPieces.load(ordering: .acquiring)
                     return
                 }
@@ -120,7 +191,7 @@ final class WorkerPool: @unchecked Sendable {
     private let jobLock = Mutex(HelperPayoffByJobKind())
     /// The latest job, kept after it has finished (with no piece left and no body): a helper that
     /// comes late takes nothing, and the caller clears nothing on the helper's cache line.
-    private let current = Mutex<Job?>(nil)
+    private let job: Job
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
     /// How many helpers exist (written with `helpers` locked). While every invited helper exists
@@ -138,11 +209,15 @@ final class WorkerPool: @unchecked Sendable {
     /// one at a time, share it.
     private let callerWake = DispatchSemaphore(value: 0)
 
+    init() {
+        job = Job(callerWake: callerWake)
+    }
+
     /// Calls `body(piece)` for every piece in 0..<pieces, on the calling thread and up to
     /// `threads − 1` helpers, each piece once; returns when all have finished. The pieces run in
     /// any order and concurrently, so they must write disjoint outputs.
     func run(kind: JobKind, threads: Int, _ body: (Int) -> Void) {
-        let pieces = kind.pieces, invited = min(threads, pieces) - 1
+        let pieces = kind.pieces, invited = Ticket.invitedHelpers(threads: threads, pieces: pieces)
         let forced = ParallelPartition.helpersAlwaysInvitedForTask
         let ran = invited > 0 ? jobLock.withLockIfAvailable { payoffs in
             let clock = ContinuousClock(), start = clock.now
@@ -200,8 +275,7 @@ final class WorkerPool: @unchecked Sendable {
     /// the caller's share.
     private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) -> CallerWork {
         withoutActuallyEscaping(body) { body in
-            let job = Job(pieces: pieces, from: first, invitedHelpers: invitedHelpers, callerWake: callerWake, body: body)
-            current.withLock { $0 = job }
+            job.post(pieces: pieces, from: first, invitedHelpers: invitedHelpers, body: body)
             generation.add(1, ordering: .sequentiallyConsistent)
             if helperCount.load(ordering: .relaxed) < invitedHelpers
                 || sleepingHelpers.load(ordering: .sequentiallyConsistent) > 0 {
@@ -260,19 +334,21 @@ final class WorkerPool: @unchecked Sendable {
             var seen = 0
             while true {
                 seen = waitForJob(after: seen)
-                guard let job = pool.current.withLock({ $0 }), index < job.invitedHelpers else { continue }
-                leaveCallersProcessor(of: job)
-                job.finish(job.takePieces())
+                let job = pool.job, posted = job.posted
+                guard index < posted.invitedHelpers else { continue }
+                leaveCallersProcessor(of: job, posted: posted)
+                job.finish(job.takePieces(helper: index, seen: posted))
             }
         }
 
         /// Moves this helper to another core when the scheduler has put it on the caller's
         /// (`ProcessorPlacement.helperLeaves`): there it can only take the caller's turns. The
         /// scheduler picks the core; the helper is not pinned.
-        private func leaveCallersProcessor(of job: Job) {
-            guard job.nextPiece.load(ordering: .relaxed) < job.pieces, let caller = job.callerProcessor,
+        private func leaveCallersProcessor(of job: Job, posted: Ticket) {
+            let caller = job.callerProcessor.load(ordering: .relaxed)
+            guard posted.pieceLeft != nil, caller >= 0,
                   ProcessorPlacement.helperLeaves(helper: ProcessorPlacement.current, caller: caller,
-                                                  threads: job.invitedHelpers + 1, cores: WorkerPool.cores) else { return }
+                                                  threads: posted.invitedHelpers + 1, cores: WorkerPool.cores) else { return }
             ProcessorPlacement.moveOff(processor: caller)
         }
 

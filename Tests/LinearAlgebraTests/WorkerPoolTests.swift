@@ -90,6 +90,73 @@ struct WorkerPoolTests {
         #expect(WorkerPool.completionSpin(ownTime: .zero, pieces: 0) == WorkerPool.minimumCompletionSpin)
     }
 
+    @Test("the job board, posted again for each job: a thread that comes after the last piece takes none, and takes the next job's pieces with the next job's body")
+    func lateThreadTakesOnlyTheNextJobsPieces() {
+        let job = WorkerPool.Job(callerWake: DispatchSemaphore(value: 0))
+        let ran = Log()
+        job.post(pieces: 2, from: 0, invitedHelpers: 1) { piece in ran.entries.append("first \(piece)") }
+        #expect(job.takePieces() == 2)
+        job.finish(2)
+        #expect(job.posted.pieceLeft == nil)
+        #expect(job.takePieces(helper: 0, seen: job.posted) == 0, "a late helper, after the last piece")
+        job.post(pieces: 4, from: 1, invitedHelpers: 1) { piece in ran.entries.append("next \(piece)") }
+        #expect(job.posted.pieceLeft == 1)
+        #expect(job.takePieces(helper: 0, seen: job.posted) == 3)
+        #expect(ran.entries == ["first 0", "first 1", "next 1", "next 2", "next 3"])
+    }
+
+    @Test("jobs of different sizes back to back, on more threads than cores: every piece of each job once, none past its count")
+    func jobsOfDifferentSizes() {
+        let sizes = (0..<300).map { [2, 7, 3, 16, 2][$0 % 5] }
+        let seen = Mutex(sizes.map { [Int](repeating: 0, count: $0 + 1) })
+        ParallelPartition.withHelpersAlwaysInvited {
+            for (index, size) in sizes.enumerated() {
+                WorkerPool.shared.run(kind: JobKind(pieces: size, file: #fileID, line: #line), threads: 4) { piece in
+                    seen.withLock { $0[index][min(piece, size)] += 1 }
+                }
+            }
+        }
+        #expect(seen.withLock { $0 } == sizes.map { Array(repeating: 1, count: $0) + [0] })
+    }
+
+    @Test("a caller that has gone to sleep for a helper's piece returns only once that piece has finished, job after job")
+    func sleepingCallerWaitsForTheLastPiece() {
+        let pool = WorkerPool()
+        let kind = JobKind(pieces: 8, file: #fileID, line: #line), caller = pthread_self()
+        var finishedPerJob: [Int] = [], helpedJobs = 0
+        // Up to 60 jobs of 8 pieces, until 5 have had a piece on the helper: the caller spends
+        // 200 µs a piece, the helper 2 ms, far past the caller's spin. Other suites' jobs may keep
+        // the helper off a core for a while.
+        for _ in 0..<60 where helpedJobs < 5 {
+            let finished = Mutex(0), helped = Mutex(false)
+            ParallelPartition.withHelpersAlwaysInvited {
+                pool.run(kind: kind, threads: 2) { _ in
+                    let onHelper = pthread_equal(pthread_self(), caller) == 0
+                    if onHelper { helped.withLock { $0 = true } }
+                    let start = ContinuousClock.now
+                    while ContinuousClock.now - start < (onHelper ? .milliseconds(2) : .microseconds(200)) {}
+                    finished.withLock { $0 += 1 }
+                }
+            }
+            finishedPerJob.append(finished.withLock { $0 })
+            if helped.withLock({ $0 }) { helpedJobs += 1 }
+        }
+        #expect(finishedPerJob == Array(repeating: 8, count: finishedPerJob.count))
+        #expect(helpedJobs > 0, "no job had a piece on the helper")
+    }
+
+    @Test("a job posts its invitation in its ticket: a helper takes no piece of a job that does not invite it, and a job of more pieces than the ticket holds invites none")
+    func ticketInvitation() {
+        let job = WorkerPool.Job(callerWake: DispatchSemaphore(value: 0))
+        job.post(pieces: 4, from: 0, invitedHelpers: 1) { _ in }
+        #expect(job.takePieces(helper: 1, seen: job.posted) == 0)
+        #expect(job.takePieces(helper: 0, seen: job.posted) == 4)
+        #expect(WorkerPool.Ticket.invitedHelpers(threads: 8, pieces: 3) == 2)
+        #expect(WorkerPool.Ticket.invitedHelpers(threads: 1 << 20, pieces: 1 << 20) == (1 << 15) - 1)
+        #expect(WorkerPool.Ticket.invitedHelpers(threads: 8, pieces: 1 << 23) == 0)
+        #expect(WorkerPool.Ticket(pieces: (1 << 23) - 1, first: 5, invitedHelpers: (1 << 15) - 1).pieceLeft == 5)
+    }
+
     @Test("a job started inside a piece runs its own pieces (alone) and both finish")
     func nestedJobs() {
         let inner = Mutex(0)
@@ -97,6 +164,11 @@ struct WorkerPoolTests {
             WorkerPool.shared.run(kind: JobKind(pieces: 3, file: #fileID, line: #line), threads: 2) { _ in inner.withLock { $0 += 1 } }
         }
         #expect(inner.withLock { $0 } == 12)
+    }
+
+    /// What ran, on one thread.
+    final class Log {
+        var entries: [String] = []
     }
 
     /// A count that tasks share.
