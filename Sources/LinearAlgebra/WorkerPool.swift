@@ -54,18 +54,24 @@ final class WorkerPool: @unchecked Sendable {
         let word: Int
 
         /// The helpers that a job of `pieces` pieces on `threads` threads invites: one for each
-        /// thread beyond the caller that can have a piece, at most 2¹⁵ − 1 (what the word holds), and
-        /// none for 2²³ pieces or more (a job would need pieces of a dataset's 2¹³ entries each,
-        /// far more than memory holds, to have that many).
+        /// thread beyond the caller that can have a piece, at most 2¹⁵ − 1 (what bits 48–62 hold),
+        /// and none for 2²³ pieces or more, which leaves the next piece's 24 bits room for the
+        /// caller's one add past the count (a job would need pieces of a dataset's 2¹³ entries
+        /// each, far more than memory holds, to have that many).
         static func invitedHelpers(threads: Int, pieces: Int) -> Int {
             pieces < 1 << 23 ? min(threads, pieces, 1 << 15) - 1 : 0
         }
 
+        /// The ticket that an atomic word holds.
         init(word: Int) {
             self.word = word
         }
 
+        /// The ticket of a job just posted: helpers 0..<invitedHelpers invited (at most 2¹⁵ − 1),
+        /// `pieces` pieces (fewer than 2²³), none taken before `first`.
         init(pieces: Int, first: Int, invitedHelpers: Int) {
+            assert(0 <= first && first < pieces && pieces < 1 << 23 && (0..<(1 << 15)).contains(invitedHelpers),
+                   "a ticket's fields stay in their bits")
             word = invitedHelpers << 48 | pieces << 24 | first
         }
 
@@ -75,6 +81,7 @@ final class WorkerPool: @unchecked Sendable {
             return next < pieces ? next : nil
         }
 
+        /// Helpers 0..<invitedHelpers may take pieces.
         var invitedHelpers: Int { word >> 48 }
     }
 
@@ -84,16 +91,20 @@ final class WorkerPool: @unchecked Sendable {
     /// A helper that comes late may take a piece of the job posted after the one that woke it, when
     /// that job invites it too, never a piece that is not there: the caller posts the next job only
     /// once every piece of this one has finished, and it writes `body` before the ticket, which the
-    /// helper reads after it has taken a piece.
+    /// helper reads after it has taken a piece. A helper's stale word does no harm either: its
+    /// exchange succeeds only when the posted job is in that very state, and between jobs the board
+    /// shows no piece left.
     final class Job: @unchecked Sendable {
-        /// The posted job's `Ticket`. The caller, whose job stays posted until it returns, adds 1 to
-        /// take a piece (and once past the count, until the next post replaces the word); a helper
-        /// exchanges the word for the next only while the job has a piece left and invites it.
+        /// The posted job's `Ticket`. The caller, whose job stays posted until it returns, adds 1 for
+        /// each piece it takes and once more when none is left (the next piece is then the count
+        /// + 1, until the next post); a helper exchanges the word for the next only while the job
+        /// has a piece left and invites it.
         let ticket = Atomic<Int>(0)
         /// The pieces not finished yet, plus `callerSleeps` once the caller sleeps until they have: one
         /// word, so that the thread that finishes the last piece knows from its own subtraction
         /// whether to wake the caller.
         let unfinishedPieces = Atomic<Int>(0)
+        /// The bit of `unfinishedPieces` that says the caller sleeps.
         static let callerSleeps = 1 << 62
         /// The processor the caller posted the job from (−1 where the platform does not tell).
         let callerProcessor = Atomic<Int>(-1)
@@ -103,6 +114,7 @@ final class WorkerPool: @unchecked Sendable {
         /// The pool's `callerWake`.
         let callerWake: DispatchSemaphore
 
+        /// An empty board (no piece left) whose callers sleep on `callerWake`.
         init(callerWake: DispatchSemaphore) {
             self.callerWake = callerWake
         }
@@ -155,8 +167,8 @@ final class WorkerPool: @unchecked Sendable {
         }
 
         /// Reports `count` pieces finished; the thread that finishes the last one wakes a sleeping
-        /// caller. It touches nothing of the job after its subtraction, which may let the caller post
-        /// the next job.
+        /// caller. After its subtraction, which may let the caller post the next job, it touches
+        /// only the pool's semaphore.
         func finish(_ count: Int) {
             guard count > 0 else { return }
             let unfinished = unfinishedPieces.subtract(count, ordering: .acquiringAndReleasing).newValue
@@ -189,8 +201,8 @@ final class WorkerPool: @unchecked Sendable {
     static let cores = AvailableCores.count()
 
     private let jobLock = Mutex(HelperPayoffByJobKind())
-    /// The latest job, kept after it has finished (with no piece left and no body): a helper that
-    /// comes late takes nothing, and the caller clears nothing on the helper's cache line.
+    /// The job board, one for the pool's life, posted again for each job; between jobs it shows no
+    /// piece left and no body.
     private let job: Job
     private let generation = Atomic<Int>(0)
     private let helpers = Mutex<[Helper]>([])
@@ -209,6 +221,7 @@ final class WorkerPool: @unchecked Sendable {
     /// one at a time, share it.
     private let callerWake = DispatchSemaphore(value: 0)
 
+    /// A pool with no helper yet (the first job that invites helpers makes them).
     init() {
         job = Job(callerWake: callerWake)
     }

@@ -90,19 +90,28 @@ struct WorkerPoolTests {
         #expect(WorkerPool.completionSpin(ownTime: .zero, pieces: 0) == WorkerPool.minimumCompletionSpin)
     }
 
-    @Test("the job board, posted again for each job: a thread that comes after the last piece takes none, and takes the next job's pieces with the next job's body")
+    @Test("the job board, posted again for each job: a helper with a stale word takes no piece after the last, then the next job's pieces with the next job's body, also when the next job's word is the same")
     func lateThreadTakesOnlyTheNextJobsPieces() {
         let job = WorkerPool.Job(callerWake: DispatchSemaphore(value: 0))
         let ran = Log()
         job.post(pieces: 2, from: 0, invitedHelpers: 1) { piece in ran.entries.append("first \(piece)") }
+        let stale = job.posted  // what a helper woken for the first job read before the caller took its pieces
         #expect(job.takePieces() == 2)
         job.finish(2)
         #expect(job.posted.pieceLeft == nil)
-        #expect(job.takePieces(helper: 0, seen: job.posted) == 0, "a late helper, after the last piece")
+        #expect(job.takePieces(helper: 0, seen: stale) == 0, "a late helper, after the last piece")
         job.post(pieces: 4, from: 1, invitedHelpers: 1) { piece in ran.entries.append("next \(piece)") }
-        #expect(job.posted.pieceLeft == 1)
-        #expect(job.takePieces(helper: 0, seen: job.posted) == 3)
-        #expect(ran.entries == ["first 0", "first 1", "next 1", "next 2", "next 3"])
+        #expect(job.takePieces(helper: 0, seen: stale) == 3, "its exchange fails once, then it takes the next job's")
+        job.finish(3)
+        // The same word posted again: a helper's word from the earlier post takes the later job's pieces.
+        job.post(pieces: 2, from: 0, invitedHelpers: 1) { piece in ran.entries.append("again \(piece)") }
+        let earlier = job.posted
+        #expect(job.takePieces() == 2)
+        job.finish(2)
+        job.post(pieces: 2, from: 0, invitedHelpers: 1) { piece in ran.entries.append("last \(piece)") }
+        #expect(job.posted.word == earlier.word)
+        #expect(job.takePieces(helper: 0, seen: earlier) == 2)
+        #expect(ran.entries == ["first 0", "first 1", "next 1", "next 2", "next 3", "again 0", "again 1", "last 0", "last 1"])
     }
 
     @Test("jobs of different sizes back to back, on more threads than cores: every piece of each job once, none past its count")
@@ -124,13 +133,14 @@ struct WorkerPoolTests {
         let pool = WorkerPool()
         let kind = JobKind(pieces: 8, file: #fileID, line: #line), caller = pthread_self()
         var finishedPerJob: [Int] = [], helpedJobs = 0
-        // Up to 60 jobs of 8 pieces, until 5 have had a piece on the helper: the caller spends
-        // 200 µs a piece, the helper 2 ms, far past the caller's spin. Other suites' jobs may keep
-        // the helper off a core for a while.
+        // Up to 60 jobs of 8 pieces on 3 threads, until 5 have had a piece on a helper: the caller
+        // spends 200 µs a piece, a helper 2 ms, far past the caller's spin; with two helpers, only
+        // the last of several finishers may wake the caller. Other suites' jobs may keep the
+        // helpers off a core for a while.
         for _ in 0..<60 where helpedJobs < 5 {
             let finished = Mutex(0), helped = Mutex(false)
             ParallelPartition.withHelpersAlwaysInvited {
-                pool.run(kind: kind, threads: 2) { _ in
+                pool.run(kind: kind, threads: 3) { _ in
                     let onHelper = pthread_equal(pthread_self(), caller) == 0
                     if onHelper { helped.withLock { $0 = true } }
                     let start = ContinuousClock.now
@@ -151,10 +161,16 @@ struct WorkerPoolTests {
         job.post(pieces: 4, from: 0, invitedHelpers: 1) { _ in }
         #expect(job.takePieces(helper: 1, seen: job.posted) == 0)
         #expect(job.takePieces(helper: 0, seen: job.posted) == 4)
+        #expect(job.takePieces() == 0)
         #expect(WorkerPool.Ticket.invitedHelpers(threads: 8, pieces: 3) == 2)
         #expect(WorkerPool.Ticket.invitedHelpers(threads: 1 << 20, pieces: 1 << 20) == (1 << 15) - 1)
         #expect(WorkerPool.Ticket.invitedHelpers(threads: 8, pieces: 1 << 23) == 0)
-        #expect(WorkerPool.Ticket(pieces: (1 << 23) - 1, first: 5, invitedHelpers: (1 << 15) - 1).pieceLeft == 5)
+        #expect(job.posted.pieceLeft == nil && job.posted.invitedHelpers == 1, "the caller's add past the count")
+        let widest = WorkerPool.Ticket(pieces: (1 << 23) - 1, first: 5, invitedHelpers: (1 << 15) - 1)
+        #expect(widest.pieceLeft == 5 && widest.invitedHelpers == (1 << 15) - 1)
+        let pastTheCount = WorkerPool.Ticket(word: widest.word + (1 << 23) - 5)  // next = pieces + 1
+        #expect(pastTheCount.pieceLeft == nil && pastTheCount.invitedHelpers == (1 << 15) - 1)
+        #expect(WorkerPool.Ticket(word: pastTheCount.word - 2).pieceLeft == (1 << 23) - 2)
     }
 
     @Test("a job started inside a piece runs its own pieces (alone) and both finish")
