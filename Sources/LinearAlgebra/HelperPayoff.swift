@@ -7,10 +7,11 @@
 /// computes every piece). It starts alone (or as `HelperPayoffByJobKind` starts a new kind of job),
 /// works in the mode that has been faster, and now and then runs one window in the other mode as a
 /// probe: after 2 windows, then 4, 8, … up to 16 while the helpers pay (64 while alone) as long as
-/// the choice holds, and back to 2 when a probe changes it; a probe of working alone lasts a
-/// quarter of a window. A probe is compared with the two windows just before it. Helpers must be
-/// faster by `worthwhileShare` to be chosen, so that one thread's speed is what a busy machine
-/// gets, not less.
+/// the choice holds, and back to 2 when a probe changes it. Two kinds of window alone are short, a
+/// quarter of a window: a probe of working alone, and the first window of a start alone, after
+/// which it probes the helpers. A probe is compared with the (up to) two windows just before it.
+/// Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's speed is what a
+/// busy machine gets, not less.
 ///
 /// The pool keeps one payoff per kind of job (`HelperPayoffByJobKind`), so that a window compares
 /// like with like: the training steps, an evaluation's larger jobs and the elementwise updates of
@@ -29,15 +30,17 @@ struct HelperPayoff {
     /// training steps of `cifar-like`, 200 of the small-step shape).
     static let windowJobs = 256
     static let windowTime: Duration = .milliseconds(10)
-    /// A probe of working alone, while the helpers pay, is this many times shorter (64 jobs or
-    /// 2.5 ms): it is the probe that costs on a quiet machine (alone takes up to twice as long), and
-    /// its answer matters little (a quiet machine stays quiet). Quiet cifar-like on 2 threads, with
-    /// probes of whole windows: 4 % slower than with the helpers forced on. A probe of the helpers
+    /// A short window alone is this many times shorter (64 jobs or 2.5 ms): a probe of working
+    /// alone while the helpers pay, and the first window of a payoff that starts alone. Alone is
+    /// what costs on a quiet machine (up to twice the helped time), and these windows' answer
+    /// matters little. Quiet cifar-like on 2 threads, with probes of whole windows: 4 % slower than
+    /// with the helpers forced on; starting with two whole windows alone cost the trainer's first
+    /// epoch about 25 ms more than the base binary's (cifar-like, 2 threads). A probe of the helpers
     /// on a busy machine keeps the whole window: a short one is too easily lucky.
-    static let aloneProbeShortening = 4
-    /// The jobs and the time of a probe of working alone while the helpers pay.
-    static let aloneProbeJobs = windowJobs / aloneProbeShortening
-    static let aloneProbeTime = windowTime / aloneProbeShortening
+    static let shortWindowShortening = 4
+    /// The jobs and the time of a short window alone.
+    static let shortWindowJobs = windowJobs / shortWindowShortening
+    static let shortWindowTime = windowTime / shortWindowShortening
     /// Helped windows must take less than this share of the time of alone ones.
     static let worthwhileShare = 0.9
     /// Windows between two probes, while the choice holds. While the helpers pay, at most 16 (160 ms
@@ -68,10 +71,12 @@ struct HelperPayoff {
     private var probeInterval = probeIntervals.lowerBound
     private var windowsUntilProbe = probeIntervals.lowerBound
 
-    /// A payoff that starts in `mode` and probes the other one after 2 windows.
+    /// A payoff that starts in `mode` and probes the other one after 2 windows, or, starting alone,
+    /// after one short window.
     init(preferring mode: Mode = .alone) {
         self.mode = mode
         preferred = mode
+        if mode == .alone { windowsUntilProbe = 1 }
     }
 
     /// Whether the next job invites the helpers: the mode of the window in progress.
@@ -80,16 +85,21 @@ struct HelperPayoff {
     /// Records a job that took `time`, from its start to the end of its last piece, and ends the
     /// window when it is full.
     mutating func record(jobTime time: Duration) {
-        let probingAlone = mode == .alone && preferred == .helped
         jobsInWindow += 1
         timeInWindow += time
         totalTime += time
-        if jobsInWindow >= (probingAlone ? Self.aloneProbeJobs : Self.windowJobs)
-            || timeInWindow >= (probingAlone ? Self.aloneProbeTime : Self.windowTime) {
+        if jobsInWindow >= (isShortWindow ? Self.shortWindowJobs : Self.windowJobs)
+            || timeInWindow >= (isShortWindow ? Self.shortWindowTime : Self.windowTime) {
             endWindow(timePerJob: timeInWindow / jobsInWindow)
             jobsInWindow = 0
             timeInWindow = .zero
         }
+    }
+
+    /// Whether the window in progress is a short one: alone, and either a probe (the helpers pay)
+    /// or the first window of a payoff that starts alone (no window timed yet).
+    var isShortWindow: Bool {
+        mode == .alone && (preferred == .helped || preferredTimes.isEmpty)
     }
 
     /// Records a finished window, decides after a probe, and starts a probe when one is due.

@@ -14,11 +14,14 @@ struct HelperPayoffTests {
         return count
     }
 
-    @Test("the caller starts alone and probes the helpers after 2 windows")
+    @Test("the caller starts alone and probes the helpers after one short window; a payoff that starts helped probes alone after 2 windows")
     func startsAlone() {
         var payoff = HelperPayoff()
-        #expect(payoff.mode == .alone && payoff.preferred == .alone)
-        #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 2)
+        #expect(payoff.mode == .alone && payoff.preferred == .alone && payoff.isShortWindow)
+        #expect(Self.windows(&payoff, helped: 50, alone: 100, until: .helped) == 1)
+        var helped = HelperPayoff(preferring: .helped)
+        #expect(!helped.isShortWindow)
+        #expect(Self.windows(&helped, helped: 50, alone: 100, until: .alone) == 2)
     }
 
     @Test("helpers that save 20 % are kept, with probes alone after 2, 4, 8, 16, 16, … windows; saving half, after 2, 8, 16, …",
@@ -39,7 +42,7 @@ struct HelperPayoffTests {
     func helpersThatDoNotPay() {
         for helped: Int64 in [150, 95] {
             var payoff = HelperPayoff()
-            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 2)
+            #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1)
             // A wide margin (alone under 3/4 of the helped time) grows the interval ×4, else ×2.
             let wide = helped > 133
             #expect(Self.windows(&payoff, helped: helped, alone: 100, until: .helped) == 1 + (wide ? 8 : 4),
@@ -59,14 +62,16 @@ struct HelperPayoffTests {
         #expect(payoff.preferred == .helped, "the probe is compared with the windows just before it")
     }
 
-    @Test("a window ends after 256 jobs, or once they have taken 10 ms; a probe of working alone while helpers pay after 64 jobs, or 2.5 ms")
+    @Test("a window ends after 256 jobs, or once they have taken 10 ms; a short one (the first, alone, and a probe of working alone while helpers pay) after 64 jobs, or 2.5 ms")
     func windowLength() {
         var payoff = HelperPayoff()
         func jobs(_ count: Int, taking time: Duration) {
             for _ in 0..<count { payoff.record(jobTime: time) }
         }
-        jobs(HelperPayoff.windowJobs * 2, taking: .microseconds(10))
-        #expect(payoff.mode == .helped, "two full windows alone, then the first probe, of the helpers")
+        jobs(HelperPayoff.shortWindowJobs - 1, taking: .microseconds(10))
+        #expect(payoff.mode == .alone, "63 jobs into the first window, alone")
+        jobs(1, taking: .microseconds(10))
+        #expect(payoff.mode == .helped, "one short window alone, 64 jobs, then the first probe, of the helpers")
         jobs(HelperPayoff.windowJobs - 1, taking: .microseconds(5))
         #expect(payoff.mode == .helped && payoff.preferred == .alone, "a probe of the helpers is a whole window")
         jobs(1 + HelperPayoff.windowJobs * 2, taking: .microseconds(5))
@@ -76,9 +81,10 @@ struct HelperPayoffTests {
         jobs(1, taking: .microseconds(10))
         #expect(payoff.mode == .helped && payoff.preferred == .helped, "then the short probe has ended: alone is still slower")
         var timed = HelperPayoff()
-        timed.record(jobTime: .milliseconds(11))
-        timed.record(jobTime: .milliseconds(11))
-        #expect(timed.mode == .helped, "two windows of 10 ms alone, then the first probe")
+        timed.record(jobTime: .milliseconds(2))
+        #expect(timed.mode == .alone, "2 ms into the first window alone")
+        timed.record(jobTime: .milliseconds(20))
+        #expect(timed.mode == .helped, "past 2.5 ms the short first window has ended: the first probe")
         timed.record(jobTime: .milliseconds(6))
         #expect(timed.mode == .helped, "6 ms into the probe of the helpers")
         timed.record(jobTime: .milliseconds(5))
