@@ -6,12 +6,12 @@
 /// its last piece, in two modes: `helped` (the invited helpers take pieces) and `alone` (the caller
 /// computes every piece). It starts alone (or as `HelperPayoffByJobKind` starts a new kind of job),
 /// works in the mode that has been faster, and now and then runs one window in the other mode as a
-/// probe: after 2 windows, then 4, 8, … up to 16 while the helpers pay (64 while alone) as long as
-/// the choice holds, and back to 2 when a probe changes it. Two kinds of window alone are short, a
-/// quarter of a window: a probe of working alone, and the first window of a start alone, after
-/// which it probes the helpers. A probe is compared with the (up to) two windows just before it.
-/// Helpers must be faster by `worthwhileShare` to be chosen, so that one thread's speed is what a
-/// busy machine gets, not less.
+/// probe: after 2 windows (a start alone after one short window), then 4, 8, … up to 16 while the
+/// helpers pay (64 while alone) as long as the choice holds, and back to 2 when a probe changes it.
+/// Two kinds of window alone are short, a quarter of a window: a probe of working alone, and the
+/// first window of a start alone, after which it probes the helpers. A probe is compared with the
+/// (up to) two windows just before it. Helpers must be faster by `worthwhileShare` to be chosen, so
+/// that one thread's speed is what a busy machine gets, not less.
 ///
 /// The pool keeps one payoff per kind of job (`HelperPayoffByJobKind`), so that a window compares
 /// like with like: the training steps, an evaluation's larger jobs and the elementwise updates of
@@ -32,11 +32,13 @@ struct HelperPayoff {
     static let windowTime: Duration = .milliseconds(10)
     /// A short window alone is this many times shorter (64 jobs or 2.5 ms): a probe of working
     /// alone while the helpers pay, and the first window of a payoff that starts alone. Alone is
-    /// what costs on a quiet machine (up to twice the helped time), and these windows' answer
-    /// matters little. Quiet cifar-like on 2 threads, with probes of whole windows: 4 % slower than
-    /// with the helpers forced on; starting with two whole windows alone cost the trainer's first
-    /// epoch about 25 ms more than the base binary's (cifar-like, 2 threads). A probe of the helpers
-    /// on a busy machine keeps the whole window: a short one is too easily lucky.
+    /// what costs on a quiet machine (up to twice the helped time). Quiet cifar-like on 2 threads,
+    /// with probes of whole windows: 4 % slower than with the helpers forced on; a start of two
+    /// whole windows alone: mid's first epoch 35 ms longer than the next ones, 30 ms with a short
+    /// one. The first window's steps are cold (cifar-like, 2–4 steps at up to twice their later
+    /// time), which favours the helpers' first probe; a wrong win costs 2 helped windows and a
+    /// short probe alone. A probe of the helpers keeps the whole window: on a busy machine a short
+    /// one is too easily lucky.
     static let shortWindowShortening = 4
     /// The jobs and the time of a short window alone.
     static let shortWindowJobs = windowJobs / shortWindowShortening
@@ -66,7 +68,8 @@ struct HelperPayoff {
     private(set) var totalTime = Duration.zero
     private var jobsInWindow = 0
     private var timeInWindow = Duration.zero
-    /// Time per job of the last windows in the preferred mode, newest last.
+    /// Time per job of the last windows in the preferred mode, newest last: empty only until the
+    /// first window ends (`isShortWindow` relies on it).
     private var preferredTimes: [Duration] = []
     private var probeInterval = probeIntervals.lowerBound
     private var windowsUntilProbe = probeIntervals.lowerBound

@@ -102,8 +102,8 @@ struct HelperPayoffByJobKindTests {
         // its next job shows it is not.
         payoffs.record(kind: short, jobTime: HelperPayoff.windowTime * 2)
         #expect(payoffs.hasLongJobs(kind: long) && payoffs.hasLongJobs(kind: short))
-        // Helped jobs that look slower than alone ones (a busy machine): a payoff would probe alone
-        // after 2 windows and keep to it.
+        // Helped jobs that look slower than alone ones (a busy machine): a payoff would probe the
+        // helpers after one short window alone and keep to working alone.
         var helped: [JobKind: Int] = [:]
         for round in 0..<100 {
             for kind in [long, few, short] {

@@ -83,11 +83,32 @@ struct HelperPayoffTests {
         var timed = HelperPayoff()
         timed.record(jobTime: .milliseconds(2))
         #expect(timed.mode == .alone, "2 ms into the first window alone")
-        timed.record(jobTime: .milliseconds(20))
-        #expect(timed.mode == .helped, "past 2.5 ms the short first window has ended: the first probe")
-        timed.record(jobTime: .milliseconds(6))
-        #expect(timed.mode == .helped, "6 ms into the probe of the helpers")
-        timed.record(jobTime: .milliseconds(5))
-        #expect(timed.preferred == .helped, "after 11 ms the probe has ended: helpers at 5.5 ms a job against 11 alone pay")
+        timed.record(jobTime: .milliseconds(4))
+        #expect(timed.mode == .helped, "after 6 ms the short first window has ended (a whole one would not have): the first probe")
+        for _ in 0..<9 { timed.record(jobTime: .milliseconds(1)) }
+        #expect(timed.mode == .helped && timed.preferred == .alone, "9 ms into the probe of the helpers")
+        timed.record(jobTime: .milliseconds(1))
+        #expect(timed.preferred == .helped, "after 10 ms the probe has ended: helpers at 1 ms a job against 3 alone pay")
+    }
+
+    @Test("only those two windows alone are short: after a probe that turns the caller alone, its windows alone are whole ones")
+    func laterWindowsAloneAreWhole() {
+        func jobs(_ count: Int, taking time: Duration, on payoff: inout HelperPayoff) {
+            for _ in 0..<count { payoff.record(jobTime: time) }
+        }
+        var turnedBusy = HelperPayoff(preferring: .helped)
+        jobs(HelperPayoff.windowJobs * 2, taking: .microseconds(20), on: &turnedBusy)
+        #expect(turnedBusy.mode == .alone && turnedBusy.isShortWindow, "after 2 windows helped, a short probe alone")
+        jobs(HelperPayoff.shortWindowJobs, taking: .microseconds(10), on: &turnedBusy)
+        #expect(turnedBusy.preferred == .alone && !turnedBusy.isShortWindow, "alone at 10 µs a job against 20 helped wins")
+        jobs(HelperPayoff.windowJobs * 2 - 1, taking: .microseconds(10), on: &turnedBusy)
+        #expect(turnedBusy.mode == .alone, "two whole windows alone, less one job")
+        jobs(1, taking: .microseconds(10), on: &turnedBusy)
+        #expect(turnedBusy.mode == .helped, "then a probe of the helpers")
+        var busyFromTheStart = HelperPayoff()
+        jobs(HelperPayoff.shortWindowJobs, taking: .microseconds(10), on: &busyFromTheStart)
+        jobs(HelperPayoff.windowJobs, taking: .microseconds(20), on: &busyFromTheStart)
+        #expect(busyFromTheStart.preferred == .alone && busyFromTheStart.mode == .alone && !busyFromTheStart.isShortWindow,
+                "a first probe of the helpers that loses: whole windows alone after it")
     }
 }
