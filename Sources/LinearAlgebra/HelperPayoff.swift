@@ -88,11 +88,12 @@ struct HelperPayoff {
     /// Records a job that took `time`, from its start to the end of its last piece, and ends the
     /// window when it is full.
     mutating func record(jobTime time: Duration) {
+        let short = isShortWindow
         jobsInWindow += 1
         timeInWindow += time
         totalTime += time
-        if jobsInWindow >= (isShortWindow ? Self.shortWindowJobs : Self.windowJobs)
-            || timeInWindow >= (isShortWindow ? Self.shortWindowTime : Self.windowTime) {
+        if jobsInWindow >= (short ? Self.shortWindowJobs : Self.windowJobs)
+            || timeInWindow >= (short ? Self.shortWindowTime : Self.windowTime) {
             endWindow(timePerJob: timeInWindow / jobsInWindow)
             jobsInWindow = 0
             timeInWindow = .zero
