@@ -79,7 +79,7 @@ for round in $(seq 0 "$rounds"); do
     fi
     [[ $base_s && $new_s ]] || { echo "compare-builds: round $round: a run printed no median_s" >&2; exit 1; }
     if [ "$round" -eq 0 ]; then
-        echo "    0  $base_s  $new_s  (not counted: the first runs after the builds)" >&2
+        echo "$base_s $new_s" | awk '{ printf "    0  %.4f  %.4f  (not counted: the first runs after the builds)\n", $1, $2 }' >&2
         continue
     fi
     echo "$round $base_s $new_s" | tee -a "$results" | awk '{ printf "%5d  %.4f  %.4f  %.3f\n", $1, $2, $3, $3 / $2 }' >&2
