@@ -59,5 +59,6 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Training", "Losses", "TestSupport"]),
         .testTarget(name: "TrainerTests", dependencies: ["trainer", "Training", "TestSupport"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["benchmark"]),
     ]
 )

@@ -2,32 +2,65 @@ import Foundation
 
 /// `swift run -c release benchmark COMMAND [OPTIONS]`: timings that are not unit tests.
 ///
-/// Each command is one entry of `commands`; add a benchmark by adding an entry.
+/// Each command is one entry of `commands`; add a benchmark as a type that conforms to
+/// `BenchmarkCommand`, and an entry.
 enum Benchmark {
-    /// A benchmark: its name, one line of help, and the function that runs it with its options.
+    /// A benchmark by name: what its type (`BenchmarkCommand`) says and runs.
     struct Command: Sendable {
         let name: String
-        let summary: String
-        let run: @Sendable ([String]) throws -> Void
+        let type: any BenchmarkCommand.Type
+
+        var summary: String { type.summary }
+        var optionsHelp: String { type.optionsHelp }
+
+        /// Runs the benchmark with its options.
+        func run(_ arguments: [String]) throws { try type.run(arguments) }
+
+        /// What `benchmark NAME --help` prints.
+        var help: String {
+            "USAGE: swift run -c release benchmark \(name) [OPTIONS]\n\n\(summary)\n\nOPTIONS: \(optionsHelp)\n\n"
+                + "EXAMPLE: swift run -c release \(type.example)\n\nHow these figures were taken: docs/performance.md\n"
+        }
     }
 
     static let commands: [Command] = [
-        Command(name: "load", summary: LoadBenchmark.summary, run: LoadBenchmark.run),
-        Command(name: "images", summary: ImageLoadBenchmark.summary, run: ImageLoadBenchmark.run),
-        Command(name: "kernels", summary: KernelBenchmark.summary, run: KernelBenchmark.run),
-        Command(name: "train", summary: TrainBenchmark.summary, run: TrainBenchmark.run),
-        Command(name: "triplet", summary: TripletBenchmark.summary, run: TripletBenchmark.run),
-        Command(name: "pool", summary: PoolBenchmark.summary, run: PoolBenchmark.run),
-        Command(name: "busy", summary: BusyProcess.summary, run: BusyProcess.run),
+        Command(name: "load", type: LoadBenchmark.self),
+        Command(name: "images", type: ImageLoadBenchmark.self),
+        Command(name: "kernels", type: KernelBenchmark.self),
+        Command(name: "train", type: TrainBenchmark.self),
+        Command(name: "triplet", type: TripletBenchmark.self),
+        Command(name: "pool", type: PoolBenchmark.self),
+        Command(name: "busy", type: BusyProcess.self),
     ]
 
-    /// Runs the command named by the first argument; returns the exit status (2 for a usage error).
+    /// The arguments that ask for help instead of a run.
+    static let helpArguments: Set<String> = ["--help", "-h", "help"]
+
+    /// The list of commands, after `problem` when there is one.
+    static func usage(problem: String = "") -> String {
+        let list = commands.map { "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0))\($0.summary)" }
+        return problem + "USAGE: swift run -c release benchmark COMMAND [OPTIONS]   (COMMAND --help: its options and an example)"
+            + "\n\nCOMMANDS:\n" + list.joined(separator: "\n") + "\n"
+    }
+
+    /// What `arguments` ask to be printed instead of a run: the list of commands for `--help` (or
+    /// `-h`, `help`) first, a command's help for `--help` after its name; nil otherwise.
+    static func help(for arguments: [String]) -> String? {
+        guard let first = arguments.first else { return nil }
+        if helpArguments.contains(first) { return usage() }
+        guard arguments.dropFirst().contains(where: helpArguments.contains) else { return nil }
+        return commands.first { $0.name == first }?.help
+    }
+
+    /// Runs the command named by the first argument, or prints the help asked for; returns the exit
+    /// status (2 for a usage error).
     static func main(arguments: [String]) -> Int32 {
+        if let help = help(for: arguments) {
+            print(help, terminator: "")
+            return 0
+        }
         guard let name = arguments.first, let command = commands.first(where: { $0.name == name }) else {
-            let list = commands.map { "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0))\($0.summary)" }
-            let problem = arguments.first.map { "unknown benchmark '\($0)'\n" } ?? ""
-            FileHandle.standardError.write(Data((problem + "USAGE: swift run -c release benchmark COMMAND [OPTIONS]\n\nCOMMANDS:\n"
-                + list.joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data(usage(problem: arguments.first.map { "unknown benchmark '\($0)'\n" } ?? "").utf8))
             return 2
         }
         do {
@@ -52,6 +85,18 @@ enum Benchmark {
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
+}
+
+/// One benchmark: one line of help, its options, an example command line, and its run.
+protocol BenchmarkCommand: SendableMetatype {
+    /// What it times, in one line.
+    static var summary: String { get }
+    /// Its options, as its usage errors list them.
+    static var optionsHelp: String { get }
+    /// A command line that runs it (from `benchmark` on).
+    static var example: String { get }
+    /// Runs it with its options; throws `BenchmarkUsageError` for a wrong one.
+    static func run(_ arguments: [String]) throws
 }
 
 /// A usage error of a benchmark's options, rendered as one sentence.

@@ -2,8 +2,10 @@ import Foundation
 
 /// One CPU-bound child process, the load of `benchmark train`'s contended figures: this binary run
 /// as `benchmark busy`, which spins on one core until it is ended (or its parent is gone).
-struct BusyProcess {
+struct BusyProcess: BenchmarkCommand {
     static let summary = "spin on one core until ended (the busy process of `train`'s contended figures)"
+    static let optionsHelp = "none (it ends when its parent does)"
+    static let example = "benchmark busy &   (time anything beside it, then: kill %1)"
 
     let process: Process
 

@@ -10,20 +10,22 @@ import LinearAlgebra
 /// Both readers convert straight into one N×3,072 matrix of doubles; the binary one also turns each
 /// record's R, G, B planes channel-last. Full-size files for it (real CIFAR-10, or synthetic files
 /// of the same format) are not part of the repository.
-enum ImageLoadBenchmark {
+enum ImageLoadBenchmark: BenchmarkCommand {
     static let summary = "load CIFAR-10 binary batches and the same images as .npy, taking turns; print median seconds"
+    static let optionsHelp = "--cifar DIR --npy FILE [--repeats R] (R a positive integer)"
+    static let example = "benchmark images --cifar cifar-10-batches-bin --npy cifar-images.npy"
 
     static func run(_ arguments: [String]) throws {
         var options: [String: String] = ["--repeats": "5"]
         var remaining = arguments[...]
         while let option = remaining.popFirst() {
             guard ["--cifar", "--npy", "--repeats"].contains(option), let value = remaining.popFirst() else {
-                throw BenchmarkUsageError(description: "expected --cifar DIR --npy FILE [--repeats R], found \(option)")
+                throw BenchmarkUsageError(description: "expected \(optionsHelp), found \(option)")
             }
             options[option] = value
         }
         guard let folder = options["--cifar"], let npy = options["--npy"], let repeats = options["--repeats"].flatMap(Int.init), repeats > 0 else {
-            throw BenchmarkUsageError(description: "expected --cifar DIR --npy FILE [--repeats R] (R a positive integer)")
+            throw BenchmarkUsageError(description: "expected \(optionsHelp)")
         }
         let batches = try CIFAR10File.batchFiles(at: folder, part: .training)
         var binaryTimes: [Double] = [], npyTimes: [Double] = []

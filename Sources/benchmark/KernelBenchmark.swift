@@ -9,8 +9,10 @@ import LinearAlgebra
 /// dS = S (the loss is not timed here), dW = dSᵀ·X_B (`transposedMultiply`) and W ← W − α·dW. Prints, per thread count, the median and
 /// min–max seconds per epoch of each product and of both, and the GFLOP/s and GB/s (features
 /// streamed once) the median implies. The first epoch is a warm-up and is not counted.
-enum KernelBenchmark {
+enum KernelBenchmark: BenchmarkCommand {
     static let summary = "time X_B·Wᵀ and dSᵀ·X_B over shuffled epochs (cifar-like sizes), print s/epoch, GFLOP/s, GB/s"
+    static let optionsHelp = "--rows, --columns, --classes, --batch, --epochs, --huge-pages (integers) or --threads (e.g. 1,2)"
+    static let example = "benchmark kernels --threads 1,2"
 
     static func run(_ arguments: [String]) throws {
         var options = ["--rows": 49_000, "--columns": 3_072, "--classes": 10, "--batch": 200, "--epochs": 6, "--huge-pages": 1]
@@ -24,7 +26,7 @@ enum KernelBenchmark {
             } else if options[option] != nil, let number = Int(value), number >= 0 {
                 options[option] = number
             } else {
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --rows, --columns, --classes, --batch, --epochs, --huge-pages (integers) or --threads (e.g. 1,2)")
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
             }
         }
         let shape = Shape(rows: options["--rows"] ?? 0, columns: options["--columns"] ?? 0, classes: options["--classes"] ?? 0,

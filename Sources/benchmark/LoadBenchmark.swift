@@ -9,8 +9,10 @@ import LinearAlgebra
 /// Files go to a fresh temporary directory that is removed afterwards, or to `--directory`, where
 /// they are kept (to inspect them, or load them in NumPy). The files are read from the page cache
 /// after the first pass, so the `.npy` figure is the memory-copy bound, an upper bound on disk speed.
-enum LoadBenchmark {
+enum LoadBenchmark: BenchmarkCommand {
     static let summary = "write a ~100 MB CSV and .npy pair, load each several times, print median MB/s"
+    static let optionsHelp = "--rows, --columns, --repeats (positive integers) or --directory (keep the files there)"
+    static let example = "benchmark load --rows 200000 --columns 50 --repeats 3"
 
     static func run(_ arguments: [String]) throws {
         var options = ["--rows": 50_000, "--columns": 200, "--repeats": 5]
@@ -23,7 +25,7 @@ enum LoadBenchmark {
             } else if options[option] != nil, let number = Int(value), number > 0 {
                 options[option] = number
             } else {
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --rows, --columns, --repeats (positive integers) or --directory")
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
             }
         }
         let keep = directory != nil

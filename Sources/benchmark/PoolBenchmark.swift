@@ -9,8 +9,10 @@ import LinearAlgebra
 /// pieces, the speed-up for large ones. Jobs go back to back, as the kernels of a step do; the
 /// pool's payoff rule applies, afresh for each size and thread count, so on a machine where
 /// helpers do not pay it works alone.
-enum PoolBenchmark {
+enum PoolBenchmark: BenchmarkCommand {
     static let summary = "time the worker pool's jobs of scalar pieces on 1 and more threads (hand-off cost, speed-up)"
+    static let optionsHelp = "--pieces P, --jobs J, --work N[,N…] or --threads T[,T…] (positive integers)"
+    static let example = "benchmark pool --pieces 2 --work 20000 --threads 1,2"
 
     static func run(_ arguments: [String]) throws {
         var pieces = 8, jobs = 2_000, sizes = [2_000, 20_000, 200_000], threadCounts = [1, ParallelPartition.processThreadCount]
@@ -24,8 +26,7 @@ enum PoolBenchmark {
             case "--work" where !numbers.isEmpty: sizes = numbers
             case "--threads" where !numbers.isEmpty: threadCounts = numbers
             default:
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --pieces P, --jobs J, "
-                                          + "--work N[,N…] or --threads T[,T…] (positive integers)")
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
             }
         }
         print("\(jobs) jobs of \(pieces) pieces; µs per job (median of 5 runs of \(jobs / 5) jobs)")

@@ -28,8 +28,11 @@ import Training
 /// as each history record computes it (loss, accuracy and margins; the median of 3), and the final
 /// train accuracy and loss (data + regularization, on all of X), which the NumPy reference prints
 /// too. `--json` prints one line per run instead.
-enum TrainBenchmark {
+enum TrainBenchmark: BenchmarkCommand {
     static let summary = "time the real SGD epoch (RunTrainer), quiet and beside a busy process, on a .npy pair or blobs"
+    static let optionsHelp = "--x FILE, --y FILE, --blobs N,D,K, --loss svm|softmax, --epochs (at least 3), --threads T[,T…], "
+        + "--conditions quiet,contended, --repeats R or --json"
+    static let example = "benchmark train --blobs 20000,200,10 --threads 1,2"
 
     enum Condition: String, CaseIterable {
         case quiet, contended
@@ -175,9 +178,7 @@ enum TrainBenchmark {
             case "--conditions" where value.split(separator: ",").allSatisfy({ Condition(rawValue: String($0)) != nil }):
                 options.conditions = value.split(separator: ",").compactMap { Condition(rawValue: String($0)) }
             default:
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --x FILE, --y FILE, "
-                                          + "--blobs N,D,K, --loss svm|softmax, --epochs (at least 3), --threads T[,T…], "
-                                          + "--conditions quiet,contended, --repeats R or --json")
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
             }
         }
         guard options.blobs != nil || (!options.features.isEmpty && !options.labels.isEmpty) else {

@@ -13,8 +13,10 @@ import Training
 /// epochs in between plus the first (SGD only, from the progress events), and the time of one full
 /// evaluation (epoch 0's: the loss and accuracy of the training split; for triplet, the sampled
 /// 10⁶-triplet loss and the centroids) is printed beside it.
-enum TripletBenchmark {
+enum TripletBenchmark: BenchmarkCommand {
     static let summary = "s/epoch of softmax vs triplet (all, hard, semi_hard, random) SGD on mid-sized data"
+    static let optionsHelp = "--data (a .npy file) or --epochs, --batch, --embedding (positive integers)"
+    static let example = "benchmark triplet --data bench-data/mid-X.npy --epochs 3"
 
     static func run(_ arguments: [String]) throws {
         var options = ["--epochs": 3, "--batch": 200, "--embedding": 2]
@@ -27,7 +29,7 @@ enum TripletBenchmark {
             } else if options[option] != nil, let number = Int(value), number > 0 {
                 options[option] = number
             } else {
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected --data (a .npy file) or --epochs, --batch, --embedding (positive integers)")
+                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
             }
         }
         let epochs = max(2, options["--epochs"] ?? 3)
