@@ -33,7 +33,7 @@ enum Benchmark {
         Command(name: "busy", type: BusyProcess.self),
     ]
 
-    /// The arguments that ask for help instead of a run.
+    /// The first arguments that ask for help instead of a run.
     static let helpArguments: Set<String> = ["--help", "-h", "help"]
 
     /// The list of commands, after `problem` when there is one.
@@ -43,12 +43,16 @@ enum Benchmark {
             + "\n\nCOMMANDS:\n" + list.joined(separator: "\n") + "\n"
     }
 
-    /// What `arguments` ask to be printed instead of a run: the list of commands for `--help` (or
-    /// `-h`, `help`) first, a command's help for `--help` after its name; nil otherwise.
+    /// What `arguments` ask to be printed instead of a run: the list of commands for `--help`, `-h`
+    /// or `help` alone; a command's help for `help NAME`, or `NAME` with `--help` or `-h` among its
+    /// options (not `help`, which may be an option's value); nil otherwise.
     static func help(for arguments: [String]) -> String? {
         guard let first = arguments.first else { return nil }
-        if helpArguments.contains(first) { return usage() }
-        guard arguments.dropFirst().contains(where: helpArguments.contains) else { return nil }
+        if helpArguments.contains(first) {
+            guard arguments.count > 1 else { return usage() }
+            return commands.first { $0.name == arguments[1] }?.help ?? usage()
+        }
+        guard arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) else { return nil }
         return commands.first { $0.name == first }?.help
     }
 
@@ -85,18 +89,6 @@ enum Benchmark {
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-}
-
-/// One benchmark: one line of help, its options, an example command line, and its run.
-protocol BenchmarkCommand: SendableMetatype {
-    /// What it times, in one line.
-    static var summary: String { get }
-    /// Its options, as its usage errors list them.
-    static var optionsHelp: String { get }
-    /// A command line that runs it (from `benchmark` on).
-    static var example: String { get }
-    /// Runs it with its options; throws `BenchmarkUsageError` for a wrong one.
-    static func run(_ arguments: [String]) throws
 }
 
 /// A usage error of a benchmark's options, rendered as one sentence.

@@ -4,8 +4,8 @@ import Foundation
 /// as `benchmark busy`, which spins on one core until it is ended (or its parent is gone).
 struct BusyProcess: BenchmarkCommand {
     static let summary = "spin on one core until ended (the busy process of `train`'s contended figures)"
-    static let optionsHelp = "none (it ends when its parent does)"
-    static let example = "benchmark busy &   (time anything beside it, then: kill %1)"
+    static let optionsHelp = "none (it ends when its parent does, or when killed)"
+    static let example = "benchmark busy &"
 
     let process: Process
 
@@ -31,6 +31,9 @@ struct BusyProcess: BenchmarkCommand {
     /// The child's loop: integer arithmetic whose result is checked (so that it is computed), and
     /// every few milliseconds a look at whether the parent is still there.
     static func run(_ arguments: [String]) throws {
+        guard arguments.isEmpty else {
+            throw BenchmarkUsageError(description: "unknown option \(arguments[0]); expected \(optionsHelp)")
+        }
         let parent = getppid()
         var state: UInt64 = 1
         while getppid() == parent {

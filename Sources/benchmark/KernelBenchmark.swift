@@ -19,7 +19,7 @@ enum KernelBenchmark: BenchmarkCommand {
         var threadCounts = [1, 2]
         var remaining = arguments[...]
         while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
             if option == "--threads", case let counts = value.split(separator: ",").compactMap({ Int($0) }),
                !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) {
                 threadCounts = counts

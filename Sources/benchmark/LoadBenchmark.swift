@@ -19,7 +19,7 @@ enum LoadBenchmark: BenchmarkCommand {
         var directory: URL?
         var remaining = arguments[...]
         while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
             if option == "--directory" {
                 directory = URL(fileURLWithPath: value)
             } else if options[option] != nil, let number = Int(value), number > 0 {

@@ -18,7 +18,7 @@ enum PoolBenchmark: BenchmarkCommand {
         var pieces = 8, jobs = 2_000, sizes = [2_000, 20_000, 200_000], threadCounts = [1, ParallelPartition.processThreadCount]
         var remaining = arguments[...]
         while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
             let numbers = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
             switch option {
             case "--pieces" where numbers.count == 1: pieces = numbers[0]

@@ -164,7 +164,7 @@ enum TrainBenchmark: BenchmarkCommand {
                 options.json = true
                 continue
             }
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
             switch option {
             case "--x": options.features = value
             case "--y": options.labels = value

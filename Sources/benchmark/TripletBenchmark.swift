@@ -23,7 +23,7 @@ enum TripletBenchmark: BenchmarkCommand {
         var dataPath: String?
         var remaining = arguments[...]
         while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value") }
+            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
             if option == "--data" {
                 dataPath = value
             } else if options[option] != nil, let number = Int(value), number > 0 {
