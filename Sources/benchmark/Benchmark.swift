@@ -2,35 +2,12 @@ import Foundation
 
 /// `swift run -c release benchmark COMMAND [OPTIONS]`: timings that are not unit tests.
 ///
-/// Each command is one entry of `commands`; add a benchmark as a type that conforms to
-/// `BenchmarkCommand`, and an entry.
+/// Each command is a type that conforms to `BenchmarkCommand`, listed in `commands`.
 enum Benchmark {
-    /// A benchmark by name: what its type (`BenchmarkCommand`) says and runs.
-    struct Command: Sendable {
-        let name: String
-        let type: any BenchmarkCommand.Type
-
-        var summary: String { type.summary }
-        var optionsHelp: String { type.optionsHelp }
-
-        /// Runs the benchmark with its options.
-        func run(_ arguments: [String]) throws { try type.run(arguments) }
-
-        /// What `benchmark NAME --help` prints.
-        var help: String {
-            "USAGE: swift run -c release benchmark \(name) [OPTIONS]\n\n\(summary)\n\nOPTIONS: \(optionsHelp)\n\n"
-                + "EXAMPLE: swift run -c release \(type.example)\n\nHow these figures were taken: docs/performance.md\n"
-        }
-    }
-
-    static let commands: [Command] = [
-        Command(name: "load", type: LoadBenchmark.self),
-        Command(name: "images", type: ImageLoadBenchmark.self),
-        Command(name: "kernels", type: KernelBenchmark.self),
-        Command(name: "train", type: TrainBenchmark.self),
-        Command(name: "triplet", type: TripletBenchmark.self),
-        Command(name: "pool", type: PoolBenchmark.self),
-        Command(name: "busy", type: BusyProcess.self),
+    /// The benchmarks, in the order `benchmark --help` lists them.
+    static let commands: [any BenchmarkCommand.Type] = [
+        LoadBenchmark.self, ImageLoadBenchmark.self, KernelBenchmark.self, TrainBenchmark.self,
+        TripletBenchmark.self, PoolBenchmark.self, BusyProcess.self,
     ]
 
     /// The first arguments that ask for help instead of a run.

@@ -3,6 +3,7 @@ import Foundation
 /// One CPU-bound child process, the load of `benchmark train`'s contended figures: this binary run
 /// as `benchmark busy`, which spins on one core until it is ended (or its parent is gone).
 struct BusyProcess: BenchmarkCommand {
+    static let name = "busy"
     static let summary = "spin on one core until ended (the busy process of `train`'s contended figures)"
     static let optionsHelp = "none (it ends when its parent does, or when killed)"
     static let example = "benchmark busy &"
@@ -16,7 +17,7 @@ struct BusyProcess: BenchmarkCommand {
         if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         }
-        process.arguments = ["busy"]
+        process.arguments = [name]
         try process.run()
         Thread.sleep(forTimeInterval: 0.2)
         return BusyProcess(process: process)

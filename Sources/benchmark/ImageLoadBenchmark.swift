@@ -11,6 +11,7 @@ import LinearAlgebra
 /// record's R, G, B planes channel-last. Full-size files for it (real CIFAR-10, or synthetic files
 /// of the same format) are not part of the repository.
 enum ImageLoadBenchmark: BenchmarkCommand {
+    static let name = "images"
     static let summary = "load CIFAR-10 binary batches and the same images as .npy, taking turns; print median seconds"
     static let optionsHelp = "--cifar DIR --npy FILE [--repeats R] (R a positive integer)"
     static let example = "benchmark images --cifar cifar-10-batches-bin --npy cifar-images.npy"

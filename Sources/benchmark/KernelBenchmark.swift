@@ -10,6 +10,7 @@ import LinearAlgebra
 /// min–max seconds per epoch of each product and of both, and the GFLOP/s and GB/s (features
 /// streamed once) the median implies. The first epoch is a warm-up and is not counted.
 enum KernelBenchmark: BenchmarkCommand {
+    static let name = "kernels"
     static let summary = "time X_B·Wᵀ and dSᵀ·X_B over shuffled epochs (cifar-like sizes), print s/epoch, GFLOP/s, GB/s"
     static let optionsHelp = "--rows, --columns, --classes, --batch, --epochs, --huge-pages (integers) or --threads (e.g. 1,2)"
     static let example = "benchmark kernels --threads 1,2"

@@ -10,6 +10,7 @@ import LinearAlgebra
 /// they are kept (to inspect them, or load them in NumPy). The files are read from the page cache
 /// after the first pass, so the `.npy` figure is the memory-copy bound, an upper bound on disk speed.
 enum LoadBenchmark: BenchmarkCommand {
+    static let name = "load"
     static let summary = "write a ~100 MB CSV and .npy pair, load each several times, print median MB/s"
     static let optionsHelp = "--rows, --columns, --repeats (positive integers) or --directory (keep the files there)"
     static let example = "benchmark load --rows 200000 --columns 50 --repeats 3"

@@ -10,6 +10,7 @@ import LinearAlgebra
 /// pool's payoff rule applies, afresh for each size and thread count, so on a machine where
 /// helpers do not pay it works alone.
 enum PoolBenchmark: BenchmarkCommand {
+    static let name = "pool"
     static let summary = "time the worker pool's jobs of scalar pieces on 1 and more threads (hand-off cost, speed-up)"
     static let optionsHelp = "--pieces P, --jobs J, --work N[,N…] or --threads T[,T…] (positive integers)"
     static let example = "benchmark pool --pieces 2 --work 20000 --threads 1,2"

@@ -29,6 +29,7 @@ import Training
 /// train accuracy and loss (data + regularization, on all of X), which the NumPy reference prints
 /// too. `--json` prints one line per run instead.
 enum TrainBenchmark: BenchmarkCommand {
+    static let name = "train"
     static let summary = "time the real SGD epoch (RunTrainer), quiet and beside a busy process, on a .npy pair or blobs"
     static let optionsHelp = "--x FILE, --y FILE, --blobs N,D,K, --loss svm|softmax, --epochs (at least 3), --threads T[,T…], "
         + "--conditions quiet,contended, --repeats R or --json"

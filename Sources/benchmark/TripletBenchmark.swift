@@ -14,6 +14,7 @@ import Training
 /// evaluation (epoch 0's: the loss and accuracy of the training split; for triplet, the sampled
 /// 10⁶-triplet loss and the centroids) is printed beside it.
 enum TripletBenchmark: BenchmarkCommand {
+    static let name = "triplet"
     static let summary = "s/epoch of softmax vs triplet (all, hard, semi_hard, random) SGD on mid-sized data"
     static let optionsHelp = "--data (a .npy file) or --epochs, --batch, --embedding (positive integers)"
     static let example = "benchmark triplet --data bench-data/mid-X.npy --epochs 3"

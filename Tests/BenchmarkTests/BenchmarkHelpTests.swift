@@ -14,7 +14,7 @@ struct BenchmarkHelpTests {
     }
 
     @Test("NAME --help, NAME -h and help NAME print the command's summary, options and an example of itself",
-          arguments: Benchmark.commands.map(\.name))
+          arguments: Benchmark.commands.map { $0.name })
     func commandHelp(name: String) throws {
         let command = try #require(Benchmark.commands.first { $0.name == name })
         let text = try #require(Benchmark.help(for: [name, "--blobs", "1,2,3", "--help"]))
@@ -31,7 +31,7 @@ struct BenchmarkHelpTests {
     }
 
     @Test("a wrong option's error, an option without its value and an argument to busy list the options that --help prints",
-          arguments: Benchmark.commands.map(\.name))
+          arguments: Benchmark.commands.map { $0.name })
     func usageErrorsNameTheOptions(name: String) throws {
         let command = try #require(Benchmark.commands.first { $0.name == name })
         // Each throws before it reads a file or starts timing (busy would spin until its parent ends).
