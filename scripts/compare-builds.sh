@@ -47,14 +47,15 @@ cleanup() {
 trap cleanup EXIT
 
 # Builds `benchmark` of revision $2 in worktree $work/$1, and notes whether it knows `--conditions`
-# (older binaries time only the quiet machine and do not).
+# (older binaries time only the quiet machine and do not): its error for a wrong condition names
+# the `contended` one, while an older binary's error for the unknown option does not.
 build() {
     echo "building $2 ($(git -C "$repo" rev-parse --short "$2^{commit}")) ..." >&2
     git -C "$repo" worktree add --detach --quiet "$work/$1" "$2"
     swift build -c release --product benchmark --package-path "$work/$1" >&2
     local usage
     usage="$("$work/$1/.build/release/benchmark" train --conditions '?' 2>&1 || true)"
-    if [[ $usage == *"--conditions quiet"* ]]; then touch "$work/$1.knows-conditions"; fi
+    if [[ $usage == *contended* ]]; then touch "$work/$1.knows-conditions"; fi
 }
 build base "$base_rev"
 build new "$new_rev"

@@ -4,9 +4,15 @@ import Foundation
 /// as `benchmark busy`, which spins on one core until it is ended (or its parent is gone).
 struct BusyProcess: BenchmarkCommand {
     static let name = "busy"
-    static let summary = "spin on one core until ended (the busy process of `train`'s contended figures)"
-    static let optionsHelp = "none (it ends when its parent does, or when killed)"
+    static let summary = "spin on one core until ended (train's contended figures)"
     static let example = "benchmark busy &"
+
+    /// None: it ends when its parent does, or when killed.
+    struct Settings {}
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [])
+    }
 
     let process: Process
 
@@ -32,9 +38,7 @@ struct BusyProcess: BenchmarkCommand {
     /// The child's loop: integer arithmetic whose result is checked (so that it is computed), and
     /// every few milliseconds a look at whether the parent is still there.
     static func run(_ arguments: [String]) throws {
-        guard arguments.isEmpty else {
-            throw BenchmarkUsageError(description: "unknown option \(arguments[0]); expected \(optionsHelp)")
-        }
+        _ = try options.parse(arguments)
         let parent = getppid()
         var state: UInt64 = 1
         while getppid() == parent {

@@ -12,21 +12,27 @@ import LinearAlgebra
 /// of the same format) are not part of the repository.
 enum ImageLoadBenchmark: BenchmarkCommand {
     static let name = "images"
-    static let summary = "load CIFAR-10 binary batches and the same images as .npy, taking turns; print median seconds"
-    static let optionsHelp = "--cifar DIR --npy FILE [--repeats R] (R a positive integer)"
+    static let summary = "time loading CIFAR-10 binary batches against the same images as .npy"
     static let example = "benchmark images --cifar cifar-10-batches-bin --npy cifar-images.npy"
 
+    struct Settings {
+        var cifar: String?
+        var npy: String?
+        var repeats = 5
+    }
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [
+            .path("--cifar", "DIR", "the CIFAR-10 binary folder (data_batch_1…5.bin), required", \.cifar),
+            .path("--npy", "FILE", "the same images, .npy (labels: FILE-labels.npy), required", \.npy),
+            .integer("--repeats", "R", "loads of each, taking turns", \.repeats),
+        ])
+    }
+
     static func run(_ arguments: [String]) throws {
-        var options: [String: String] = ["--repeats": "5"]
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
-            guard ["--cifar", "--npy", "--repeats"].contains(option), let value = remaining.popFirst() else {
-                throw BenchmarkUsageError(description: "expected \(optionsHelp), found \(option)")
-            }
-            options[option] = value
-        }
-        guard let folder = options["--cifar"], let npy = options["--npy"], let repeats = options["--repeats"].flatMap(Int.init), repeats > 0 else {
-            throw BenchmarkUsageError(description: "expected \(optionsHelp)")
+        let settings = try options.parse(arguments), repeats = settings.repeats
+        guard let folder = settings.cifar, let npy = settings.npy else {
+            throw BenchmarkUsageError(description: "--cifar DIR and --npy FILE are required (see benchmark images --help)")
         }
         let batches = try CIFAR10File.batchFiles(at: folder, part: .training)
         var binaryTimes: [Double] = [], npyTimes: [Double] = []

@@ -11,32 +11,35 @@ import LinearAlgebra
 /// streamed once) the median implies. The first epoch is a warm-up and is not counted.
 enum KernelBenchmark: BenchmarkCommand {
     static let name = "kernels"
-    static let summary = "time X_B·Wᵀ and dSᵀ·X_B over shuffled epochs (cifar-like sizes), print s/epoch, GFLOP/s, GB/s"
-    static let optionsHelp = "--rows, --columns, --classes, --batch, --epochs, --huge-pages (integers) or --threads (e.g. 1,2)"
+    static let summary = "time X_B·Wᵀ and dSᵀ·X_B over shuffled epochs: s/epoch, GFLOP/s, GB/s"
     static let example = "benchmark kernels --threads 1,2"
 
-    static func run(_ arguments: [String]) throws {
-        var options = ["--rows": 49_000, "--columns": 3_072, "--classes": 10, "--batch": 200, "--epochs": 6, "--huge-pages": 1]
+    struct Settings {
+        var shape = Shape(rows: 49_000, columns: 3_072, classes: 10, batch: 200, epochs: 6)
         var threadCounts = [1, 2]
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
-            if option == "--threads", case let counts = value.split(separator: ",").compactMap({ Int($0) }),
-               !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) {
-                threadCounts = counts
-            } else if options[option] != nil, let number = Int(value), number >= 0 {
-                options[option] = number
-            } else {
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
-            }
-        }
-        let shape = Shape(rows: options["--rows"] ?? 0, columns: options["--columns"] ?? 0, classes: options["--classes"] ?? 0,
-                          batch: max(1, options["--batch"] ?? 1), epochs: max(2, options["--epochs"] ?? 2))
-        let features = randomFeatures(rows: shape.rows, columns: shape.columns, hugePages: options["--huge-pages"] != 0)
+        var hugePages = true
+    }
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [
+            .integer("--rows", "N", "rows of random features", \.shape.rows),
+            .integer("--columns", "D", "features per row", \.shape.columns),
+            .integer("--classes", "K", "rows of W", \.shape.classes),
+            .integer("--batch", "B", "rows per minibatch", \.shape.batch),
+            .integer("--epochs", "E", "epochs, the first not timed", \.shape.epochs, atLeast: 2),
+            .integers("--threads", "T[,T…]", "thread counts to time", \.threadCounts),
+            .value("--huge-pages", "0|1", "1: ask Linux for 2 MiB pages for the features", \.hugePages,
+                   parse: { ["0": false, "1": true][$0] }, show: { $0 ? "1" : "0" }),
+        ])
+    }
+
+    static func run(_ arguments: [String]) throws {
+        let settings = try options.parse(arguments), shape = settings.shape
+        let features = randomFeatures(rows: shape.rows, columns: shape.columns, hugePages: settings.hugePages)
         print("N \(shape.rows)  D \(shape.columns)  K \(shape.classes)  batch \(shape.batch)  "
-              + "\(shape.epochs - 1) timed epochs after a warm-up  huge pages \(options["--huge-pages"] != 0 ? "asked" : "no")")
+              + "\(shape.epochs - 1) timed epochs after a warm-up  huge pages \(settings.hugePages ? "asked" : "no")")
         print("threads  product    median s/epoch   min–max            GFLOP/s   GB/s")
-        for threads in threadCounts {
+        for threads in settings.threadCounts {
             let timing = timeEpochs(of: features, shape: shape, threads: threads)
             for (name, seconds, flops) in [("X_B·Wᵀ ", timing.scores, shape.flopsPerProduct),
                                            ("dSᵀ·X_B", timing.gradient, shape.flopsPerProduct),
@@ -49,7 +52,7 @@ enum KernelBenchmark: BenchmarkCommand {
     }
 
     struct Shape {
-        let rows, columns, classes, batch, epochs: Int
+        var rows, columns, classes, batch, epochs: Int
         var flopsPerProduct: Double { 2 * Double(rows) * Double(columns) * Double(classes) }
         var featureBytes: Double { 8 * Double(rows) * Double(columns) }
     }

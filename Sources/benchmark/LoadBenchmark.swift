@@ -11,29 +11,33 @@ import LinearAlgebra
 /// after the first pass, so the `.npy` figure is the memory-copy bound, an upper bound on disk speed.
 enum LoadBenchmark: BenchmarkCommand {
     static let name = "load"
-    static let summary = "write a ~100 MB CSV and .npy pair, load each several times, print median MB/s"
-    static let optionsHelp = "--rows, --columns, --repeats (positive integers) or --directory (keep the files there)"
+    static let summary = "write a ~100 MB CSV and .npy pair, time loading each: median MB/s"
     static let example = "benchmark load --rows 200000 --columns 50 --repeats 3"
 
+    struct Settings {
+        var rows = 50_000
+        var columns = 200
+        var repeats = 5
+        var directory: String?
+    }
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [
+            .integer("--rows", "N", "rows of the files", \.rows),
+            .integer("--columns", "D", "features per row", \.columns),
+            .integer("--repeats", "R", "loads of each file", \.repeats),
+            .path("--directory", "DIR", "keep the files there", \.directory,
+                  absent: "a temporary folder, removed"),
+        ])
+    }
+
     static func run(_ arguments: [String]) throws {
-        var options = ["--rows": 50_000, "--columns": 200, "--repeats": 5]
-        var directory: URL?
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
-            if option == "--directory" {
-                directory = URL(fileURLWithPath: value)
-            } else if options[option] != nil, let number = Int(value), number > 0 {
-                options[option] = number
-            } else {
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
-            }
-        }
-        let keep = directory != nil
-        let folder = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-load-\(UUID().uuidString)")
+        let settings = try options.parse(arguments)
+        let folder = settings.directory.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
-        try measure(rows: options["--rows"] ?? 50_000, columns: options["--columns"] ?? 200, repeats: options["--repeats"] ?? 5, in: folder)
+        defer { if settings.directory == nil { try? FileManager.default.removeItem(at: folder) } }
+        try measure(rows: settings.rows, columns: settings.columns, repeats: settings.repeats, in: folder)
     }
 
     private static func measure(rows: Int, columns: Int, repeats: Int, in folder: URL) throws {

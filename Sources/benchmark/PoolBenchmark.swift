@@ -11,25 +11,28 @@ import LinearAlgebra
 /// helpers do not pay it works alone.
 enum PoolBenchmark: BenchmarkCommand {
     static let name = "pool"
-    static let summary = "time the worker pool's jobs of scalar pieces on 1 and more threads (hand-off cost, speed-up)"
-    static let optionsHelp = "--pieces P, --jobs J, --work N[,N…] or --threads T[,T…] (positive integers)"
+    static let summary = "time the worker pool's jobs on 1 and more threads: hand-off, speed-up"
     static let example = "benchmark pool --pieces 2 --work 20000 --threads 1,2"
 
+    struct Settings {
+        var pieces = 8
+        var jobs = 2_000
+        var work = [2_000, 20_000, 200_000]
+        var threadCounts = [1, ParallelPartition.processThreadCount]
+    }
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [
+            .integer("--pieces", "P", "pieces per job", \.pieces),
+            .integer("--jobs", "J", "jobs per size and thread count", \.jobs, atLeast: 5),
+            .integers("--work", "N[,N…]", "work per piece, 2,000 ≈ 1 µs", \.work),
+            .integers("--threads", "T[,T…]", "thread counts to time", \.threadCounts),
+        ])
+    }
+
     static func run(_ arguments: [String]) throws {
-        var pieces = 8, jobs = 2_000, sizes = [2_000, 20_000, 200_000], threadCounts = [1, ParallelPartition.processThreadCount]
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
-            let numbers = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
-            switch option {
-            case "--pieces" where numbers.count == 1: pieces = numbers[0]
-            case "--jobs" where numbers.count == 1: jobs = numbers[0]
-            case "--work" where !numbers.isEmpty: sizes = numbers
-            case "--threads" where !numbers.isEmpty: threadCounts = numbers
-            default:
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
-            }
-        }
+        let settings = try options.parse(arguments)
+        let (pieces, jobs, sizes, threadCounts) = (settings.pieces, settings.jobs, settings.work, settings.threadCounts)
         print("\(jobs) jobs of \(pieces) pieces; µs per job (median of 5 runs of \(jobs / 5) jobs)")
         print("work/piece  threads  µs/job    × 1 thread")
         for size in sizes {

@@ -30,27 +30,60 @@ import Training
 /// too. `--json` prints one line per run instead.
 enum TrainBenchmark: BenchmarkCommand {
     static let name = "train"
-    static let summary = "time the real SGD epoch (RunTrainer), quiet and beside a busy process, on a .npy pair or blobs"
-    static let optionsHelp = "--x FILE, --y FILE, --blobs N,D,K, --loss svm|softmax, --epochs (at least 3), --threads T[,T…], "
-        + "--conditions quiet,contended, --repeats R or --json"
+    static let summary = "time real SGD epochs (RunTrainer), quiet and beside a busy process"
     static let example = "benchmark train --blobs 20000,200,10 --threads 1,2"
 
     enum Condition: String, CaseIterable {
         case quiet, contended
     }
 
-    struct Options {
-        var features = ""
-        var labels = ""
+    struct Settings {
+        var features: String?
+        var labels: String?
         var blobs: (samples: Int, features: Int, classes: Int)?
+        /// Empty: both.
         var losses: [String] = []
+        /// Nil: 6 for cifar-like sizes, up to 40 for small data (`run`).
         var epochs: Int?
-        var threadCounts: [Int]?
+        var threadCounts = Array(Set([1, ParallelPartition.processThreadCount])).sorted()
         var conditions: [Condition] = Condition.allCases
         var repeats = 1
         var json = false
 
-        var dataName: String { blobs.map { "blobs \($0.samples)×\($0.features), K \($0.classes)" } ?? features }
+        var dataName: String { blobs.map { "blobs \($0.samples)×\($0.features), K \($0.classes)" } ?? features ?? "" }
+    }
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [
+            .path("--x", "FILE", "features, a .npy file", \.features),
+            .path("--y", "FILE", "labels, a .npy file", \.labels),
+            .optionalValue("--blobs", "N,D,K", "or the blobs generator: N points, D features, K classes", \.blobs,
+                           parse: { text in
+                               BenchmarkOption<Settings>.positiveIntegers(text).flatMap { $0.count == 3 ? ($0[0], $0[1], $0[2]) : nil }
+                           },
+                           show: { _ in nil }),
+            BenchmarkOption(name: "--loss", value: "svm|softmax", meaning: "the loss to time, repeatable",
+                            set: { settings, text in
+                                guard ["svm", "softmax"].contains(text) else { return false }
+                                settings.losses.append(text)
+                                return true
+                            },
+                            shownDefault: { _ in "both" }),
+            .optionalValue("--epochs", "E", "epochs per run, at least 3", \.epochs,
+                           parse: { Int($0).flatMap { $0 >= 3 ? $0 : nil } },
+                           show: { _ in "6 to 40 by size" }),
+            .integers("--threads", "T[,T…]", "thread counts to time", \.threadCounts),
+            .value("--conditions", "C[,C…]", "quiet, contended (beside a busy process)",
+                   \.conditions, parse: conditions, show: { $0 == Condition.allCases ? "both" : $0.map(\.rawValue).joined(separator: ",") }),
+            .integer("--repeats", "R", "runs of each, taking turns; shows the median", \.repeats),
+            .flag("--json", "one JSON line per run instead of the table", \.json),
+        ])
+    }
+
+    /// The conditions of a list like "quiet,contended"; nil unless each item is one.
+    static func conditions(_ text: String) -> [Condition]? {
+        let conditions = text.split(separator: ",", omittingEmptySubsequences: false).map { Condition(rawValue: String($0)) }
+        return conditions.contains(nil) ? nil : conditions.compactMap { $0 }
     }
 
     /// What one run measured.
@@ -71,45 +104,44 @@ enum TrainBenchmark: BenchmarkCommand {
     }
 
     static func run(_ arguments: [String]) throws {
-        var options = try parse(arguments)
+        var settings = try parse(arguments)
         var data: ExperimentData?
         let loading = try Benchmark.seconds {
-            let configuration = try self.configuration(options, loss: "svm", epochs: 3)
+            let configuration = try self.configuration(settings, loss: "svm", epochs: 3)
             data = try DataLoader.load(configuration.data, seed: configuration.seed, file: configuration.file)
         }
         guard let data else { return }
         let work = Double(data.train.exampleCount) * Double(data.featureCount) * Double(data.classCount)
-        let epochs = options.epochs ?? max(6, min(40, Int(2e9 / max(work, 1))))
-        options.epochs = epochs
-        let threadCounts = options.threadCounts ?? Array(Set([1, ParallelPartition.processThreadCount])).sorted()
-        if !options.json {
-            print("\(options.dataName): N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  "
+        let epochs = settings.epochs ?? max(6, min(40, Int(2e9 / max(work, 1))))
+        settings.epochs = epochs
+        if !settings.json {
+            print("\(settings.dataName): N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  "
                   + "loaded in \(String(format: "%.2f", loading)) s; epochs 2…\(epochs - 1) of \(epochs) timed; "
                   + "default threads \(ParallelPartition.processThreadCount)")
         }
         var measurements: [Measurement] = []
-        for _ in 0..<options.repeats {
-            for condition in options.conditions {
+        for _ in 0..<settings.repeats {
+            for condition in settings.conditions {
                 let load = condition == .contended ? try BusyProcess.start() : nil
                 defer { load?.stop() }
-                for loss in options.losses {
-                    for threads in threadCounts {
+                for loss in settings.losses {
+                    for threads in settings.threadCounts {
                         let measurement = try ParallelPartition.withThreadCount(threads) {
-                            try measure(options, loss: loss, data: data, threads: threads, condition: condition)
+                            try measure(settings, loss: loss, data: data, threads: threads, condition: condition)
                         }
-                        if options.json { print(json(measurement)) }
+                        if settings.json { print(json(measurement)) }
                         measurements.append(measurement)
                     }
                 }
             }
         }
-        if !options.json { printTable(measurements, options: options, threadCounts: threadCounts) }
+        if !settings.json { printTable(measurements, settings: settings) }
     }
 
     /// Trains one run and collects the seconds of each epoch from the progress events.
-    static func measure(_ options: Options, loss: String, data: ExperimentData, threads: Int, condition: Condition) throws -> Measurement {
-        let epochs = options.epochs ?? 6
-        let experiment = Experiment(configuration: try configuration(options, loss: loss, epochs: epochs), data: data)
+    static func measure(_ settings: Settings, loss: String, data: ExperimentData, threads: Int, condition: Condition) throws -> Measurement {
+        let epochs = settings.epochs ?? 6
+        let experiment = Experiment(configuration: try configuration(settings, loss: loss, epochs: epochs), data: data)
         guard let run = experiment.configuration.runs.first else { throw BenchmarkUsageError(description: "the config has no run") }
         var elapsed: [Double] = []
         let trainer = RunTrainer(run: run, data: data, seed: experiment.configuration.seed)
@@ -132,12 +164,12 @@ enum TrainBenchmark: BenchmarkCommand {
     }
 
     /// The config of the NumPy reference's run, as a student would write it.
-    static func configuration(_ options: Options, loss: String, epochs: Int) throws -> ExperimentConfiguration {
+    static func configuration(_ settings: Settings, loss: String, epochs: Int) throws -> ExperimentConfiguration {
         let train: String
-        if let blobs = options.blobs {
+        if let blobs = settings.blobs {
             train = #"{"generate": {"kind": "blobs", "samples": \#(blobs.samples), "classes": \#(blobs.classes), "features": \#(blobs.features)}}"#
         } else {
-            let source = try JSONSerialization.data(withJSONObject: ["features": options.features, "labels": options.labels])
+            let source = try JSONSerialization.data(withJSONObject: ["features": settings.features ?? "", "labels": settings.labels ?? ""])
             train = String(decoding: source, as: UTF8.self)
         }
         let text = """
@@ -153,54 +185,29 @@ enum TrainBenchmark: BenchmarkCommand {
         return try ConfigLoader.decode(text: text, file: "benchmark train")
     }
 
-    static func parse(_ arguments: [String]) throws -> Options {
-        var options = Options()
-        var remaining = arguments[...]
-        func positiveIntegers(_ text: String) -> [Int]? {
-            let numbers = text.split(separator: ",").map { Int($0) }
-            return numbers.isEmpty || numbers.contains { ($0 ?? 0) < 1 } ? nil : numbers.compactMap { $0 }
+    /// The settings of `arguments`: the data (a `.npy` pair or blobs) is required, and no `--loss`
+    /// means both.
+    static func parse(_ arguments: [String]) throws -> Settings {
+        var settings = try options.parse(arguments)
+        guard settings.blobs != nil || (settings.features != nil && settings.labels != nil) else {
+            throw BenchmarkUsageError(description: "--x X.npy and --y Y.npy, or --blobs N,D,K, are required (see benchmark train --help)")
         }
-        while let option = remaining.popFirst() {
-            if option == "--json" {
-                options.json = true
-                continue
-            }
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
-            switch option {
-            case "--x": options.features = value
-            case "--y": options.labels = value
-            case "--blobs" where positiveIntegers(value)?.count == 3:
-                let shape = positiveIntegers(value) ?? []
-                options.blobs = (shape[0], shape[1], shape[2])
-            case "--loss" where ["svm", "softmax"].contains(value): options.losses.append(value)
-            case "--epochs" where (Int(value) ?? 0) >= 3: options.epochs = Int(value)
-            case "--threads" where positiveIntegers(value) != nil: options.threadCounts = positiveIntegers(value)
-            case "--repeats" where (Int(value) ?? 0) >= 1: options.repeats = Int(value) ?? 1
-            case "--conditions" where value.split(separator: ",").allSatisfy({ Condition(rawValue: String($0)) != nil }):
-                options.conditions = value.split(separator: ",").compactMap { Condition(rawValue: String($0)) }
-            default:
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
-            }
-        }
-        guard options.blobs != nil || (!options.features.isEmpty && !options.labels.isEmpty) else {
-            throw BenchmarkUsageError(description: "--x X.npy and --y Y.npy, or --blobs N,D,K, are required")
-        }
-        if options.losses.isEmpty { options.losses = ["svm", "softmax"] }
-        return options
+        if settings.losses.isEmpty { settings.losses = ["svm", "softmax"] }
+        return settings
     }
 
     /// One row per loss and thread count: the median over the repeats of each condition, then a
     /// row of ratios to 1 thread for each other count.
-    static func printTable(_ measurements: [Measurement], options: Options, threadCounts: [Int]) {
+    static func printTable(_ measurements: [Measurement], settings: Settings) {
         func median(_ loss: String, _ threads: Int, _ condition: Condition) -> Measurement? {
             let runs = measurements.filter { $0.loss == loss && $0.threads == threads && $0.condition == condition }
             return runs.sorted { $0.median < $1.median }.dropFirst((runs.count - 1) / 2).first
         }
         func seconds(_ m: Measurement?) -> String { m.map { String(format: "%.4f", $0.median) } ?? "     —" }
-        let conditions = options.conditions
+        let (conditions, threadCounts) = (settings.conditions, settings.threadCounts)
         print("loss     threads  " + conditions.map { "\($0.rawValue) s/epoch".padding(toLength: 20, withPad: " ", startingAt: 0) }.joined()
               + "GFLOP/s   eval s   train acc  final loss")
-        for loss in options.losses {
+        for loss in settings.losses {
             for threads in threadCounts {
                 let first = conditions.first.flatMap { median(loss, threads, $0) }
                 let cells = conditions.map { seconds(median(loss, threads, $0)).padding(toLength: 20, withPad: " ", startingAt: 0) }
@@ -217,7 +224,7 @@ enum TrainBenchmark: BenchmarkCommand {
                       + ratios.map { $0.padding(toLength: 20, withPad: " ", startingAt: 0) }.joined())
             }
         }
-        print("median s/epoch of epochs 2…\((options.epochs ?? 6) - 1)" + (options.repeats > 1 ? ", median of \(options.repeats) runs each" : "")
+        print("median s/epoch of epochs 2…\((settings.epochs ?? 6) - 1)" + (settings.repeats > 1 ? ", median of \(settings.repeats) runs each" : "")
               + (conditions.contains(.contended) ? "; contended: beside one CPU-bound child process (benchmark busy)" : ""))
     }
 

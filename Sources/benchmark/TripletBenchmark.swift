@@ -15,33 +15,35 @@ import Training
 /// 10⁶-triplet loss and the centroids) is printed beside it.
 enum TripletBenchmark: BenchmarkCommand {
     static let name = "triplet"
-    static let summary = "s/epoch of softmax vs triplet (all, hard, semi_hard, random) SGD on mid-sized data"
-    static let optionsHelp = "--data (a .npy file) or --epochs, --batch, --embedding (positive integers)"
+    static let summary = "time softmax and triplet SGD (each mining mode) on mid-sized data"
     static let example = "benchmark triplet --data bench-data/mid-X.npy --epochs 3"
 
-    static func run(_ arguments: [String]) throws {
-        var options = ["--epochs": 3, "--batch": 200, "--embedding": 2]
+    struct Settings {
         var dataPath: String?
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { throw BenchmarkUsageError(description: "\(option) needs a value; expected \(optionsHelp)") }
-            if option == "--data" {
-                dataPath = value
-            } else if options[option] != nil, let number = Int(value), number > 0 {
-                options[option] = number
-            } else {
-                throw BenchmarkUsageError(description: "unknown option or bad value: \(option) \(value); expected \(optionsHelp)")
-            }
-        }
-        let epochs = max(2, options["--epochs"] ?? 3)
-        let configuration = try ConfigLoader.decode(text: configText(dataPath: dataPath, epochs: epochs,
-                                                                     batch: options["--batch"] ?? 200,
-                                                                     embedding: options["--embedding"] ?? 2),
+        var epochs = 3
+        var batch = 200
+        var embedding = 2
+    }
+
+    static var options: BenchmarkOptions<Settings> {
+        BenchmarkOptions(command: name, defaults: Settings(), options: [
+            .path("--data", "FILE.npy", "features (labels beside)", \.dataPath,
+                  absent: "blobs 100000×100, K 10"),
+            .integer("--epochs", "E", "epochs per run", \.epochs, atLeast: 2),
+            .integer("--batch", "B", "rows per minibatch", \.batch),
+            .integer("--embedding", "M", "the triplet runs' embedding dimension", \.embedding),
+        ])
+    }
+
+    static func run(_ arguments: [String]) throws {
+        let settings = try options.parse(arguments), epochs = settings.epochs
+        let configuration = try ConfigLoader.decode(text: configText(dataPath: settings.dataPath, epochs: epochs,
+                                                                     batch: settings.batch, embedding: settings.embedding),
                                                     file: "benchmark triplet")
         let data = try DataLoader.load(configuration.data, seed: configuration.seed, file: configuration.file)
         let experiment = Experiment(configuration: configuration, data: data)
-        print("N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  batch \(options["--batch"] ?? 200)  "
-              + "M \(options["--embedding"] ?? 2)  \(epochs) epochs per run, evaluated at 0 and \(epochs)")
+        print("N \(data.train.exampleCount)  D \(data.featureCount)  K \(data.classCount)  batch \(settings.batch)  "
+              + "M \(settings.embedding)  \(epochs) epochs per run, evaluated at 0 and \(epochs)")
         print("run                  s/epoch (SGD)   × softmax   evaluation s   stop")
         var softmaxSeconds: Double?
         for run in configuration.runs {

@@ -18,7 +18,8 @@ struct BenchmarkHelpTests {
     func commandHelp(name: String) throws {
         let command = try #require(Benchmark.commands.first { $0.name == name })
         let text = try #require(Benchmark.help(for: [name, "--blobs", "1,2,3", "--help"]))
-        #expect(text.contains(command.summary) && text.contains("OPTIONS: \(command.optionsHelp)"))
+        #expect(text.contains(command.summary) && text.contains("OPTIONS:\n\(command.optionsHelp)\n"))
+        for option in command.optionNames { #expect(command.optionsHelp.contains("  \(option) "), "\(name): \(option)") }
         #expect(text.contains("EXAMPLE: swift run -c release benchmark \(name) "), "the example runs this command")
         #expect(Benchmark.help(for: [name, "-h"]) == text && Benchmark.help(for: ["help", name]) == text)
         #expect(Benchmark.help(for: [name]) == nil && Benchmark.help(for: [name, "--threads", "2"]) == nil)
@@ -30,17 +31,42 @@ struct BenchmarkHelpTests {
         #expect(Benchmark.help(for: ["triplet", "--data", "help"]) == nil)
     }
 
-    @Test("a wrong option's error, an option without its value and an argument to busy list the options that --help prints",
+    @Test("the list of commands and each command's options fit a terminal of 80 columns",
+          arguments: Benchmark.commands.map { $0.name })
+    func linesFitTheTerminal(name: String) throws {
+        let command = try #require(Benchmark.commands.first { $0.name == name })
+        let lines = command.optionsHelp.split(separator: "\n") + Benchmark.usage().split(separator: "\n").filter { $0.hasPrefix("  ") }
+        for line in lines { #expect(line.count <= 80, "\(line)") }
+    }
+
+    @Test("each command's help shows the defaults it starts from")
+    func helpShowsDefaults() {
+        #expect(KernelBenchmark.optionsHelp.contains("--rows N") && KernelBenchmark.optionsHelp.contains("(default 49000)"))
+        #expect(KernelBenchmark.optionsHelp.contains("--huge-pages 0|1") && KernelBenchmark.optionsHelp.contains("(default 1)"))
+        #expect(PoolBenchmark.optionsHelp.contains("(default 2000,20000,200000)"))
+        #expect(TrainBenchmark.optionsHelp.contains("(default 6 to 40 by size)"))
+        #expect(TrainBenchmark.optionsHelp.contains("--conditions C[,C…]") && TrainBenchmark.optionsHelp.contains("(default both)"))
+        #expect(LoadBenchmark.optionsHelp.contains("(default a temporary folder, removed)"))
+        #expect(BusyProcess.optionsHelp == "  none")
+    }
+
+    @Test("a wrong option's error names every option of the command, and an option without its value says what it needs",
           arguments: Benchmark.commands.map { $0.name })
     func usageErrorsNameTheOptions(name: String) throws {
         let command = try #require(Benchmark.commands.first { $0.name == name })
         // Each throws before it reads a file or starts timing (busy would spin until its parent ends).
-        for arguments in [["--bogus", "1"], ["--threads"]] {
-            #expect {
-                try command.run(arguments)
-            } throws: { error in
-                "\(error)".contains(command.optionsHelp)
-            }
+        #expect {
+            try command.run(["--bogus", "1"])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("unknown option --bogus") && text.contains("benchmark \(name) --help")
+                && (command.optionNames.isEmpty ? text.contains("expected none") : command.optionNames.allSatisfy(text.contains))
+        }
+        guard let first = command.optionNames.first else { return }
+        #expect {
+            try command.run([first])
+        } throws: { error in
+            "\(error)".contains("\(first) needs a value")
         }
     }
 }
