@@ -8,7 +8,7 @@ protocol BenchmarkCommand: SendableMetatype {
     /// What it times, in one line.
     static var summary: String { get }
     /// Its options and the settings they start from.
-    static var options: BenchmarkOptions<Settings> { get }
+    static var parser: BenchmarkOptionParser<Settings> { get }
     /// A command line that runs it (from `benchmark` on).
     static var example: String { get }
     /// Runs it with its options; throws `BenchmarkUsageError` for a wrong one.
@@ -17,10 +17,10 @@ protocol BenchmarkCommand: SendableMetatype {
 
 extension BenchmarkCommand {
     /// The names of its options (`--rows`, …).
-    static var optionNames: [String] { options.names }
+    static var optionNames: [String] { parser.names }
 
     /// Its options, one line each, with what each sets and its default.
-    static var optionsHelp: String { options.help }
+    static var optionsHelp: String { parser.help }
 
     /// What `benchmark NAME --help` prints.
     static var help: String {

@@ -10,8 +10,8 @@ struct BusyProcess: BenchmarkCommand {
     /// None: it ends when its parent does, or when killed.
     struct Settings {}
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [])
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [])
     }
 
     let process: Process
@@ -38,7 +38,7 @@ struct BusyProcess: BenchmarkCommand {
     /// The child's loop: integer arithmetic whose result is checked (so that it is computed), and
     /// every few milliseconds a look at whether the parent is still there.
     static func run(_ arguments: [String]) throws {
-        _ = try options.parse(arguments)
+        _ = try parser.parse(arguments)
         let parent = getppid()
         var state: UInt64 = 1
         while getppid() == parent {

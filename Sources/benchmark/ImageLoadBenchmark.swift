@@ -21,19 +21,17 @@ enum ImageLoadBenchmark: BenchmarkCommand {
         var repeats = 5
     }
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [
             .path("--cifar", "DIR", "the CIFAR-10 binary folder (data_batch_1…5.bin), required", \.cifar),
-            .path("--npy", "FILE", "the same images, .npy (labels: FILE-labels.npy), required", \.npy),
+            .path("--npy", "NAME.npy", "the same images, labels in NAME-labels.npy, required", \.npy),
             .integer("--repeats", "R", "loads of each, taking turns", \.repeats),
-        ])
+        ], missing: { $0.cifar == nil || $0.npy == nil ? "--cifar DIR and --npy NAME.npy are required" : nil })
     }
 
     static func run(_ arguments: [String]) throws {
-        let settings = try options.parse(arguments), repeats = settings.repeats
-        guard let folder = settings.cifar, let npy = settings.npy else {
-            throw BenchmarkUsageError(description: "--cifar DIR and --npy FILE are required (see benchmark images --help)")
-        }
+        let settings = try parser.parse(arguments), repeats = settings.repeats
+        guard let folder = settings.cifar, let npy = settings.npy else { return }  // `missing` has refused this
         let batches = try CIFAR10File.batchFiles(at: folder, part: .training)
         var binaryTimes: [Double] = [], npyTimes: [Double] = []
         var binary: Dataset?, array: Dataset?

@@ -20,21 +20,21 @@ enum KernelBenchmark: BenchmarkCommand {
         var hugePages = true
     }
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [
             .integer("--rows", "N", "rows of random features", \.shape.rows),
             .integer("--columns", "D", "features per row", \.shape.columns),
             .integer("--classes", "K", "rows of W", \.shape.classes),
             .integer("--batch", "B", "rows per minibatch", \.shape.batch),
             .integer("--epochs", "E", "epochs, the first not timed", \.shape.epochs, atLeast: 2),
             .integers("--threads", "T[,T…]", "thread counts to time", \.threadCounts),
-            .value("--huge-pages", "0|1", "1: ask Linux for 2 MiB pages for the features", \.hugePages,
+            .value("--huge-pages", "0|1", "1: ask Linux for 2 MiB pages for the features", requirement: "0 or 1", \.hugePages,
                    parse: { ["0": false, "1": true][$0] }, show: { $0 ? "1" : "0" }),
         ])
     }
 
     static func run(_ arguments: [String]) throws {
-        let settings = try options.parse(arguments), shape = settings.shape
+        let settings = try parser.parse(arguments), shape = settings.shape
         let features = randomFeatures(rows: shape.rows, columns: shape.columns, hugePages: settings.hugePages)
         print("N \(shape.rows)  D \(shape.columns)  K \(shape.classes)  batch \(shape.batch)  "
               + "\(shape.epochs - 1) timed epochs after a warm-up  huge pages \(settings.hugePages ? "asked" : "no")")

@@ -21,8 +21,8 @@ enum LoadBenchmark: BenchmarkCommand {
         var directory: String?
     }
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [
             .integer("--rows", "N", "rows of the files", \.rows),
             .integer("--columns", "D", "features per row", \.columns),
             .integer("--repeats", "R", "loads of each file", \.repeats),
@@ -32,7 +32,7 @@ enum LoadBenchmark: BenchmarkCommand {
     }
 
     static func run(_ arguments: [String]) throws {
-        let settings = try options.parse(arguments)
+        let settings = try parser.parse(arguments)
         let folder = settings.directory.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -21,8 +21,8 @@ enum PoolBenchmark: BenchmarkCommand {
         var threadCounts = [1, ParallelPartition.processThreadCount]
     }
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [
             .integer("--pieces", "P", "pieces per job", \.pieces),
             .integer("--jobs", "J", "jobs per size and thread count", \.jobs, atLeast: 5),
             .integers("--work", "N[,N…]", "work per piece, 2,000 ≈ 1 µs", \.work),
@@ -31,7 +31,7 @@ enum PoolBenchmark: BenchmarkCommand {
     }
 
     static func run(_ arguments: [String]) throws {
-        let settings = try options.parse(arguments)
+        let settings = try parser.parse(arguments)
         let (pieces, jobs, sizes, threadCounts) = (settings.pieces, settings.jobs, settings.work, settings.threadCounts)
         print("\(jobs) jobs of \(pieces) pieces; µs per job (median of 5 runs of \(jobs / 5) jobs)")
         print("work/piece  threads  µs/job    × 1 thread")

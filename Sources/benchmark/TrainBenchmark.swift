@@ -41,7 +41,7 @@ enum TrainBenchmark: BenchmarkCommand {
         var features: String?
         var labels: String?
         var blobs: (samples: Int, features: Int, classes: Int)?
-        /// Empty: both.
+        /// The losses given with `--loss`; none: both (`lossesToTime`).
         var losses: [String] = []
         /// Nil: 6 for cifar-like sizes, up to 40 for small data (`run`).
         var epochs: Int?
@@ -50,34 +50,41 @@ enum TrainBenchmark: BenchmarkCommand {
         var repeats = 1
         var json = false
 
+        var lossesToTime: [String] { losses.isEmpty ? ["svm", "softmax"] : losses }
         var dataName: String { blobs.map { "blobs \($0.samples)×\($0.features), K \($0.classes)" } ?? features ?? "" }
     }
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [
-            .path("--x", "FILE", "features, a .npy file", \.features),
-            .path("--y", "FILE", "labels, a .npy file", \.labels),
-            .optionalValue("--blobs", "N,D,K", "or the blobs generator: N points, D features, K classes", \.blobs,
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [
+            .path("--x", "FILE", "features, .npy (with --y; or --blobs)", \.features),
+            .path("--y", "FILE", "labels, .npy", \.labels),
+            .optionalValue("--blobs", "N,D,K", "the blobs generator: N points, D features, K classes",
+                           requirement: "3 positive integers separated by commas", \.blobs,
                            parse: { text in
                                BenchmarkOption<Settings>.positiveIntegers(text).flatMap { $0.count == 3 ? ($0[0], $0[1], $0[2]) : nil }
                            },
                            show: { _ in nil }),
-            BenchmarkOption(name: "--loss", value: "svm|softmax", meaning: "the loss to time, repeatable",
+            BenchmarkOption(name: "--loss", placeholder: "svm|softmax", meaning: "a loss to time, repeatable",
+                            requirement: "svm or softmax",
                             set: { settings, text in
                                 guard ["svm", "softmax"].contains(text) else { return false }
                                 settings.losses.append(text)
                                 return true
                             },
                             shownDefault: { _ in "both" }),
-            .optionalValue("--epochs", "E", "epochs per run, at least 3", \.epochs,
+            .optionalValue("--epochs", "E", "epochs per run, at least 3", requirement: "an integer of at least 3", \.epochs,
                            parse: { Int($0).flatMap { $0 >= 3 ? $0 : nil } },
                            show: { _ in "6 to 40 by size" }),
             .integers("--threads", "T[,T…]", "thread counts to time", \.threadCounts),
-            .value("--conditions", "C[,C…]", "quiet, contended (beside a busy process)",
-                   \.conditions, parse: conditions, show: { $0 == Condition.allCases ? "both" : $0.map(\.rawValue).joined(separator: ",") }),
+            .value("--conditions", "C[,C…]", "quiet and/or contended: busy machine",
+                   requirement: "quiet, contended or both, separated by a comma", \.conditions, parse: conditions,
+                   show: { $0 == Condition.allCases ? "both" : $0.map(\.rawValue).joined(separator: ",") }),
             .integer("--repeats", "R", "runs of each, taking turns; shows the median", \.repeats),
             .flag("--json", "one JSON line per run instead of the table", \.json),
-        ])
+        ], missing: { settings in
+            settings.blobs != nil || (settings.features != nil && settings.labels != nil)
+                ? nil : "--x FILE and --y FILE, or --blobs N,D,K, are required"
+        })
     }
 
     /// The conditions of a list like "quiet,contended"; nil unless each item is one.
@@ -104,7 +111,7 @@ enum TrainBenchmark: BenchmarkCommand {
     }
 
     static func run(_ arguments: [String]) throws {
-        var settings = try parse(arguments)
+        var settings = try parser.parse(arguments)
         var data: ExperimentData?
         let loading = try Benchmark.seconds {
             let configuration = try self.configuration(settings, loss: "svm", epochs: 3)
@@ -124,7 +131,7 @@ enum TrainBenchmark: BenchmarkCommand {
             for condition in settings.conditions {
                 let load = condition == .contended ? try BusyProcess.start() : nil
                 defer { load?.stop() }
-                for loss in settings.losses {
+                for loss in settings.lossesToTime {
                     for threads in settings.threadCounts {
                         let measurement = try ParallelPartition.withThreadCount(threads) {
                             try measure(settings, loss: loss, data: data, threads: threads, condition: condition)
@@ -185,17 +192,6 @@ enum TrainBenchmark: BenchmarkCommand {
         return try ConfigLoader.decode(text: text, file: "benchmark train")
     }
 
-    /// The settings of `arguments`: the data (a `.npy` pair or blobs) is required, and no `--loss`
-    /// means both.
-    static func parse(_ arguments: [String]) throws -> Settings {
-        var settings = try options.parse(arguments)
-        guard settings.blobs != nil || (settings.features != nil && settings.labels != nil) else {
-            throw BenchmarkUsageError(description: "--x X.npy and --y Y.npy, or --blobs N,D,K, are required (see benchmark train --help)")
-        }
-        if settings.losses.isEmpty { settings.losses = ["svm", "softmax"] }
-        return settings
-    }
-
     /// One row per loss and thread count: the median over the repeats of each condition, then a
     /// row of ratios to 1 thread for each other count.
     static func printTable(_ measurements: [Measurement], settings: Settings) {
@@ -207,7 +203,7 @@ enum TrainBenchmark: BenchmarkCommand {
         let (conditions, threadCounts) = (settings.conditions, settings.threadCounts)
         print("loss     threads  " + conditions.map { "\($0.rawValue) s/epoch".padding(toLength: 20, withPad: " ", startingAt: 0) }.joined()
               + "GFLOP/s   eval s   train acc  final loss")
-        for loss in settings.losses {
+        for loss in settings.lossesToTime {
             for threads in threadCounts {
                 let first = conditions.first.flatMap { median(loss, threads, $0) }
                 let cells = conditions.map { seconds(median(loss, threads, $0)).padding(toLength: 20, withPad: " ", startingAt: 0) }

@@ -25,9 +25,9 @@ enum TripletBenchmark: BenchmarkCommand {
         var embedding = 2
     }
 
-    static var options: BenchmarkOptions<Settings> {
-        BenchmarkOptions(command: name, defaults: Settings(), options: [
-            .path("--data", "FILE.npy", "features (labels beside)", \.dataPath,
+    static var parser: BenchmarkOptionParser<Settings> {
+        BenchmarkOptionParser(command: name, defaults: Settings(), options: [
+            .path("--data", "FILE.npy", "features, labels beside", \.dataPath,
                   absent: "blobs 100000×100, K 10"),
             .integer("--epochs", "E", "epochs per run", \.epochs, atLeast: 2),
             .integer("--batch", "B", "rows per minibatch", \.batch),
@@ -36,7 +36,7 @@ enum TripletBenchmark: BenchmarkCommand {
     }
 
     static func run(_ arguments: [String]) throws {
-        let settings = try options.parse(arguments), epochs = settings.epochs
+        let settings = try parser.parse(arguments), epochs = settings.epochs
         let configuration = try ConfigLoader.decode(text: configText(dataPath: settings.dataPath, epochs: epochs,
                                                                      batch: settings.batch, embedding: settings.embedding),
                                                     file: "benchmark triplet")
