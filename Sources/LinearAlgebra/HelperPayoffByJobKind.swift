@@ -18,17 +18,20 @@ struct JobKind: Hashable {
 /// The pool's payoffs, one per kind of job (`JobKind`), each timed on its own jobs.
 ///
 /// A kind of long jobs of many pieces invites the helpers with no payoff: at least
-/// `longJobPieces` pieces, and each of its jobs so far would have filled a payoff window
-/// (`HelperPayoff.windowTime`) computed alone, judged by the calling thread's own pace
-/// (`WorkerPool.CallerWork`), which a held-up helper does not slow. For such a job a helper that
-/// is descheduled, or shares its core with a busy process, holds up only the piece it has taken,
-/// while every other piece goes to whichever thread is free; a probe alone costs a whole job at one
-/// thread's speed. An evaluation of a split is such a job: cifar-like's training split, 12 chunks,
+/// `longJobPieces` pieces, and each of its jobs so far (none yet, for its first) would have
+/// filled a payoff window (`HelperPayoff.windowTime`) computed alone, judged by the calling
+/// thread's own pace (`WorkerPool.CallerWork`), which a held-up helper does not slow. For such a
+/// job a helper that is descheduled, or shares its core with a busy process, holds up only the
+/// piece it has taken, while every other piece goes to whichever thread is free; a probe alone
+/// costs a whole job at one thread's speed. An evaluation of a split is such a job: cifar-like's training split, 12 chunks,
 /// took 0.11 s alone and 0.06 s helped, and the probes had run one evaluation in three or four of a
 /// short run alone. The shortest job decides, not the latest: a short job whose thread the
-/// scheduler took away for a while is still a short job, and its kind keeps its payoff. A kind's
-/// first job, alone when no kind has been timed, invites the helpers for its remaining pieces once
-/// it has run for a window (`lateInvitation`).
+/// scheduler took away for a while is still a short job, and its kind keeps its payoff. A kind of
+/// many pieces counts as long until its first job has been timed: a run's first evaluation, before
+/// any step has been timed, is helped from its first piece. (It used to start alone and invite the
+/// helpers after a window, 10 ms: the first epoch of `benchmark train` took 5 ms longer on mid and
+/// 6–11 ms on cifar-like, 2 quiet threads. A short kind's first job helped costs one hand-off;
+/// beside a busy process, at most one piece held up.)
 ///
 /// A kind that has not had a probe of its own yet works in the mode preferred by the kind that
 /// has taken the most time (the training step, in a run): the evaluation of a split is one large
@@ -52,10 +55,11 @@ struct HelperPayoffByJobKind {
         /// its own pace.
         var shortestAloneTime: Duration?
 
-        /// Whether the kind, of `pieces` pieces, has long jobs (`hasLongJobs(kind:)`).
+        /// Whether the kind, of `pieces` pieces, has long jobs (`hasLongJobs(kind:)`); true before its
+        /// first job has been timed.
         func hasLongJobs(pieces: Int) -> Bool {
             pieces >= HelperPayoffByJobKind.longJobPieces
-                && shortestAloneTime.map { $0 >= HelperPayoff.windowTime } ?? false
+                && shortestAloneTime.map { $0 >= HelperPayoff.windowTime } ?? true
         }
 
         /// `HelperPayoffByJobKind.invitesHelpers(kind:)` for this kind.
@@ -90,18 +94,11 @@ struct HelperPayoffByJobKind {
     private var inheritedMode = HelperPayoff.Mode.alone
 
     /// Whether the jobs of `kind` are long jobs of many pieces, which always invite the helpers: at
-    /// least `longJobPieces` pieces, and every job so far (one at least) a window's time or more alone.
-    /// (`invitesHelpers(kind:)` and `record(kind:…)` ask the kind's record; this asks it by kind, for
-    /// the tests.)
+    /// least `longJobPieces` pieces, and every job so far (none, before the first) a window's time or
+    /// more alone. (`invitesHelpers(kind:)` and `record(kind:…)` ask the kind's record; this asks it
+    /// by kind, for the tests.)
     func hasLongJobs(kind: JobKind) -> Bool {
-        records[kind]?.hasLongJobs(pieces: kind.pieces) ?? false
-    }
-
-    /// How long a job of `kind` that works alone runs before it invites the helpers for its remaining
-    /// pieces: a window's time for the first job of a kind of `longJobPieces` or more pieces, nil
-    /// otherwise (a later job alone is the payoff's choice, or its probe, and must stay alone).
-    func lateInvitation(kind: JobKind) -> Duration? {
-        kind.pieces >= Self.longJobPieces && records[kind]?.shortestAloneTime == nil ? HelperPayoff.windowTime : nil
+        (records[kind] ?? Record()).hasLongJobs(pieces: kind.pieces)
     }
 
     /// Whether the next job of `kind` invites the helpers.

@@ -30,8 +30,8 @@ import CachePrefetch
 ///
 /// When helpers have not made a kind of job faster, which happens when the machine is busier than
 /// it has cores, the caller computes its pieces alone for a while (`HelperPayoff`, one per kind of
-/// job: `HelperPayoffByJobKind`). Long jobs of many pieces always invite the helpers, and a kind's
-/// first job, computed alone, invites them once it turns out long (`runAlone`).
+/// job: `HelperPayoffByJobKind`). Long jobs of many pieces always invite the helpers, and so does
+/// the first job of a kind of many pieces, before it is known to be short.
 ///
 /// One job runs at a time. A caller that finds the pool busy (another thread's job, or a kernel
 /// called from inside a piece) computes its pieces alone.
@@ -68,11 +68,11 @@ final class WorkerPool: @unchecked Sendable {
         }
 
         /// The ticket of a job just posted: helpers 0..<invitedHelpers invited (at most 2¹⁵ − 1),
-        /// `pieces` pieces (fewer than 2²³), none taken before `first`.
-        init(pieces: Int, first: Int, invitedHelpers: Int) {
-            assert(0 <= first && first < pieces && pieces < 1 << 23 && (0..<(1 << 15)).contains(invitedHelpers),
+        /// `pieces` pieces (1 to 2²³ − 1), none taken.
+        init(pieces: Int, invitedHelpers: Int) {
+            assert(0 < pieces && pieces < 1 << 23 && (0..<(1 << 15)).contains(invitedHelpers),
                    "a ticket's fields stay in their bits")
-            word = invitedHelpers << 48 | pieces << 24 | first
+            word = invitedHelpers << 48 | pieces << 24
         }
 
         /// The next piece, when the job has one left.
@@ -119,13 +119,13 @@ final class WorkerPool: @unchecked Sendable {
             self.callerWake = callerWake
         }
 
-        /// Posts pieces `first..<pieces` of `body` for helpers 0..<invitedHelpers
-        /// (`Ticket.invitedHelpers`): the caller's part, once the previous job has finished.
-        func post(pieces: Int, from first: Int, invitedHelpers: Int, body: @escaping (Int) -> Void) {
+        /// Posts pieces 0..<pieces of `body` for helpers 0..<invitedHelpers (`Ticket.invitedHelpers`):
+        /// the caller's part, once the previous job has finished.
+        func post(pieces: Int, invitedHelpers: Int, body: @escaping (Int) -> Void) {
             self.body = body
             callerProcessor.store(ProcessorPlacement.current ?? -1, ordering: .relaxed)
-            unfinishedPieces.store(pieces - first, ordering: .relaxed)
-            let posted = Ticket(pieces: pieces, first: first, invitedHelpers: invitedHelpers)
+            unfinishedPieces.store(pieces, ordering: .relaxed)
+            let posted = Ticket(pieces: pieces, invitedHelpers: invitedHelpers)
             ticket.store(posted.word, ordering: .releasing)
         }
 
@@ -236,7 +236,7 @@ final class WorkerPool: @unchecked Sendable {
             let clock = ContinuousClock(), start = clock.now
             let callerWork = forced || payoffs.invitesHelpers(kind: kind)
                 ? runJob(pieces: pieces, invitedHelpers: invited, body)
-                : runAlone(pieces: pieces, invitingHelpersAfter: payoffs.lateInvitation(kind: kind), invitedHelpers: invited, body)
+                : runAlone(pieces: pieces, body)
             let jobTime = clock.now - start
             if !forced { payoffs.record(kind: kind, jobTime: jobTime, aloneTime: callerWork.aloneTime(ofPieces: pieces)) }
             return true
@@ -265,30 +265,18 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// The pieces on the calling thread, in order; but once `longJob` (when given) has passed with
-    /// pieces left, the rest as a job that invites the helpers: the first job of a kind that turns out
-    /// long (a run's first evaluation, before any kind has been timed) is not computed alone to the
-    /// end (`HelperPayoffByJobKind.lateInvitation`).
-    private func runAlone(pieces: Int, invitingHelpersAfter longJob: Duration?, invitedHelpers: Int,
-                          _ body: (Int) -> Void) -> CallerWork {
+    /// The pieces on the calling thread, in order.
+    private func runAlone(pieces: Int, _ body: (Int) -> Void) -> CallerWork {
         let clock = ContinuousClock(), start = clock.now
-        for piece in 0..<pieces {
-            // The clock is read between pieces only when the job may turn out long.
-            if let longJob, piece > 0, piece < pieces - 1, case let elapsed = clock.now - start, elapsed >= longJob {
-                let helped = runJob(pieces: pieces, from: piece, invitedHelpers: invitedHelpers, body)
-                return CallerWork(pieces: piece + helped.pieces, time: elapsed + helped.time)
-            }
-            body(piece)
-        }
+        for piece in 0..<pieces { body(piece) }
         return CallerWork(pieces: pieces, time: clock.now - start)
     }
 
-    /// `run` with the job lock held: publishes the job of pieces `first..<pieces`, wakes the invited
-    /// helpers that sleep, takes pieces, then waits for the pieces in progress elsewhere. Returns
-    /// the caller's share.
-    private func runJob(pieces: Int, from first: Int = 0, invitedHelpers: Int, _ body: (Int) -> Void) -> CallerWork {
+    /// `run` with the job lock held: publishes the job, wakes the invited helpers that sleep, takes
+    /// pieces, then waits for the pieces in progress elsewhere. Returns the caller's share.
+    private func runJob(pieces: Int, invitedHelpers: Int, _ body: (Int) -> Void) -> CallerWork {
         withoutActuallyEscaping(body) { body in
-            job.post(pieces: pieces, from: first, invitedHelpers: invitedHelpers, body: body)
+            job.post(pieces: pieces, invitedHelpers: invitedHelpers, body: body)
             generation.add(1, ordering: .sequentiallyConsistent)
             if helperCount.load(ordering: .relaxed) < invitedHelpers
                 || sleepingHelpers.load(ordering: .sequentiallyConsistent) > 0 {

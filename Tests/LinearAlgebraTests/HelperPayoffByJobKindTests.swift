@@ -96,7 +96,7 @@ struct HelperPayoffByJobKindTests {
         let long = JobKind(pieces: 11, file: #fileID, line: 1), few = JobKind(pieces: 3, file: #fileID, line: 2),
             short = JobKind(pieces: 11, file: #fileID, line: 3)
         let first = payoffs.invitesHelpers(kind: long)
-        #expect(!first, "no probe yet anywhere: alone, and not yet known to be long")
+        #expect(first, "no probe yet anywhere, but a first job of many pieces counts as long")
         payoffs.record(kind: long, jobTime: HelperPayoff.windowTime)
         // The short kind's first job was held up for a window (its thread descheduled): long, until
         // its next job shows it is not.
@@ -132,12 +132,16 @@ struct HelperPayoffByJobKindTests {
         #expect(!payoffs.hasLongJobs(kind: kind))
     }
 
-    @Test("only a kind's first job, of 4 or more pieces, invites the helpers late; later jobs alone are the payoff's and stay alone")
-    func lateInvitationForFirstJobs() {
+    @Test("a kind of 4 or more pieces counts as long until its first job is timed, so that job invites the helpers; then it is long only if that job filled a window alone")
+    func firstJobOfManyPiecesHelped() {
         var payoffs = HelperPayoffByJobKind()
         let kind = JobKind(pieces: 4, file: #fileID, line: 1), few = JobKind(pieces: 3, file: #fileID, line: 2)
-        #expect(payoffs.lateInvitation(kind: kind) == HelperPayoff.windowTime && payoffs.lateInvitation(kind: few) == nil)
-        payoffs.record(kind: kind, jobTime: .milliseconds(2))
-        #expect(payoffs.lateInvitation(kind: kind) == nil)
+        #expect(payoffs.hasLongJobs(kind: kind) && !payoffs.hasLongJobs(kind: few))
+        let (first, firstOfFew) = (payoffs.invitesHelpers(kind: kind), payoffs.invitesHelpers(kind: few))
+        #expect(first && !firstOfFew, "nothing timed yet: only the kind of many pieces invites the helpers")
+        payoffs.record(kind: kind, jobTime: .milliseconds(1), aloneTime: .milliseconds(2))
+        #expect(!payoffs.hasLongJobs(kind: kind))
+        let second = payoffs.invitesHelpers(kind: kind)
+        #expect(!second, "a short kind: its payoff, alone before any probe")
     }
 }
