@@ -23,9 +23,9 @@ struct JobKind: Hashable {
 /// thread's own pace (`WorkerPool.CallerWork`), which a held-up helper does not slow. For such a
 /// job a helper that is descheduled, or shares its core with a busy process, holds up only the
 /// piece it has taken, while every other piece goes to whichever thread is free; a probe alone
-/// costs a whole job at one thread's speed. An evaluation of a split is such a job: cifar-like's training split, 12 chunks,
-/// took 0.11 s alone and 0.06 s helped, and the probes had run one evaluation in three or four of a
-/// short run alone. The shortest job decides, not the latest: a short job whose thread the
+/// costs a whole job at one thread's speed. An evaluation of a split is such a job: cifar-like's
+/// training split, 12 chunks, took 0.11 s alone and 0.06 s helped, and the probes had run one
+/// evaluation in three or four of a short run alone. The shortest job decides, not the latest: a short job whose thread the
 /// scheduler took away for a while is still a short job, and its kind keeps its payoff. A kind of
 /// many pieces counts as long until its first job has been timed: a run's first evaluation, before
 /// any step has been timed, is helped from its first piece. (It used to start alone and invite the
@@ -47,8 +47,9 @@ struct HelperPayoffByJobKind {
 
     /// What is known of one kind of job.
     private struct Record {
-        /// Made by the kind's first `invitesHelpers(kind:)`, and made afresh there while it has had
-        /// no probe and the inherited mode has changed.
+        /// Made by the kind's first `invitesHelpers(kind:)` (for a kind of `longJobPieces` or more
+        /// pieces, the first after a job has shown it short), and made afresh there while it has
+        /// had no probe and the inherited mode has changed.
         var payoff: HelperPayoff?
         /// The shortest alone time of the kind's jobs so far (kinds of `longJobPieces` or more
         /// pieces): what the job would have taken with the calling thread computing every piece at

@@ -125,11 +125,16 @@ struct HelperPayoffByJobKindTests {
     func longByTheCallersPace() {
         var payoffs = HelperPayoffByJobKind()
         let kind = JobKind(pieces: 8, file: #fileID, line: 1)
-        payoffs.record(kind: kind, jobTime: .milliseconds(20))  // a first job whose thread was descheduled
-        #expect(payoffs.hasLongJobs(kind: kind))
-        // Helped, 12 ms while a helper sat on its piece, but the caller's pieces took 0.75 ms each: 6 alone.
-        payoffs.record(kind: kind, jobTime: .milliseconds(12), aloneTime: .milliseconds(6))
+        payoffs.record(kind: kind, jobTime: .milliseconds(2))
         #expect(!payoffs.hasLongJobs(kind: kind))
+        payoffs.record(kind: kind, jobTime: .milliseconds(20))  // a job whose thread was descheduled: its alone time
+        #expect(!payoffs.hasLongJobs(kind: kind), "the shortest job decides")
+        let other = JobKind(pieces: 8, file: #fileID, line: 2)
+        payoffs.record(kind: other, jobTime: .milliseconds(20))  // a first job whose thread was descheduled
+        #expect(payoffs.hasLongJobs(kind: other))
+        // Helped, 12 ms while a helper sat on its piece, but the caller's pieces took 0.75 ms each: 6 alone.
+        payoffs.record(kind: other, jobTime: .milliseconds(12), aloneTime: .milliseconds(6))
+        #expect(!payoffs.hasLongJobs(kind: other))
     }
 
     @Test("a kind of 4 or more pieces counts as long until its first job is timed, so that job invites the helpers; then it is long only if that job filled a window alone")
@@ -143,5 +148,10 @@ struct HelperPayoffByJobKindTests {
         #expect(!payoffs.hasLongJobs(kind: kind))
         let second = payoffs.invitesHelpers(kind: kind)
         #expect(!second, "a short kind: its payoff, alone before any probe")
+        let long = JobKind(pieces: 4, file: #fileID, line: 3)
+        _ = payoffs.invitesHelpers(kind: long)
+        payoffs.record(kind: long, jobTime: HelperPayoff.windowTime / 2, aloneTime: HelperPayoff.windowTime)
+        let secondOfLong = payoffs.invitesHelpers(kind: long)
+        #expect(payoffs.hasLongJobs(kind: long) && secondOfLong, "a first job that filled a window alone: long, helped")
     }
 }
