@@ -25,13 +25,13 @@ struct JobKind: Hashable {
 /// piece it has taken, while every other piece goes to whichever thread is free; a probe alone
 /// costs a whole job at one thread's speed. An evaluation of a split is such a job: cifar-like's
 /// training split, 12 chunks, took 0.11 s alone and 0.06 s helped, and the probes had run one
-/// evaluation in three or four of a short run alone. The shortest job decides, not the latest: a short job whose thread the
-/// scheduler took away for a while is still a short job, and its kind keeps its payoff. A kind of
-/// many pieces counts as long until its first job has been timed: a run's first evaluation, before
-/// any step has been timed, is helped from its first piece. (It used to start alone and invite the
-/// helpers after a window, 10 ms: the first epoch of `benchmark train` took 5 ms longer on mid and
-/// 6–11 ms on cifar-like, 2 quiet threads. A short kind's first job helped costs one hand-off;
-/// beside a busy process, at most one piece held up.)
+/// evaluation in three or four of a short run alone. The shortest job decides, not the latest: a
+/// short job whose thread the scheduler took away for a while is still a short job, and its kind
+/// keeps its payoff. A kind of many pieces counts as long until its first job has been timed: a
+/// run's first evaluation, before any step has been timed, is helped from its first piece. (It
+/// used to start alone and invite the helpers after a window, 10 ms: the first epoch of `benchmark
+/// train` took 5 ms longer on mid and 6–11 ms on cifar-like, 2 quiet threads. A short kind's first
+/// job helped costs one hand-off; beside a busy process, at most one piece held up.)
 ///
 /// A kind that has not had a probe of its own yet works in the mode preferred by the kind that
 /// has taken the most time (the training step, in a run): the evaluation of a split is one large

@@ -80,7 +80,13 @@ struct BenchmarkOption<Settings> {
 
     /// The positive integers of a list like "1,2,4"; nil unless every item is one.
     static func positiveIntegers(_ text: String) -> [Int]? {
-        let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) ?? 0 }
-        return numbers.allSatisfy { $0 > 0 } ? numbers : nil
+        commaList(text) { Int($0).flatMap { $0 > 0 ? $0 : nil } }
+    }
+
+    /// The items of a list separated by commas, each read by `item`; nil unless every item reads
+    /// (an empty one included: "1,,2").
+    static func commaList<Item>(_ text: String, item: (Substring) -> Item?) -> [Item]? {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map(item)
+        return items.contains { $0 == nil } ? nil : items.compactMap { $0 }
     }
 }

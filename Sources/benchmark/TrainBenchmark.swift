@@ -37,6 +37,9 @@ enum TrainBenchmark: BenchmarkCommand {
         case quiet, contended
     }
 
+    /// The losses it times: both unless `--loss` names one or more.
+    static let losses = ["svm", "softmax"]
+
     struct Settings {
         var features: String?
         var labels: String?
@@ -50,7 +53,7 @@ enum TrainBenchmark: BenchmarkCommand {
         var repeats = 1
         var json = false
 
-        var lossesToTime: [String] { losses.isEmpty ? ["svm", "softmax"] : losses }
+        var lossesToTime: [String] { losses.isEmpty ? TrainBenchmark.losses : losses }
         var dataName: String { blobs.map { "blobs \($0.samples)×\($0.features), K \($0.classes)" } ?? features ?? "" }
     }
 
@@ -67,7 +70,7 @@ enum TrainBenchmark: BenchmarkCommand {
             BenchmarkOption(name: "--loss", placeholder: "svm|softmax", meaning: "a loss to time, repeatable",
                             requirement: "svm or softmax",
                             set: { settings, text in
-                                guard ["svm", "softmax"].contains(text) else { return false }
+                                guard TrainBenchmark.losses.contains(text) else { return false }
                                 settings.losses.append(text)
                                 return true
                             },
@@ -89,8 +92,7 @@ enum TrainBenchmark: BenchmarkCommand {
 
     /// The conditions of a list like "quiet,contended"; nil unless each item is one.
     static func conditions(_ text: String) -> [Condition]? {
-        let conditions = text.split(separator: ",", omittingEmptySubsequences: false).map { Condition(rawValue: String($0)) }
-        return conditions.contains(nil) ? nil : conditions.compactMap { $0 }
+        BenchmarkOption<Settings>.commaList(text) { Condition(rawValue: String($0)) }
     }
 
     /// What one run measured.
