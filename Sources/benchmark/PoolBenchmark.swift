@@ -2,13 +2,13 @@ import Foundation
 import LinearAlgebra
 
 /// `benchmark pool [--pieces P] [--work N,…] [--jobs J] [--threads T,…]`: the worker pool alone,
-/// on scalar integer work that two cores run side by side whatever their vector units: J jobs of P
-/// pieces (default 8, as a training step of batch 200), each piece N iterations of a multiply–add
-/// hash (default 2,000, 20,000 and 200,000: about 1, 10 and 100 µs). Prints, per piece size and
-/// thread count, the median µs per job and its ratio to one thread: the hand-off's cost for small
-/// pieces, the speed-up for large ones. Jobs go back to back, as the kernels of a step do; the
-/// pool's payoff rule applies, afresh for each size and thread count, so on a machine where
-/// helpers do not pay it works alone.
+/// on scalar integer work that two cores run side by side whatever their vector units: J jobs (a
+/// multiple of 5, timed as 5 runs of J/5; default 2,000) of P pieces (default 8, as a training
+/// step of batch 200), each piece N iterations of a multiply–add hash (default 2,000, 20,000 and
+/// 200,000: about 1, 10 and 100 µs). Prints, per piece size and thread count, the median µs per
+/// job and its ratio to one thread: the hand-off's cost for small pieces, the speed-up for large
+/// ones. Jobs go back to back, as the kernels of a step do; the pool's payoff rule applies, afresh
+/// for each size and thread count, so on a machine where helpers do not pay it works alone.
 enum PoolBenchmark: BenchmarkCommand {
     static let name = "pool"
     static let summary = "time the worker pool's jobs on 1 and more threads: hand-off, speed-up"
@@ -24,7 +24,9 @@ enum PoolBenchmark: BenchmarkCommand {
     static var parser: BenchmarkOptionParser<Settings> {
         BenchmarkOptionParser(command: name, defaults: Settings(), options: [
             .integer("--pieces", "P", "pieces per job", \.pieces),
-            .integer("--jobs", "J", "jobs per size and thread count", \.jobs, atLeast: 5),
+            .value("--jobs", "J", "jobs per size and thread count, in 5 runs",
+                   requirement: "a multiple of 5, at least 5", \.jobs,
+                   parse: { Int($0).flatMap { $0 >= 5 && $0 % 5 == 0 ? $0 : nil } }, show: { String($0) }),
             .integers("--work", "N[,N…]", "work per piece, 2,000 ≈ 1 µs", \.work),
             .integers("--threads", "T[,T…]", "thread counts to time", \.threadCounts),
         ])

@@ -101,14 +101,16 @@ struct BenchmarkCommandOptionsTests {
         }
     }
 
-    @Test("kernels takes --huge-pages 0 or 1; pool at least 5 jobs (5 timed runs); triplet at least 2 epochs; images needs both files")
+    @Test("kernels takes --huge-pages 0 or 1; pool a multiple of 5 jobs (5 timed runs of J/5); triplet at least 2 epochs; images needs both files")
     func otherCommandsOptions() throws {
         #expect(try !KernelBenchmark.parser.parse(["--huge-pages", "0"]).hugePages)
         #expect(try KernelBenchmark.parser.parse([]).hugePages)
         #expect(try PoolBenchmark.parser.parse(["--jobs", "5"]).jobs == 5)
+        #expect(try PoolBenchmark.parser.parse(["--jobs", "2000"]).jobs == 2_000)
         #expect(try TripletBenchmark.parser.parse(["--epochs", "2"]).epochs == 2)
         let refused: [() throws -> Void] = [
             { _ = try KernelBenchmark.parser.parse(["--huge-pages", "2"]) }, { _ = try PoolBenchmark.parser.parse(["--jobs", "4"]) },
+            { _ = try PoolBenchmark.parser.parse(["--jobs", "7"]) },
             { _ = try TripletBenchmark.parser.parse(["--epochs", "1"]) }, { _ = try ImageLoadBenchmark.parser.parse(["--cifar", "dir"]) },
             { _ = try LoadBenchmark.parser.parse(["--rows", "0"]) },
         ]
