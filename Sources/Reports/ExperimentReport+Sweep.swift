@@ -35,8 +35,9 @@ extension ExperimentReport {
 
     /// For a sweep: per config entry, a heat map of every grid point's validation accuracy (rows
     /// the first axis, columns the second; one row for a 1-axis sweep), on a fixed colour scale from
-    /// chance to perfect, diverged points crossed, the best outlined, a note when the best lies on
-    /// the grid's border; then the table of all points.
+    /// chance to perfect, diverged points crossed, the best outlined (as `BestRun` chooses it: none
+    /// for a tie, which a note names), a note when the best lies on the grid's border; then the
+    /// table of all points.
     var sweep: HTMLPage.Section? {
         guard let groups = sweepGroups else { return nil }
         let chance = 1 / Double(max(experiment.data.classCount, 1))
@@ -46,8 +47,12 @@ extension ExperimentReport {
         var notes: [HTMLPage.Block] = []
         for group in groups {
             let accuracies = group.results.map { $0.validation?.accuracy ?? .nan }
-            let best = accuracies.indices.filter { accuracies[$0].isFinite && !Self.diverged(group.results[$0]) }
-                .max { accuracies[$0] < accuracies[$1] }
+            // The console's choice (`BestRun`): no mark for a tie, nor for a point that diverged or was interrupted.
+            let choice = BestRun.choose(group.results), best = choice.markedIndex
+            if case .tie(let indices, let accuracy) = choice {
+                notes.append(.paragraph("\(group.name): no point is outlined, \(indices.count) points tie at "
+                    + "\(formatAccuracy(accuracy)) validation accuracy."))
+            }
             for (index, result) in group.results.enumerated() {
                 let values = experiment.configuration.sweep.map { axis in
                     result.run.sweepPoint.first { $0.path == axis.path }.map { JSONWriter.compactString($0.value) } ?? "–"

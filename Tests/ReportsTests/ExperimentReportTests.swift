@@ -153,13 +153,27 @@ struct ExperimentReportTests {
         for map in maps {
             #expect(map.elements(withClass: "cell").count == 6, "3 learning rates × 2 strengths")
         }
-        #expect(root.elements(named: "tr").filter { $0.attributes["class"] == "marked" }.count == 2 + 1, "best per run in the sweep table, best overall")
+        // svm's points: one at 100%, the others 94.4%; softmax's six all at 94.4%, a tie that gets no star.
+        #expect(root.elements(named: "tr").filter { $0.attributes["class"] == "marked" }.count == 1 + 1, "svm's best point, the best run")
+        #expect(root.elements(named: "p").contains { $0.text == "softmax: no point is outlined, 6 points tie at 94.4% validation accuracy." })
         let headings = root.elements(named: "h2").map(\.text)
         #expect(headings.firstIndex(of: "Sweep") == 1, "the heat maps come right after the data and runs")
         #expect(charts(in: root, titled: "Training loss").first?.elements(withClass: "series").count == 2, "the best point of each run only")
         let oneAxis = try trainedReport(data: Self.blobs2D, extra: #""sweep": { "optimizer.learning_rate": [0.01, 0.1] }"#)
         let oneRoot = try #require(parsedBody(oneAxis.html))
         #expect(charts(in: oneRoot, titled: "svm: validation accuracy").first?.elements(withClass: "cell").count == 2, "one row of cells")
+    }
+
+    @Test("a sweep whose points tie outlines no cell and stars no row, as the console marks none, and says why")
+    func sweepTie() throws {
+        let separable = #"{ "train": { "generate": { "kind": "blobs", "samples": 90, "classes": 3, "features": 2, "noise": 0.05 } } }"#
+        let report = try trainedReport(data: separable, extra: #""sweep": { "optimizer.learning_rate": [0.1, 0.2] }"#)
+        #expect(report.results.map { $0.validation?.accuracy } == [1, 1], "both points classify every validation example")
+        let root = try #require(parsedBody(report.html))
+        let map = try #require(charts(in: root, titled: "svm: validation accuracy").first)
+        #expect(map.elements(named: "rect").allSatisfy { $0.attributes["stroke"] != "#000000" }, "no outlined cell")
+        #expect(!root.elements(named: "tr").contains { $0.attributes["class"] == "marked" }, "no ★ row")
+        #expect(root.elements(named: "p").contains { $0.text == "svm: no point is outlined, 2 points tie at 100.0% validation accuracy." })
     }
 
     @Test("a best point on the grid's border gets a note; one at a strength of 0 does not (there is nothing below 0)")
