@@ -35,7 +35,11 @@ public enum ConfigLoader {
         for override in overrides {
             root = try ConfigOverride.apply(override, to: root, file: file)
         }
-        return try decode(root: root, file: file, defaultName: defaultName, overriddenPaths: Set(overrides.map(ConfigOverride.path(of:))))
+        do {
+            return try decode(root: root, file: file, defaultName: defaultName, overriddenPaths: Set(overrides.map(ConfigOverride.path(of:))))
+        } catch {
+            throw ConfigOverride.blame(error, on: overrides)
+        }
     }
 
     /// The config in `root`; `overriddenPaths` are the paths `--set` wrote (a type set there makes

@@ -20,6 +20,20 @@ public enum ConfigOverride {
         return try set(value, at: steps[...], in: root, argument: argument)
     }
 
+    /// `error` with its file shown as "FILE (--set ARG)" when an override wrote the value it is
+    /// about (its key path is the override's path or inside it), so that a student looks at the
+    /// command line and not at the file: "a.json (--set optimizer.learning_rte=1):
+    /// optimizer.learning_rte: unknown key; did you mean 'learning_rate'?". The last such override
+    /// wins, as its value did.
+    static func blame(_ error: ConfigError, on overrides: [String]) -> ConfigError {
+        guard let errorPath = error.keyPath,
+              let argument = overrides.last(where: { override in
+                  let path = self.path(of: override)
+                  return errorPath == path || errorPath.hasPrefix(path + ".") || errorPath.hasPrefix(path + "[")
+              }) else { return error }
+        return error.inFile("\(error.file ?? "") (--set \(argument))")
+    }
+
     /// One step of a path: an object key or a list index.
     enum Step: Equatable {
         case key(String)

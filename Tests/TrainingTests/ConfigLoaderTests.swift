@@ -202,9 +202,21 @@ struct ConfigLoaderTests {
         #expect(configuration.runs.allSatisfy { !$0.biasTrick })
         #expect(configuration.name == "renamed")
         #expect(TrainingFixtures.configError(text, overrides: ["optimizer.learning_rate=-1"])?.description
-                == "test.json: optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found -1")
+                == "test.json (--set optimizer.learning_rate=-1): optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found -1")
         #expect(TrainingFixtures.configError(text, overrides: ["optimizer.learning_rte=1"])?.description
-                == "test.json: optimizer.learning_rte: unknown key; did you mean 'learning_rate'?")
+                == "test.json (--set optimizer.learning_rte=1): optimizer.learning_rte: unknown key; did you mean 'learning_rate'?")
+    }
+
+    @Test("an error in a value that --set wrote names the --set (the last one for its path); one in the file does not")
+    func overrideErrorsNameTheOverride() {
+        let text = #"{"data": {"train": "a.csv"}, "optimizer": {"learning_rate": -1}, "runs": [{"name": "a"}, {"name": "b"}]}"#
+        #expect(TrainingFixtures.configError(text, overrides: ["optimizer.epochs=3"])?.description
+                == "test.json: optimizer.learning_rate: expected a number > 0 and ≤ 1000000, found -1", "the file's own mistake")
+        #expect(TrainingFixtures.configError(text, overrides: ["optimizer.learning_rate=0.1", "optimizer.epochs=2", "optimizer.epochs=abc"])?
+                    .description == "test.json (--set optimizer.epochs=abc): optimizer.epochs: expected a whole number from 0 to 1000000, found \"abc\"")
+        let valid = #"{"data": {"train": "a.csv"}, "runs": [{"name": "a"}, {"name": "b"}]}"#
+        #expect(TrainingFixtures.configError(valid, overrides: ["runs[1].loss={\"type\": \"svn\"}"])?.description.hasPrefix(
+                    "test.json (--set runs[1].loss={\"type\": \"svn\"}): runs[1].loss.type:") == true, "inside the path set")
     }
 
     // argument, a phrase of the message
