@@ -2,7 +2,7 @@ import Training
 
 /// `trainer conventions CONFIG` as text: per run, its N, K, λ and lr, each tool's parameter with
 /// the formula that derives it, the K = 2 SVM's binary form where it applies; then the caveats
-/// (SPEC §3.2). Lines stay within 88 columns.
+/// (SPEC §3.2). Lines stay within the terminal's width, and 88 columns at most.
 ///
 ///     svm: N = 240 training examples, K = 2 classes, λ = 0.01, lr = 0.1
 ///       cs231n assignment 1 (reg * np.sum(W * W)), seed 002
@@ -10,10 +10,15 @@ import Training
 ///           because loss = mean Lᵢ + reg·ΣW²: reg = λ
 public enum ConventionsTable {
     /// The widest line the text wraps to.
-    static let width = 88
+    static let widest = 88
 
-    /// The text for the runs' conventions, one block per run, the caveats once at the end.
-    public static func render(_ conventions: [Conventions]) -> String {
+    /// The text for the runs' conventions, one block per run, the caveats once at the end, its
+    /// lines filled to `width` (nil: no terminal) and no wider than `widest`.
+    public static func render(_ conventions: [Conventions], width: Int?) -> String {
+        let width = min(width ?? widest, widest)
+        func wrap(_ text: String, indent: String) -> [String] {
+            fillHanging(text, lead: indent, width: width).split(separator: "\n").map(String.init)
+        }
         var lines = ["The same objective, (1/N)·Σ Lᵢ + λ·ΣW² by SGD, in the parameters of other tools:"]
         var caveats: [String] = []
         for run in conventions {
@@ -34,30 +39,12 @@ public enum ConventionsTable {
         }
         lines.append("")
         lines.append("What the parameters cannot make equal:")
-        for caveat in caveats { lines += wrap("- " + caveat, indent: "  ", continuation: "    ") }
+        for caveat in caveats { lines += wrap(caveat, indent: "  - ") }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Six significant digits; ∞ (C at λ = 0) said in words.
     static func number(_ value: Double) -> String {
         value.isFinite ? JSONWriter.number(Double(String(format: "%.6g", value)) ?? value) : "∞ (λ = 0: no penalty to trade against)"
-    }
-
-    /// `text` broken at spaces into lines of at most `width` characters, the first after `indent`,
-    /// the others after `continuation` (default: `indent`). A word longer than a line stays whole.
-    static func wrap(_ text: String, indent: String, continuation: String? = nil) -> [String] {
-        var lines: [String] = [], current = indent
-        let next = continuation ?? indent
-        for word in text.split(separator: " ") {
-            let start = lines.isEmpty ? indent : next
-            if current.count > start.count && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = next + word
-            } else {
-                current += (current.count > start.count ? " " : "") + word
-            }
-        }
-        lines.append(current)
-        return lines
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Training
+import Reports
 
 /// One subcommand of `trainer`: its help text, its parser, its checks and its work, kept apart
 /// (parse → validate → run), after swift-argument-parser's shape.
@@ -35,25 +36,29 @@ extension Command {
 
     func validate() throws {}
 
-    /// The help text: OVERVIEW, USAGE, OPTIONS, EXAMPLES.
-    static var helpText: String {
+    /// The help text: OVERVIEW, USAGE, OPTIONS, EXAMPLES, its paragraphs filled to the terminal's
+    /// `width` but no wider than 80 columns (nil: 80), each option's help continued under itself;
+    /// the examples' command lines are never broken.
+    static func helpText(width: Int?) -> String {
+        let width = min(width ?? Trainer.helpWidth, Trainer.helpWidth)
         var text = "OVERVIEW: \(abstract)\n"
         if !discussion.isEmpty { text += "\n" + discussion + "\n" }
         text += "\nUSAGE: \(usage)\n"
         if !options.isEmpty {
             text += "\nOPTIONS:\n"
-            let width = options.map(\.flag.count).max() ?? 0
+            let column = options.map(\.flag.count).max() ?? 0
             for option in options {
-                text += "  " + option.flag.padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.help + "\n"
+                text += fillHanging(option.help, lead: "  " + option.flag.padding(toLength: column + 2, withPad: " ", startingAt: 0),
+                                    width: width) + "\n"
             }
         }
         if !examples.isEmpty {
             text += "\nEXAMPLES:\n"
             for example in examples {
-                text += "  # \(example.comment)\n  \(example.command)\n"
+                text += fillHanging(example.comment, lead: "  # ", width: width) + "\n  \(example.command)\n"
             }
         }
-        return text
+        return fillParagraphs(text, width: width)
     }
 
     /// The config file, the one positional argument of train, gradcheck and conventions.

@@ -1,6 +1,7 @@
 import Foundation
 import Training
 import Datasets
+import Reports
 
 /// The `trainer` command: reads the subcommand and hands the rest of the arguments to it.
 enum Trainer {
@@ -25,12 +26,12 @@ enum Trainer {
                               errors: standardError.limited(to: environment.errorsWidth), environment: environment)
         let standardOutput = console.output
         guard let first = arguments.first else {
-            standardOutput.write(overview)
+            standardOutput.write(overview(width: standardOutput.width))
             return 0
         }
         switch first {
         case "--help", "-h":
-            standardOutput.write(overview)
+            standardOutput.write(overview(width: standardOutput.width))
             return 0
         case "--version":
             standardOutput.write("trainer \(version)\n")
@@ -47,21 +48,25 @@ enum Trainer {
             try parsed.validate()
             return try parsed.run(console)
         } catch let help as HelpRequest {
-            standardOutput.write(helpText(for: help.command))
+            standardOutput.write(helpText(for: help.command, width: standardOutput.width))
             return 0
         } catch {
             return report(error, to: console)
         }
     }
 
-    /// The help of subcommand `name`, or the overview.
-    static func helpText(for name: String) -> String {
-        commands.first { $0.name == name }?.helpText ?? overview
+    /// The widest line of the help pages: they are filled to the terminal's width, but no wider.
+    static let helpWidth = 80
+
+    /// The help of subcommand `name`, or the overview, for a terminal `width` wide (nil: any).
+    static func helpText(for name: String, width: Int?) -> String {
+        commands.first { $0.name == name }?.helpText(width: width) ?? overview(width: width)
     }
 
-    /// `trainer --help`: what the tool is for, the subcommands, and the first steps.
-    static var overview: String {
-        let width = commandNames.map { $0.count }.max() ?? 0
+    /// `trainer --help`: what the tool is for, the subcommands, and the first steps, filled as
+    /// `Command.helpText(width:)` is.
+    static func overview(width: Int?) -> String {
+        let column = commandNames.map { $0.count }.max() ?? 0, width = min(width ?? helpWidth, helpWidth)
         var text = """
             OVERVIEW: train linear classifiers (multiclass SVM, softmax and their relatives) from a JSON
             config and compare them side by side.
@@ -72,22 +77,20 @@ enum Trainer {
 
             """
         for command in commands {
-            text += "  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.abstract + "\n"
+            text += fillHanging(command.abstract, lead: "  " + command.name.padding(toLength: column + 2, withPad: " ", startingAt: 0),
+                                width: width) + "\n"
         }
-        text += """
-
-            EXAMPLES:
-              # the main job: an SVM and a softmax classifier side by side on the spiral
-              trainer train configs/svm-vs-softmax.json
-              # a dataset of your own
-              trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --noise 0.3 --seed 1
-              # a trained run on the examples it held out (the folder train's last line names)
-              trainer evaluate runs/svm-vs-softmax/softmax --split validation
-
-            See 'trainer help <command>' for the options of each command, and 'trainer --version'.
-
-            """
-        return text
+        text += "\nEXAMPLES:\n"
+        for (comment, command) in [
+            ("the main job: an SVM and a softmax classifier side by side on the spiral", "trainer train configs/svm-vs-softmax.json"),
+            ("a dataset of your own", "trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --seed 1"),
+            ("a trained run on the examples it held out (the folder that train names)",
+             "trainer evaluate runs/svm-vs-softmax/softmax --split validation"),
+        ] {
+            text += fillHanging(comment, lead: "  # ", width: width) + "\n  \(command)\n"
+        }
+        text += "\nSee 'trainer help <command>' for the options of each command, and 'trainer --version'.\n"
+        return fillParagraphs(text, width: width)
     }
 
     /// Prints `error` as one sentence on standard error and returns its exit status.

@@ -15,6 +15,18 @@ struct TerminalWidthTests {
         #expect(TerminalWidth.of(descriptor: pipe.fileHandleForWriting.fileDescriptor, environment: [:]) == nil)
     }
 
+    @Test("help pages are filled to the width, at most 80 columns, not cut line by line: only command lines are wider",
+          arguments: [nil, 80, 60] as [Int?])
+    func helpIsFilled(width: Int?) {
+        let limit = min(width ?? Trainer.helpWidth, Trainer.helpWidth)
+        for text in [Trainer.overview(width: width)] + Trainer.commands.map({ $0.helpText(width: width) }) {
+            let tooWide = text.split(separator: "\n").filter { $0.count > limit && !$0.drop { $0 == " " }.hasPrefix("trainer ") }
+            #expect(tooWide.isEmpty, "\(tooWide)")
+        }
+        #expect(TrainCommand.helpText(width: 80).contains("\nthe same minibatches in the same order, so a difference between runs is their\n"),
+                "the discussion refilled: no line of a few words left over from the source's breaks")
+    }
+
     /// A sweep of two runs with long names: a wide table, long progress lines.
     static let sweepConfig = """
         {"name": "a-sweep-with-a-rather-long-name", "seed": 2,

@@ -47,7 +47,7 @@ struct ConventionsCommand: Command {
         let conventions = configuration.runs.map {
             Conventions(run: $0, examples: experiment.data.train.exampleCount, classes: experiment.data.classCount)
         }
-        console.output.write(ConventionsTable.render(conventions))
+        console.output.write(ConventionsTable.render(conventions, width: console.output.width))
         return 0
     }
 }

@@ -19,7 +19,8 @@ struct EvaluateCommand: Command {
         With a run's folder (OUT/<run>, as named by the last line of train) and --split, the split is
         rebuilt from OUT/config.resolved.json with the same seed, so --split validation measures the
         examples the run held out, not the whole data file (most of which it trained on):
-        trainer evaluate runs/svm-vs-softmax/softmax --split validation
+
+          trainer evaluate runs/svm-vs-softmax/softmax --split validation
         """ + "\n\n" + DataArgument.discussion
     static let options: [(flag: String, help: String)] = [
         ("--split NAME", "with a run's folder: evaluate on its train, validation or test split"),

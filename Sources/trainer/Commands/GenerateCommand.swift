@@ -8,9 +8,9 @@ struct GenerateCommand: Command {
     static let abstract = "Write a seeded synthetic dataset (spiral, blobs, …) as CSV or .npy."
     static let usage = "trainer generate <kind> --out FILE [--samples N] [--classes K] [--features D] [--noise X] [--seed S]"
     static var discussion: String {
-        let width = SyntheticKind.allCases.map(\.rawValue.count).max() ?? 0
+        // List items, which the help fills to the terminal's width, each going on under its text.
         let kinds = SyntheticKind.allCases.map { kind in
-            "  " + kind.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + kind.summary
+            "  - \(kind.rawValue): \(kind.summary)"
                 + " (default: \(kind.defaultSamples) samples, \(kind.defaultClasses) classes, \(kind.defaultFeatures) features, noise \(kind.defaultNoise))"
         }
         return """
@@ -31,7 +31,7 @@ struct GenerateCommand: Command {
         ("--seed S", "seed of the generator (default 0)"),
     ]
     static let examples: [(command: String, comment: String)] = [
-        ("trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --noise 0.3 --seed 1", "a four-arm spiral of your own"),
+        ("trainer generate spiral --out my-spiral.csv --samples 600 --classes 4 --seed 1", "a four-arm spiral of your own"),
         ("trainer generate images --out digits.npy --samples 800 --classes 6", "8×8 images of shapes as NumPy files"),
     ]
 

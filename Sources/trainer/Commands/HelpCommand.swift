@@ -1,4 +1,5 @@
 import Training
+import Reports
 
 /// `trainer help COMMAND`: the same text as `trainer COMMAND --help`.
 struct HelpCommand: Command {
@@ -27,9 +28,12 @@ struct HelpCommand: Command {
 
     func run(_ console: Console) throws -> Int32 {
         if topic == "config" {
-            console.output.write(ConfigReference.markdown)
+            // In a terminal the prose is refilled to its width (at most 80); to a file, as docs/config.md is.
+            let markdown = ConfigReference.markdown
+            console.output.write(console.output.width.map { fillParagraphs(markdown, width: min($0, Trainer.helpWidth)) } ?? markdown)
         } else {
-            console.output.write(topic.map(Trainer.helpText(for:)) ?? Trainer.overview)
+            let width = console.output.width
+            console.output.write(topic.map { Trainer.helpText(for: $0, width: width) } ?? Trainer.overview(width: width))
         }
         return 0
     }

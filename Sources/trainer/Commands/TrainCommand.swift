@@ -21,7 +21,7 @@ struct TrainCommand: Command {
         for a single run or a tie, and with a note when its lead is within the noise of the
         validation split's size. --repeats N trains everything with the seeds seed … seed+N−1 and
         compares mean ± standard deviation and wins over the seeds; each seed's files are kept in
-        OUT/seed-S/. Is the SVM really better here? trainer train configs/svm-vs-softmax.json --repeats 5
+        OUT/seed-S/ (is the SVM really better here? the examples below ask it).
 
         Ctrl-C (or SIGTERM) stops the run in progress at the end of its step, skips the rest, writes
         what was done (the run marked "interrupted") and exits with 130; a second Ctrl-C stops at
