@@ -22,14 +22,15 @@ extension ExplainTable {
     static let shownFeatures = 6
 
     /// One step of rate `learningRate` (and L2 strength `strength`) from the model, on `features`
-    /// (the table's examples, preprocessed), for each of `steppedLosses`.
-    public func renderStep(features: Matrix, learningRate: Double, strength: Double) -> String {
+    /// (the table's examples, preprocessed), for each of `steppedLosses`; tables in panels that fit
+    /// `width` (nil: any width).
+    public func renderStep(features: Matrix, learningRate: Double, strength: Double, width: Int? = nil) -> String {
         var text = "\nOne SGD step on these \(labels.count) examples (B = \(labels.count)), lr = \(JSONWriter.number(learningRate))"
         text += strength > 0 ? ", L2 λ = \(JSONWriter.number(strength)):\n" : " (λ = 0: no regularization gradient):\n"
         for (name, loss) in steppedLosses {
             let step = SGDStepExplanation(classifier: model.classifier, loss: loss, features: features, labels: labels,
                                           learningRate: learningRate, strength: strength)
-            text += "\n\(name)\n" + exampleTable(step, loss: loss).rendered + "\n" + parameterTable(step).rendered
+            text += "\n\(name)\n" + exampleTable(step, loss: loss).paneled(width: width) + "\n" + parameterTable(step).paneled(width: width)
         }
         return text
     }

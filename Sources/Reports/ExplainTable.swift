@@ -42,8 +42,8 @@ public struct ExplainTable {
     /// A number as the table shows it: four significant digits.
     static func number(_ value: Double) -> String { String(format: "%.4g", value) }
 
-    /// The table, one line per row.
-    public func render() -> String {
+    /// The table, one line per row, in panels of examples that fit `width` (nil: any width).
+    public func render(width: Int? = nil) -> String {
         let classes = model.classNames
         var table = TextTable(columns: [TextTable.Column("")] + labels.indices.map { TextTable.Column("example \($0 + 1)", alignment: .right) })
         func addRow(_ title: String, _ values: (Int) -> String) {
@@ -77,7 +77,7 @@ public struct ExplainTable {
             let own = model.loss.makeLoss().exampleLosses(scores: scores, labels: labels)
             addRow("\(Self.ownLossName(model.loss)) (the model's)") { Self.number(own[$0]) }
         }
-        return table.rendered
+        return table.paneled(width: width)
     }
 
     /// The name of the model's own loss row, short enough for an 80-column terminal: its type, and

@@ -53,4 +53,27 @@ extension TextTable {
         }
         return (stacked(width: width), [], true)
     }
+
+    /// The table within `width` characters as panels, for a table whose columns are all needed (the
+    /// examples of `trainer explain`): the first column beside as many of the next ones as fit, then
+    /// the first column beside the next ones, and so on, the panels separated by a blank line, as
+    /// pandas prints a wide frame. The table as it is with no width or when it fits; a panel of one
+    /// column that is still too wide is left to the output's wrapping.
+    public func paneled(width: Int?) -> String {
+        guard let width, renderedWidth > width, columns.count > 2 else { return rendered }
+        var panels: [String] = []
+        var start = 1
+        while start < columns.count {
+            var end = start + 1
+            while end < columns.count, panel(start..<(end + 1)).renderedWidth <= width { end += 1 }
+            panels.append(panel(start..<end).rendered)
+            start = end
+        }
+        return panels.joined(separator: "\n")
+    }
+
+    /// The first column beside the columns of `range`.
+    private func panel(_ range: Range<Int>) -> TextTable {
+        removingColumns(Set(columns.indices.dropFirst().filter { !range.contains($0) }))
+    }
 }

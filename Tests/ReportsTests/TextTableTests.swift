@@ -40,7 +40,7 @@ struct TextTableTests {
     }
 }
 
-@Suite("A table that fits the terminal — drop columns, else one block per row")
+@Suite("A table that fits the terminal — drop columns, else one block per row; or panels of columns")
 struct TextTableFittingTests {
     static func wide() -> TextTable {
         var table = TextTable(columns: [.init("run"), .init("loss"), .init("lr", alignment: .right), .init("val acc", alignment: .right)])
@@ -77,5 +77,29 @@ struct TextTableFittingTests {
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 16 }, "\(text)")
         #expect(text.contains("  val acc  56.7%\nsoftmax\n"))
         #expect(text.filter { !$0.isWhitespace }.contains("svmweston_watkinsΔ=1"), "the value wraps, nothing lost")
+    }
+
+    @Test("columns all needed (explain's examples): panels of the first column beside the next ones that fit, every column once")
+    func panels() {
+        var table = TextTable(columns: [.init("")] + (1...5).map { TextTable.Column("example \($0)", alignment: .right) })
+        table.addRow(["score 0"] + (1...5).map { "0.\($0)" })
+        #expect(table.paneled(width: nil) == table.rendered)
+        #expect(table.paneled(width: 80) == table.rendered, "it fits")
+        let text = table.paneled(width: 30)
+        #expect(text == """
+                     example 1  example 2
+            -------  ---------  ---------
+            score 0        0.1        0.2
+
+                     example 3  example 4
+            -------  ---------  ---------
+            score 0        0.3        0.4
+
+                     example 5
+            -------  ---------
+            score 0        0.5
+
+            """, "\(text)")
+        #expect(table.paneled(width: 10).contains("example 5"), "a panel of one column even when that is too wide")
     }
 }

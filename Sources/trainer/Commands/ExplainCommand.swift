@@ -70,10 +70,10 @@ struct ExplainCommand: Command {
         let labels = Array(data.labels.prefix(count))
         let embeddings = model.embedding.map { data.features.gatheringRows(picked).multiplyingTransposed($0) }
         let table = ExplainTable(model: model, scores: scores, labels: labels, embeddings: embeddings)
-        console.output.write(table.render())
+        console.output.write(table.render(width: console.output.width))
         if let learningRate {
             console.output.write(table.renderStep(features: data.features.gatheringRows(picked), learningRate: learningRate,
-                                                  strength: strength))
+                                                  strength: strength, width: console.output.width))
         }
         return 0
     }
