@@ -76,7 +76,7 @@ extension ExperimentReport {
             .question("Does each run's loss go down, how fast, and does a lower loss mean more correct answers?"),
             .paragraph("Losses and accuracies over the full splits at the end of each epoch (epoch 0 is before training). "
                 + "A loss axis is logarithmic when the values span more than two decades (a regularization loss of 0 then leaves no line); "
-                + "there, losses above \(formatDecimal(lossCap, maximumDecimals: 0)) (100 × the largest initial loss) are drawn on the top "
+                + "there, losses above \(formatDecimal(lossCap, maximumDecimals: 0)) (the power of ten at or above 100 × the largest initial loss) are drawn on the top "
                 + "edge, so a run on its way to diverging runs along the top until it blows up." + (anyRegularization ? "" : " No run is regularized, so the data loss is the whole loss.")),
         ]
         for (index, result) in shownResults.enumerated() {
