@@ -19,17 +19,6 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
     /// is wrong with it (e.g. no such file, the path as resolved, and where the dataset is published).
     case dataSource(file: String, path: String, problem: String)
 
-    /// The config file the error is in; nil for a `--set` argument that is not PATH=VALUE.
-    var file: String? {
-        switch self {
-        case .unreadable(let file, _), .syntax(let file, _, _, _), .unknownKey(let file, _, _), .keyNotUsed(let file, _, _, _),
-             .missingKey(let file, _, _), .invalidValue(let file, _, _, _), .dataSource(let file, _, _):
-            file
-        case .invalidOverride:
-            nil
-        }
-    }
-
     /// The JSON key path the error is about; nil when it is about the whole file or a `--set` argument.
     var keyPath: String? {
         switch self {
@@ -41,14 +30,15 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The same error about a key, shown as in `file` (`ConfigOverride.blame`).
-    func inFile(_ file: String) -> ConfigError {
+    /// The same error about a key, its file shown as `shown(file)` (`ConfigOverride.blame`).
+    func showingFile(_ shown: (String) -> String) -> ConfigError {
         switch self {
-        case .unknownKey(_, let path, let suggestion): .unknownKey(file: file, path: path, suggestion: suggestion)
-        case .keyNotUsed(_, let path, let type, let usedBy): .keyNotUsed(file: file, path: path, type: type, usedBy: usedBy)
-        case .missingKey(_, let path, let expected): .missingKey(file: file, path: path, expected: expected)
-        case .invalidValue(_, let path, let found, let expected): .invalidValue(file: file, path: path, found: found, expected: expected)
-        case .dataSource(_, let path, let problem): .dataSource(file: file, path: path, problem: problem)
+        case .unknownKey(let file, let path, let suggestion): .unknownKey(file: shown(file), path: path, suggestion: suggestion)
+        case .keyNotUsed(let file, let path, let type, let usedBy): .keyNotUsed(file: shown(file), path: path, type: type, usedBy: usedBy)
+        case .missingKey(let file, let path, let expected): .missingKey(file: shown(file), path: path, expected: expected)
+        case .invalidValue(let file, let path, let found, let expected):
+            .invalidValue(file: shown(file), path: path, found: found, expected: expected)
+        case .dataSource(let file, let path, let problem): .dataSource(file: shown(file), path: path, problem: problem)
         case .unreadable, .syntax, .invalidOverride: self  // about a whole file or argument: no key that `--set` wrote
         }
     }

@@ -31,7 +31,7 @@ public enum ConfigOverride {
                   let path = self.path(of: override)
                   return errorPath == path || errorPath.hasPrefix(path + ".") || errorPath.hasPrefix(path + "[")
               }) else { return error }
-        return error.inFile("\(error.file ?? "") (--set \(argument))")
+        return error.showingFile { "\($0) (--set \(argument))" }
     }
 
     /// One step of a path: an object key or a list index.

@@ -40,7 +40,7 @@ extension Command {
     /// `width` but no wider than 80 columns (nil: 80), each option's help continued under itself;
     /// the examples' command lines are never broken.
     static func helpText(width: Int?) -> String {
-        let width = min(width ?? Trainer.helpWidth, Trainer.helpWidth)
+        let width = Trainer.helpWidth(terminal: width)
         var text = "OVERVIEW: \(abstract)\n"
         if !discussion.isEmpty { text += "\n" + discussion + "\n" }
         text += "\nUSAGE: \(usage)\n"

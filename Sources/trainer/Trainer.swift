@@ -58,6 +58,11 @@ enum Trainer {
     /// The widest line of the help pages: they are filled to the terminal's width, but no wider.
     static let helpWidth = 80
 
+    /// The width a help page is filled to on a terminal `width` wide (nil: not a terminal).
+    static func helpWidth(terminal width: Int?) -> Int {
+        min(width ?? helpWidth, helpWidth)
+    }
+
     /// The help of subcommand `name`, or the overview, for a terminal `width` wide (nil: any).
     static func helpText(for name: String, width: Int?) -> String {
         commands.first { $0.name == name }?.helpText(width: width) ?? overview(width: width)
@@ -66,7 +71,7 @@ enum Trainer {
     /// `trainer --help`: what the tool is for, the subcommands, and the first steps, filled as
     /// `Command.helpText(width:)` is.
     static func overview(width: Int?) -> String {
-        let column = commandNames.map { $0.count }.max() ?? 0, width = min(width ?? helpWidth, helpWidth)
+        let column = commandNames.map { $0.count }.max() ?? 0, width = helpWidth(terminal: width)
         var text = """
             OVERVIEW: train linear classifiers (multiclass SVM, softmax and their relatives) from a JSON
             config and compare them side by side.

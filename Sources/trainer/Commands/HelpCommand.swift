@@ -30,7 +30,7 @@ struct HelpCommand: Command {
         if topic == "config" {
             // In a terminal the prose is refilled to its width (at most 80); to a file, as docs/config.md is.
             let markdown = ConfigReference.markdown
-            console.output.write(console.output.width.map { fillParagraphs(markdown, width: min($0, Trainer.helpWidth)) } ?? markdown)
+            console.output.write(console.output.width.map { fillParagraphs(markdown, width: Trainer.helpWidth(terminal: $0)) } ?? markdown)
         } else {
             let width = console.output.width
             console.output.write(topic.map { Trainer.helpText(for: $0, width: width) } ?? Trainer.overview(width: width))
